@@ -1,0 +1,111 @@
+// Package query owns Baoku's query language: it parses what a reader types
+// into the search box into a small tree (And, Or, Not, Term, DateRange),
+// simplifies it and prints it back. It does no I/O and knows nothing of the
+// index; the search package compiles the tree to an index query.
+//
+// # Words
+//
+// Words separated by spaces must all appear in an article:
+//
+//	吕梁 铝镁              articles about both 吕梁 and 铝镁
+//
+// A word is kept as typed: 吕梁市 is one term, and the search engine splits
+// it into words the same way it split the articles.
+//
+// # Phrases
+//
+// Put a phrase in quotes to find it exactly as written. ASCII quotes,
+// Chinese quotes and corner brackets all work:
+//
+//	"吕梁 公安"   “吕梁公安”   「吕梁公安」   ＂吕梁公安＂
+//
+// A quote opens a phrase even in the middle of a word (所谓“铝镁”), and
+// the phrase runs to the matching closing quote.
+//
+// # OR, NOT and parentheses
+//
+// OR (or |) finds articles with either side. A minus sign right before a
+// term, or NOT, excludes articles that contain it. Parentheses (half- or
+// full-width) group terms. NOT and minus bind tightest, then AND, then OR,
+// so 吕梁 铝镁 OR 太原 means (吕梁 AND 铝镁) OR 太原. AND may be written
+// out, but words next to each other already must all match. The keywords
+// OR, AND and NOT are upper case; quote them ("OR") to search for the word.
+//
+//	铝镁 OR 镁合金              either word
+//	吕梁 (铝镁 | 镁合金)        吕梁, and either of the other two
+//	吕梁 -广告                  吕梁, but not 广告
+//	吕梁 NOT 广告               the same
+//	吕梁 -(广告 OR 启事)        neither 广告 nor 启事
+//
+// A query must look for something: -广告 alone, or 吕梁 OR -广告, is an
+// error, because it would match nearly the whole archive.
+//
+// # Fields
+//
+// A field name and a colon (: or ：) before a term, phrase or parenthesised
+// group limits it to one part of the article:
+//
+//	标题:  headline:  title:     the headline
+//	正文:  body:                 the body text
+//	记者:  reporter:  作者:      the reporter or author
+//	版面:  section:              the section, as 要闻 or 经济
+//	来源:  source:               the source, as 新华社
+//	报纸:  paper:                the newspaper
+//	版次:  page:                 the page, as A03
+//	日期:  date:                 the publication date, see below
+//
+// For example:
+//
+//	标题:吕梁                   吕梁 in the headline
+//	标题:"吕梁 公安"            the phrase in the headline
+//	标题:(吕梁 OR 太原)         either word in the headline
+//	记者：刘丽霞 -标题:广告      by 刘丽霞, without 广告 in the headline
+//
+// Without a field, a term is looked for in the kicker, headline, subtitle
+// and body. Text before a colon that is not a field name stays part of the
+// word, so http://example.com and 12:30 are searched as typed. There is no
+// space between the colon and the value: 标题: 吕梁 is an error.
+//
+// # Dates
+//
+// 日期: (or date:) takes a year, a month or a day, or a range of them
+// joined by two dots. Either end of a range may be left open. Each date
+// covers all its days, ends included:
+//
+//	日期:2023                   all of 2023
+//	日期:2023-07                July 2023
+//	日期:2023-07-22             one day; also 2023/07/22, 2023.7.22, 2023年7月22日
+//	日期:2023年7月              July 2023
+//	日期:2023-07-01..2023-07-31 from 1 to 31 July 2023
+//	日期:2023..                 2023 and after
+//	日期:..2023-06              up to the end of June 2023
+//
+// A date that does not exist, such as 2023-02-30 or 2023-13, is an error.
+//
+// # A full example
+//
+//	记者:刘丽霞 日期:2023-07 (铝镁 OR 镁合金) -广告
+//
+// finds articles by 刘丽霞 from July 2023 that mention 铝镁 or 镁合金 but
+// not 广告.
+//
+// # Errors
+//
+// A query that cannot be read returns an error that wraps ErrBadQuery and
+// reads "query: <what> at <offset>", the offset counting characters (runes)
+// from 0, for example:
+//
+//	query: unclosed quote at 7
+//	query: unbalanced parenthesis at 3
+//	query: missing term after 标题: at 0
+//	query: invalid date "2023-02-30" at 3
+//
+// An empty query, one longer than MaxRunes characters, and one that only
+// excludes are errors too.
+//
+// # Canonical form
+//
+// String prints a tree in canonical syntax with English field names, such
+// as headline:"吕梁 公安" (a OR b) -x date:2023-07-01..2023-07-31, and
+// Parse reads it back into an equal tree.
+package query

@@ -1,0 +1,118 @@
+package query
+
+import "unicode"
+
+// tokenKind is the kind of a lexical token.
+type tokenKind int
+
+const (
+	tokEOF    tokenKind = iota
+	tokWord             // unquoted text
+	tokPhrase           // quoted text; text is the content without quotes
+	tokField            // a known field prefix with its colon
+	tokLParen           // ( or （
+	tokRParen           // ) or ）
+	tokOr               // OR, | or ｜
+	tokAnd              // AND
+	tokNot              // NOT
+	tokMinus            // - directly before a term
+)
+
+// token is one lexical unit. pos is the 0-based rune offset of its first rune
+// in the query; for a phrase, textPos is where its content starts.
+type token struct {
+	kind    tokenKind
+	text    string // as typed; for tokField the prefix with its colon
+	pos     int
+	textPos int
+	field   string // tokField: canonical field name
+	glued   bool   // tokField: the value follows without a space
+}
+
+// quotePairs maps each opening quote to its closing quote.
+var quotePairs = map[rune]rune{
+	'"': '"',
+	'“': '”',
+	'「': '」',
+	'＂': '＂',
+}
+
+// isDelim reports whether r ends an unquoted word. Closing Chinese quotes are
+// not delimiters: outside a phrase they are ordinary text.
+func isDelim(r rune) bool {
+	switch r {
+	case '(', ')', '（', '）', '|', '｜':
+		return true
+	}
+	_, open := quotePairs[r]
+	return open || unicode.IsSpace(r)
+}
+
+// lex splits a query into tokens. Its only error is an unclosed quote.
+func lex(rs []rune) ([]token, error) {
+	var toks []token
+	for i := 0; i < len(rs); {
+		r := rs[i]
+		switch {
+		case unicode.IsSpace(r):
+			i++
+		case r == '(' || r == '（':
+			toks = append(toks, token{kind: tokLParen, text: string(r), pos: i})
+			i++
+		case r == ')' || r == '）':
+			toks = append(toks, token{kind: tokRParen, text: string(r), pos: i})
+			i++
+		case r == '|' || r == '｜':
+			toks = append(toks, token{kind: tokOr, text: string(r), pos: i})
+			i++
+		case r == '-':
+			toks = append(toks, token{kind: tokMinus, text: "-", pos: i})
+			i++
+		case quotePairs[r] != 0:
+			end := indexRune(rs, i+1, quotePairs[r])
+			if end < 0 {
+				return nil, errorAt(i, "unclosed quote")
+			}
+			toks = append(toks, token{kind: tokPhrase, text: string(rs[i+1 : end]), pos: i, textPos: i + 1})
+			i = end + 1
+		default:
+			end := i
+			for end < len(rs) && !isDelim(rs[end]) {
+				end++
+			}
+			word := rs[i:end]
+			if field, n, ok := fieldPrefix(word); ok {
+				glued := i+n < len(rs) && !unicode.IsSpace(rs[i+n])
+				toks = append(toks, token{kind: tokField, text: string(word[:n]), pos: i, field: field, glued: glued})
+				i += n
+				continue
+			}
+			toks = append(toks, token{kind: keyword(string(word)), text: string(word), pos: i, textPos: i})
+			i = end
+		}
+	}
+	return append(toks, token{kind: tokEOF, pos: len(rs)}), nil
+}
+
+// keyword returns the operator kind of an upper-case keyword, or tokWord.
+func keyword(w string) tokenKind {
+	switch w {
+	case "OR":
+		return tokOr
+	case "AND":
+		return tokAnd
+	case "NOT":
+		return tokNot
+	}
+	return tokWord
+}
+
+// indexRune returns the index of the first r in rs at or after from, or -1.
+func indexRune(rs []rune, from int, r rune) int {
+	for i := from; i < len(rs); i++ {
+		if rs[i] == r {
+			return i
+		}
+	}
+	return -1
+}
