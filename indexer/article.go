@@ -1,0 +1,70 @@
+// Package indexer owns the Article, the index schema (mapping), the readers
+// that turn newspaper material (page text files, JSON Lines article records)
+// into articles, and the batch building that writes them into a bleve index.
+//
+// The parsers here do no I/O: they take bytes or strings and return articles,
+// so they are tested with plain strings.
+package indexer
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"strings"
+)
+
+// Article is one newspaper article, as parsed from a page or read from a
+// record. Text fields hold clean text: wrapped lines joined, justification
+// spaces removed, paragraphs separated by "\n".
+type Article struct {
+	// ID is stable: the same input always gives the same ID, so indexing it
+	// again replaces the article instead of adding a copy.
+	ID string `json:"id"`
+	// Paper is the publication, e.g. 吕梁日报.
+	Paper string `json:"paper"`
+	// Date is the publication date, YYYY-MM-DD.
+	Date string `json:"date"`
+	// Issue is the issue number as printed, e.g. 第11055期; may be empty.
+	Issue string `json:"issue,omitempty"`
+	// Page is the page (版次) as printed: 1, 2/3, A05; may be empty.
+	Page string `json:"page,omitempty"`
+	// Section is the page or section name (版面名 / 栏目), e.g. 要闻; may be empty.
+	Section string `json:"section,omitempty"`
+	// Column is a column label printed with the article, e.g. 特写; may be empty.
+	Column string `json:"column,omitempty"`
+	// Kicker is the 引题, the line above the headline; may be empty.
+	Kicker string `json:"kicker,omitempty"`
+	// Headline is the 主题, the main headline.
+	Headline string `json:"headline"`
+	// HeadlineDerived is true when no headline was printed and Headline was
+	// derived from the lead.
+	HeadlineDerived bool `json:"headline_derived,omitempty"`
+	// Subtitle is the 副题, the line(s) below the headline; may be empty.
+	Subtitle string `json:"subtitle,omitempty"`
+	// Source is the news source: 本报讯, 新华社, 央视网 …; may be empty.
+	Source string `json:"source,omitempty"`
+	// Dateline is the place and date of a wire story, e.g. 北京7月21日电.
+	Dateline string `json:"dateline,omitempty"`
+	// Reporters are the writers named in the byline, in order.
+	Reporters []string `json:"reporters,omitempty"`
+	// Roles gives, for each reporter, the role printed before the name
+	// (记者, 实习生, 通讯员, 本报记者 …); empty strings where none was printed.
+	Roles []string `json:"roles,omitempty"`
+	// Photographers are the people credited with photos (X 摄).
+	Photographers []string `json:"photographers,omitempty"`
+	// Body is the clean article text, paragraphs separated by "\n".
+	Body string `json:"body"`
+	// URL is the original address; may be empty.
+	URL string `json:"url,omitempty"`
+	// Tags are editor keywords; may be empty.
+	Tags []string `json:"tags,omitempty"`
+	// File is the input the article came from (base name), for provenance.
+	File string `json:"file,omitempty"`
+}
+
+// StableID derives an article ID from the parts that identify it in its
+// source (for example paper, date, page and position on the page, or paper
+// and the record's own id). Equal parts give equal IDs.
+func StableID(parts ...string) string {
+	h := sha256.Sum256([]byte(strings.Join(parts, "\x1f")))
+	return hex.EncodeToString(h[:8])
+}

@@ -1,0 +1,218 @@
+// Package segment owns Chinese text analysis: the normalisation applied to
+// indexed and query text alike, the process-wide gse word segmenter, and the
+// bleve tokenizers and analyzers built on them (the word view for ranking and
+// the character view for recall). It is the only package that imports gse.
+package segment
+
+import (
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/longbridgeapp/opencc"
+)
+
+// Normalized is normalised text with a map back to the text it came from.
+type Normalized struct {
+	// Src is the original text.
+	Src string
+	// Text is the normalised text.
+	Text string
+	// Orig maps each byte offset of Text (and len(Text)) to the byte offset
+	// of the original text it came from; a match Text[i:j] is the original
+	// text Orig[i]:Orig[j].
+	Orig []int
+}
+
+// Normalize returns the search form of s: traditional characters converted
+// to simplified (華 → 华, 臺灣 → 台湾, with OpenCC's tables), full-width
+// letters, digits and spaces made half-width, Latin letters lower-cased,
+// spacing artifacts inside Chinese text removed (检 查 车 辆 → 检查车辆) and
+// every other run of white space made one space. Indexed text and query text
+// go through this same function.
+func Normalize(s string) string {
+	return normalize(s, false).Text
+}
+
+// NormalizeMap is Normalize that also returns the map back to s, for
+// highlighting matches on the original characters.
+func NormalizeMap(s string) Normalized {
+	return normalize(s, true)
+}
+
+// IsHan reports whether r is a Chinese character.
+func IsHan(r rune) bool {
+	return unicode.Is(unicode.Han, r)
+}
+
+// isWide reports whether white space next to r is a spacing artifact: r is a
+// Chinese character or a full-width punctuation mark.
+func isWide(r rune) bool {
+	return IsHan(r) || (r >= 0x3000 && r <= 0x303F) || (r >= 0xFF00 && r <= 0xFFEF) ||
+		(r >= 0x2010 && r <= 0x2027) // dashes, quotes, ellipsis
+}
+
+// foldRune applies the per-character part of normalisation.
+func foldRune(r rune) rune {
+	switch {
+	case (r >= 0xFF10 && r <= 0xFF19) || (r >= 0xFF21 && r <= 0xFF3A) || (r >= 0xFF41 && r <= 0xFF5A):
+		r -= 0xFEE0 // full-width digits and letters; punctuation stays
+	case r == 0x3000:
+		return ' '
+	}
+	if r < utf8.RuneSelf {
+		if 'A' <= r && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		return r
+	}
+	return unicode.ToLower(r)
+}
+
+type normBuf struct {
+	out  strings.Builder
+	orig []int
+	keep bool
+}
+
+func (b *normBuf) add(r rune, from int) {
+	if b.keep {
+		n := utf8.RuneLen(r)
+		if n < 0 {
+			n = 3 // utf8.RuneError
+		}
+		for range n {
+			b.orig = append(b.orig, from)
+		}
+	}
+	b.out.WriteRune(r)
+}
+
+func normalize(s string, keep bool) Normalized {
+	b := normBuf{keep: keep}
+	b.out.Grow(len(s))
+	if keep {
+		b.orig = make([]int, 0, len(s)+1)
+	}
+	var (
+		prev      rune = -1 // last rune written, after folding
+		spaceAt        = -1 // original offset of a pending white space run
+		hanStart       = -1 // start of a pending run of Chinese characters
+		hanOffset []int     // original offsets of the pending run's runes
+		hanRunes  []rune
+	)
+	flushHan := func() {
+		if hanStart < 0 {
+			return
+		}
+		for i, r := range toSimplified(hanRunes) {
+			b.add(r, hanOffset[min(i, len(hanOffset)-1)])
+		}
+		hanStart, hanOffset, hanRunes = -1, hanOffset[:0], hanRunes[:0]
+	}
+	for i, r := range s {
+		if unicode.IsSpace(r) || r == 0x3000 {
+			if spaceAt < 0 {
+				spaceAt = i
+			}
+			continue
+		}
+		r = foldRune(r)
+		if spaceAt >= 0 {
+			if prev >= 0 && !isWide(prev) && !isWide(r) {
+				flushHan()
+				b.add(' ', spaceAt)
+			}
+			spaceAt = -1
+		}
+		if IsHan(r) {
+			if hanStart < 0 {
+				hanStart = i
+			}
+			hanRunes = append(hanRunes, r)
+			hanOffset = append(hanOffset, i)
+		} else {
+			flushHan()
+			b.add(r, i)
+		}
+		prev = r
+	}
+	flushHan()
+	if keep {
+		b.orig = append(b.orig, len(s))
+	}
+	return Normalized{Src: s, Text: b.out.String(), Orig: b.orig}
+}
+
+// Span maps the normalised byte range [i, j) back to the original text: the
+// characters that normalised into it, without white space around them.
+func (n Normalized) Span(i, j int) (start, end int) {
+	if i >= j {
+		return n.Orig[i], n.Orig[i]
+	}
+	start = n.Orig[i]
+	_, w := utf8.DecodeLastRuneInString(n.Text[:j])
+	last := n.Orig[j-w]
+	_, ow := utf8.DecodeRuneInString(n.Src[last:])
+	end = max(last+ow, start)
+	if next := n.Orig[j]; end > next && next >= start {
+		end = next
+	}
+	return start, end
+}
+
+// t2s converts traditional to simplified characters. The converter works on
+// phrases; it is only called on runs that hold a character it changes, so
+// simplified text (nearly all of a mainland archive) costs a map look-up.
+var t2s struct {
+	once    sync.Once
+	cc      *opencc.OpenCC
+	mu      sync.Mutex
+	changes sync.Map // rune → bool: does t2s change this character alone?
+}
+
+func converter() *opencc.OpenCC {
+	t2s.once.Do(func() {
+		cc, err := opencc.New("t2s")
+		if err != nil {
+			// The tables are embedded in the library: failing to load
+			// them is a build defect, not an input problem.
+			panic("segment: load OpenCC t2s tables: " + err.Error())
+		}
+		t2s.cc = cc
+	})
+	return t2s.cc
+}
+
+func convert(s string) string {
+	cc := converter()
+	t2s.mu.Lock()
+	defer t2s.mu.Unlock()
+	out, err := cc.Convert(s)
+	if err != nil {
+		return s
+	}
+	return out
+}
+
+func changesAlone(r rune) bool {
+	if v, ok := t2s.changes.Load(r); ok {
+		return v.(bool)
+	}
+	c := convert(string(r)) != string(r)
+	t2s.changes.Store(r, c)
+	return c
+}
+
+// toSimplified converts a run of Chinese characters. When the conversion
+// keeps the number of characters (the usual case), character i of the result
+// stands for character i of the input.
+func toSimplified(run []rune) []rune {
+	for _, r := range run {
+		if changesAlone(r) {
+			return []rune(convert(string(run)))
+		}
+	}
+	return run
+}

@@ -1,0 +1,180 @@
+package segment
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// Token is a term of analysed text: its byte offsets in the text it was cut
+// from (text[Start:End] == Term) and its 1-based position.
+type Token struct {
+	Term       string
+	Start, End int
+	Pos        int
+}
+
+// Mode selects how words are cut.
+type Mode int
+
+const (
+	// Index mode emits each word and, at the same position, the dictionary
+	// words inside it (中华人民共和国 also gives 人民共和国, 共和国 …), so a
+	// query for a part of a long word finds it in the word view.
+	Index Mode = iota
+	// Query mode emits each word once, as queries need.
+	Query
+)
+
+// maxSubword bounds the length, in characters, of the dictionary words looked
+// for inside a longer word.
+const maxSubword = 6
+
+// isUnit reports whether r is a unit of text: a character that is searched
+// for, as opposed to white space and punctuation, which only separate.
+func isUnit(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsNumber(r)
+}
+
+// Words cuts normalised text into the word view: runs of Chinese characters
+// go through the dictionary, runs of other letters and digits are one word
+// each, white space and punctuation separate.
+func (s *Segmenter) Words(text string, mode Mode) []Token {
+	toks := make([]Token, 0, len(text)/4)
+	pos := 0
+	for i := 0; i < len(text); {
+		r, w := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case IsHan(r):
+			j := i + w
+			for j < len(text) {
+				r2, w2 := utf8.DecodeRuneInString(text[j:])
+				if !IsHan(r2) {
+					break
+				}
+				j += w2
+			}
+			start := i
+			for _, word := range s.Cut(text[i:j]) {
+				pos++
+				end := start + len(word)
+				toks = append(toks, Token{Term: word, Start: start, End: end, Pos: pos})
+				if mode == Index {
+					toks = s.subwords(toks, word, start, pos)
+				}
+				start = end
+			}
+			i = j
+		case isUnit(r):
+			j := i + w
+			for j < len(text) {
+				r2, w2 := utf8.DecodeRuneInString(text[j:])
+				if !isUnit(r2) || IsHan(r2) {
+					break
+				}
+				j += w2
+			}
+			pos++
+			toks = append(toks, Token{Term: text[i:j], Start: i, End: j, Pos: pos})
+			i = j
+		default:
+			i += w
+		}
+	}
+	return toks
+}
+
+// subwords appends the dictionary words of two to maxSubword characters found
+// inside word, at word's position.
+func (s *Segmenter) subwords(toks []Token, word string, start, pos int) []Token {
+	n := utf8.RuneCountInString(word)
+	if n < 3 {
+		return toks
+	}
+	var offs [64]int
+	idx := offs[:0]
+	for i := range word {
+		idx = append(idx, i)
+	}
+	idx = append(idx, len(word))
+	for i := 0; i < n; i++ {
+		for l := 2; l <= maxSubword && i+l <= n; l++ {
+			if l == n {
+				break
+			}
+			sub := word[idx[i]:idx[i+l]]
+			if s.Has(sub) {
+				toks = append(toks, Token{Term: sub, Start: start + idx[i], End: start + idx[i+l], Pos: pos})
+			}
+		}
+	}
+	return toks
+}
+
+// Chars cuts normalised text into the character view: every letter, digit
+// and Chinese character is a unit; each unit gives its own term (unigram) and,
+// when the next unit follows without a separator, the pair (bigram), both at
+// the unit's position. A run of separators advances the position by one more,
+// so a phrase never matches across punctuation.
+func Chars(text string) []Token {
+	toks := make([]Token, 0, len(text)/2)
+	pos := 0
+	prevStart := -1 // the previous unit, while it is adjacent
+	gap := false
+	for i, r := range text {
+		if !isUnit(r) {
+			prevStart = -1
+			gap = pos > 0
+			continue
+		}
+		end := i + utf8.RuneLen(r)
+		if prevStart >= 0 {
+			// The bigram starting at the previous unit, at its position.
+			toks = append(toks, Token{Term: text[prevStart:end], Start: prevStart, End: end, Pos: pos})
+		}
+		pos++
+		if gap {
+			pos++
+			gap = false
+		}
+		toks = append(toks, Token{Term: text[i:end], Start: i, End: end, Pos: pos})
+		prevStart = i
+	}
+	return toks
+}
+
+// CharPhrase returns the character-view terms whose sequence finds exactly
+// the normalised text: a bigram at each position, a unigram for a unit that
+// stands alone, and "" for a position that may hold anything (the gap of a
+// separator). Matching them as a phrase finds the text as a substring.
+func CharPhrase(text string) []string {
+	var (
+		terms []string
+		run   []string // units of the current run
+	)
+	flush := func() {
+		switch len(run) {
+		case 0:
+			return
+		case 1:
+			terms = append(terms, run[0], "")
+		default:
+			for i := 0; i+1 < len(run); i++ {
+				terms = append(terms, run[i]+run[i+1])
+			}
+			terms = append(terms, "", "")
+		}
+		run = run[:0]
+	}
+	for i, r := range text {
+		if !isUnit(r) {
+			flush()
+			continue
+		}
+		run = append(run, text[i:i+utf8.RuneLen(r)])
+	}
+	flush()
+	for len(terms) > 0 && terms[len(terms)-1] == "" {
+		terms = terms[:len(terms)-1]
+	}
+	return terms
+}
