@@ -96,10 +96,10 @@ func normalize(s string, keep bool) Normalized {
 		b.orig = make([]int, 0, len(s)+1)
 	}
 	var (
-		prev      rune = -1 // last rune written, after folding
-		spaceAt        = -1 // original offset of a pending white space run
-		hanStart       = -1 // start of a pending run of Chinese characters
-		hanOffset []int     // original offsets of the pending run's runes
+		prev      rune  = -1 // last rune written, after folding
+		spaceAt         = -1 // original offset of a pending white space run
+		hanStart        = -1 // start of a pending run of Chinese characters
+		hanOffset []int      // original offsets of the pending run's runes
 		hanRunes  []rune
 	)
 	flushHan := func() {
