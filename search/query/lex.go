@@ -26,7 +26,7 @@ type token struct {
 	pos     int
 	textPos int
 	field   string // tokField: canonical field name
-	glued   bool   // tokField: the value follows without a space
+	glued   bool   // tokField, tokMinus: the term follows without a space
 }
 
 // quotePairs maps each opening quote to its closing quote.
@@ -66,7 +66,8 @@ func lex(rs []rune) ([]token, error) {
 			toks = append(toks, token{kind: tokOr, text: string(r), pos: i})
 			i++
 		case r == '-':
-			toks = append(toks, token{kind: tokMinus, text: "-", pos: i})
+			glued := i+1 < len(rs) && !unicode.IsSpace(rs[i+1])
+			toks = append(toks, token{kind: tokMinus, text: "-", pos: i, glued: glued})
 			i++
 		case quotePairs[r] != 0:
 			end := indexRune(rs, i+1, quotePairs[r])

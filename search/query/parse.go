@@ -181,7 +181,7 @@ func (p *parser) parseUnary(field string) (Q, error) {
 		return p.parsePrimary(field)
 	}
 	p.next()
-	if !p.startsTerm() {
+	if (t.kind == tokMinus && !t.glued) || !p.startsTerm() {
 		return nil, p.missing(t)
 	}
 	q, err := p.parseUnary(field)
