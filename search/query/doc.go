@@ -37,6 +37,10 @@
 //	吕梁 NOT 广告               the same
 //	吕梁 -(广告 OR 启事)        neither 广告 nor 启事
 //
+// The minus sign must touch the term it excludes: in 上海 - 北京 it stands
+// alone, which is an error (quote it, "-", to search for it). A hyphen inside
+// a word, as in COVID-19, is part of the word.
+//
 // A query must look for something: -广告 alone, or 吕梁 OR -广告, is an
 // error, because it would match nearly the whole archive.
 //
@@ -62,7 +66,10 @@
 //	记者：刘丽霞 -标题:广告      by 刘丽霞, without 广告 in the headline
 //
 // Without a field, a term is looked for in the kicker, headline, subtitle
-// and body. Text before a colon that is not a field name stays part of the
+// and body. A field also applies to an exclusion: 标题:-广告 is the same as
+// -标题:广告. Inside a group, a field of its own wins: in
+// 标题:(吕梁 记者:刘丽霞) the name is looked for among reporters.
+// Text before a colon that is not a field name stays part of the
 // word, so http://example.com and 12:30 are searched as typed. There is no
 // space between the colon and the value: 标题: 吕梁 is an error.
 //
@@ -80,7 +87,10 @@
 //	日期:2023..                 2023 and after
 //	日期:..2023-06              up to the end of June 2023
 //
-// A date that does not exist, such as 2023-02-30 or 2023-13, is an error.
+// Full-width digits (２０２３年７月) work too. A date that does not exist,
+// such as 2023-02-30 or 2023-13, is an error, and so is a range that ends
+// before it starts. Like any field, 日期: can take a group:
+// 日期:(2022 OR 2024-02).
 //
 // # A full example
 //
@@ -100,8 +110,8 @@
 //	query: missing term after 标题: at 0
 //	query: invalid date "2023-02-30" at 3
 //
-// An empty query, one longer than MaxRunes characters, and one that only
-// excludes are errors too.
+// An empty query, one longer than MaxRunes (512) characters, and one that
+// only excludes ("query: a query cannot only exclude") are errors too.
 //
 // # Canonical form
 //
