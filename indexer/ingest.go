@@ -1,0 +1,217 @@
+package indexer
+
+import (
+	"compress/gzip"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+)
+
+// IngestOptions configures Ingest.
+type IngestOptions struct {
+	// BatchSize is the number of articles written at once
+	// (DefaultBatchSize when 0).
+	BatchSize int
+	// Progress, when set, receives a progress line now and then and a
+	// summary at the end (the command line passes os.Stderr).
+	Progress io.Writer
+}
+
+// Summary is the outcome of an ingest.
+type Summary struct {
+	// Files is the number of input files read.
+	Files int
+	// Articles is the number of articles indexed.
+	Articles int
+	// Bytes is the size of the article text read, in bytes.
+	Bytes int64
+	// Skipped is the number of files passed over for their type.
+	Skipped int
+	// Errors are the problems met: a missing file, an unreadable folder, a
+	// bad line. Each names its file (and line); the rest was still indexed.
+	Errors []error
+	// Warnings are problems that did not stop an article from being indexed.
+	Warnings []string
+}
+
+// Ingest reads every input under paths (files, or folders walked
+// recursively: .txt page text, .jsonl and .jsonl.gz article records) and
+// indexes the articles. Problems with one file or line are collected in the
+// summary and the rest is indexed; the returned error is only for a failure
+// of the index itself, after which nothing more can be written.
+func Ingest(w *Writer, paths []string, opt IngestOptions) (Summary, error) {
+	var sum Summary
+	start := time.Now()
+	lastReport := start
+	add := func(a *Article) error {
+		sum.Bytes += int64(len(a.Body) + len(a.Headline) + len(a.Kicker) + len(a.Subtitle))
+		if err := w.Add(a); err != nil {
+			return err
+		}
+		sum.Articles++
+		if opt.Progress != nil && time.Since(lastReport) > time.Second {
+			lastReport = time.Now()
+			el := time.Since(start).Seconds()
+			fmt.Fprintf(opt.Progress, "\rindexed %d articles from %d files, %.1f MB, %.0f articles/s   ",
+				sum.Articles, sum.Files, float64(sum.Bytes)/1e6, float64(sum.Articles)/el)
+		}
+		return nil
+	}
+	for _, p := range paths {
+		files, errs := inputFiles(p, &sum.Skipped)
+		sum.Errors = append(sum.Errors, errs...)
+		for _, f := range files {
+			sum.Files++
+			if err := ingestFile(f, add, &sum); err != nil {
+				return sum, err
+			}
+		}
+	}
+	if err := w.Flush(); err != nil {
+		return sum, err
+	}
+	if opt.Progress != nil {
+		el := time.Since(start).Seconds()
+		fmt.Fprintf(opt.Progress, "\rindexed %d articles from %d files (%.1f MB) in %.1fs, %d errors, %d warnings\n",
+			sum.Articles, sum.Files, float64(sum.Bytes)/1e6, el, len(sum.Errors), len(sum.Warnings))
+	}
+	return sum, nil
+}
+
+// inputKind tells how a file is read, from its name; "" for files that are
+// not inputs.
+func inputKind(name string) string {
+	n := strings.ToLower(name)
+	switch {
+	case strings.HasSuffix(n, ".jsonl.gz"):
+		return "jsonl.gz"
+	case strings.HasSuffix(n, ".jsonl"):
+		return "jsonl"
+	case strings.HasSuffix(n, ".txt"):
+		return "page"
+	}
+	return ""
+}
+
+// inputFiles lists the input files under p, sorted, with an error for p
+// missing or a folder that cannot be read.
+func inputFiles(p string, skipped *int) ([]string, []error) {
+	st, err := os.Stat(p)
+	if err != nil {
+		return nil, []error{fmt.Errorf("%s: %w", p, unwrapPath(err))}
+	}
+	if !st.IsDir() {
+		if inputKind(p) == "" {
+			return nil, []error{fmt.Errorf("%s: not an input file (want .txt, .jsonl or .jsonl.gz)", p)}
+		}
+		return []string{p}, nil
+	}
+	var files []string
+	var errs []error
+	err = filepath.WalkDir(p, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			errs = append(errs, fmt.Errorf("%s: %w", path, unwrapPath(err)))
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		if inputKind(path) == "" {
+			if !strings.HasSuffix(path, ".json") { // sidecars are read with their page
+				*skipped++
+			}
+			return nil
+		}
+		files = append(files, path)
+		return nil
+	})
+	if err != nil {
+		errs = append(errs, fmt.Errorf("%s: %w", p, err))
+	}
+	sort.Strings(files)
+	return files, errs
+}
+
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// ingestFile reads one input file. Problems with the file go into sum; the
+// error returned is a failure of the index.
+func ingestFile(path string, add func(*Article) error, sum *Summary) error {
+	var indexErr error
+	addOrStop := func(a *Article) error {
+		if err := add(a); err != nil {
+			var fatal *writeError
+			if errors.As(err, &fatal) {
+				indexErr = err
+				return err
+			}
+			sum.Errors = append(sum.Errors, fmt.Errorf("%s: %w", path, err))
+		}
+		return nil
+	}
+	switch inputKind(path) {
+	case "jsonl", "jsonl.gz":
+		f, err := os.Open(path)
+		if err != nil {
+			sum.Errors = append(sum.Errors, fmt.Errorf("%s: %w", path, unwrapPath(err)))
+			return nil
+		}
+		defer f.Close()
+		var r io.Reader = f
+		if inputKind(path) == "jsonl.gz" {
+			gz, err := gzip.NewReader(f)
+			if err != nil {
+				sum.Errors = append(sum.Errors, fmt.Errorf("%s: not gzip: %w", path, err))
+				return nil
+			}
+			defer gz.Close()
+			r = gz
+		}
+		base := filepath.Base(path)
+		lineErrs, err := ReadJSONL(path, r, func(a *Article) error {
+			a.File = base
+			return addOrStop(a)
+		})
+		sum.Errors = append(sum.Errors, lineErrs...)
+		if indexErr != nil {
+			return indexErr
+		}
+		if err != nil {
+			sum.Errors = append(sum.Errors, err)
+		}
+	case "page":
+		arts, warns, err := ReadPageFile(path)
+		sum.Warnings = append(sum.Warnings, warns...)
+		if err != nil {
+			sum.Errors = append(sum.Errors, err)
+			return nil
+		}
+		for _, a := range arts {
+			if err := addOrStop(a); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// writeError marks a failure to write to the index, which ends an ingest.
+type writeError struct{ err error }
+
+func (e *writeError) Error() string { return e.err.Error() }
+func (e *writeError) Unwrap() error { return e.err }

@@ -1,0 +1,193 @@
+package indexer
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
+	"github.com/blevesearch/bleve/v2/mapping"
+
+	"baoku/segment"
+)
+
+// Field names of the index. Each text field is indexed twice: under its own
+// name as words (gse, for BM25 ranking) and under its name plus CharSuffix as
+// characters and character pairs (for recall of any substring and exact
+// phrases). Only the character view keeps positions, since only it answers
+// phrases; the word view keeps frequencies and norms for scoring.
+const (
+	FieldKicker    = "kicker"
+	FieldHeadline  = "headline"
+	FieldSubtitle  = "subtitle"
+	FieldBody      = "body"
+	FieldPaper     = "paper"
+	FieldSection   = "section"
+	FieldSource    = "source"
+	FieldReporters = "reporters"
+	FieldPage      = "page"
+	FieldDate      = "date"
+	FieldYear      = "year"
+	FieldMonth     = "month"
+	// FieldStored holds the article as JSON; it is stored, not indexed, and
+	// is what a hit shows.
+	FieldStored = "_article"
+	// CharSuffix names the character view of a text field: body → body_c.
+	CharSuffix = "_c"
+)
+
+// TextFields are the segmented text fields, in display order.
+var TextFields = []string{FieldKicker, FieldHeadline, FieldSubtitle, FieldBody}
+
+// KeywordFields are the exact-value fields: filters and facets, never segmented.
+var KeywordFields = []string{FieldPaper, FieldSection, FieldSource, FieldReporters, FieldPage, FieldYear, FieldMonth}
+
+// Analyzer names in the index mapping.
+const (
+	analyzerWords = "baoku_words"
+	analyzerChars = "baoku_chars"
+)
+
+// NewMapping returns the index schema. dict names the word segmenter's
+// dictionary (segment.DictNews in production, segment.DictTest in tests); it
+// is recorded in the index, so a reopened index cuts words the same way.
+func NewMapping(dict string) (*mapping.IndexMappingImpl, error) {
+	im := mapping.NewIndexMapping()
+	im.ScoringModel = "bm25"
+	im.IndexDynamic = false
+	im.StoreDynamic = false
+	im.DocValuesDynamic = false
+	im.DefaultAnalyzer = keyword.Name
+
+	if err := im.AddCustomTokenizer(analyzerWords, map[string]interface{}{
+		"type": segment.WordTokenizer, "dict": dict, "mode": "index",
+	}); err != nil {
+		return nil, fmt.Errorf("mapping: %w", err)
+	}
+	if err := im.AddCustomTokenizer(analyzerChars, map[string]interface{}{
+		"type": segment.CharTokenizer,
+	}); err != nil {
+		return nil, fmt.Errorf("mapping: %w", err)
+	}
+	for _, name := range []string{analyzerWords, analyzerChars} {
+		if err := im.AddCustomAnalyzer(name, map[string]interface{}{
+			"type": custom.Name, "tokenizer": name,
+		}); err != nil {
+			return nil, fmt.Errorf("mapping: %w", err)
+		}
+	}
+
+	dm := mapping.NewDocumentStaticMapping()
+	for _, f := range TextFields {
+		// Word view: ranking. No positions: phrases go to the character view.
+		words := mapping.NewTextFieldMapping()
+		words.Analyzer = analyzerWords
+		words.Store = false
+		words.IncludeTermVectors = false
+		words.IncludeInAll = false
+		words.DocValues = false
+		// Character view: recall and exact phrases, so positions.
+		chars := mapping.NewTextFieldMapping()
+		chars.Name = f + CharSuffix
+		chars.Analyzer = analyzerChars
+		chars.Store = false
+		chars.IncludeTermVectors = true
+		chars.IncludeInAll = false
+		chars.DocValues = false
+		dm.AddFieldMappingsAt(f, words, chars)
+	}
+	for _, f := range KeywordFields {
+		// Filters and facets: exact values with doc values, never scored.
+		kw := mapping.NewKeywordFieldMapping()
+		kw.Store = false
+		kw.IncludeTermVectors = false
+		kw.IncludeInAll = false
+		kw.DocValues = true
+		kw.SkipFreqNorm = true
+		dm.AddFieldMappingsAt(f, kw)
+	}
+	// Date: range filters and sorting by date.
+	date := mapping.NewDateTimeFieldMapping()
+	date.Store = false
+	date.IncludeInAll = false
+	date.DocValues = true
+	dm.AddFieldMappingsAt(FieldDate, date)
+	// The article itself, for display only.
+	stored := mapping.NewTextFieldMapping()
+	stored.Index = false
+	stored.Store = true
+	stored.IncludeInAll = false
+	stored.IncludeTermVectors = false
+	stored.DocValues = false
+	dm.AddFieldMappingsAt(FieldStored, stored)
+
+	im.DefaultMapping = dm
+	if err := im.Validate(); err != nil {
+		return nil, fmt.Errorf("mapping: %w", err)
+	}
+	return im, nil
+}
+
+// document is what goes into the index for one article: normalised text for
+// the analyzers, exact values for filters and facets, the article as JSON.
+type document struct {
+	Kicker    string    `json:"kicker"`
+	Headline  string    `json:"headline"`
+	Subtitle  string    `json:"subtitle"`
+	Body      string    `json:"body"`
+	Paper     []string  `json:"paper"`   // keyword fields are lists so that
+	Section   []string  `json:"section"` // an empty value is left out,
+	Source    []string  `json:"source"`  // not indexed as a facet value ""
+	Reporters []string  `json:"reporters"`
+	Page      []string  `json:"page"`
+	Date      time.Time `json:"date"`
+	Year      string    `json:"year"`
+	Month     string    `json:"month"`
+	Article   string    `json:"_article"`
+}
+
+// DateLayout is the layout of Article.Date.
+const DateLayout = "2006-01-02"
+
+// newDocument checks an article and turns it into its index document.
+func newDocument(a *Article) (*document, error) {
+	if a.ID == "" {
+		return nil, fmt.Errorf("article has no id")
+	}
+	d, err := time.Parse(DateLayout, a.Date)
+	if err != nil {
+		return nil, fmt.Errorf("article %s: date %q is not a valid YYYY-MM-DD date", a.ID, a.Date)
+	}
+	js, err := json.Marshal(a)
+	if err != nil {
+		return nil, fmt.Errorf("article %s: %w", a.ID, err)
+	}
+	return &document{
+		Kicker:    segment.Normalize(a.Kicker),
+		Headline:  segment.Normalize(a.Headline),
+		Subtitle:  segment.Normalize(a.Subtitle),
+		Body:      segment.Normalize(a.Body),
+		Paper:     values(a.Paper),
+		Section:   values(a.Section),
+		Source:    values(a.Source),
+		Reporters: values(a.Reporters...),
+		Page:      values(a.Page),
+		Date:      d,
+		Year:      a.Date[:4],
+		Month:     a.Date[:7],
+		Article:   string(js),
+	}, nil
+}
+
+// values returns the non-empty values, trimmed.
+func values(vs ...string) []string {
+	var out []string
+	for _, v := range vs {
+		if v = strings.TrimSpace(v); v != "" {
+			out = append(out, v)
+		}
+	}
+	return out
+}

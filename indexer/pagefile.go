@@ -1,0 +1,85 @@
+package indexer
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+)
+
+// MaxPageFile is the largest page text file read.
+const MaxPageFile = 256 << 20
+
+// ReadPageFile reads a page text file, and its sidecar <file>.json when
+// there is one, and returns its articles with stable IDs (paper, date, page
+// and place on the page) and the warnings met. The error names the file.
+func ReadPageFile(path string) ([]*Article, []string, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", path, unwrapPath(err))
+	}
+	if st.Size() > MaxPageFile {
+		return nil, nil, fmt.Errorf("%s: %d bytes is too large for a page file", path, st.Size())
+	}
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%s: %w", path, unwrapPath(err))
+	}
+	meta := MetaFromFileName(filepath.Base(path))
+	if err := readSidecar(strings.TrimSuffix(path, filepath.Ext(path))+".json", &meta); err != nil {
+		return nil, nil, err
+	}
+	text, err := DecodeText(path, raw)
+	if err != nil {
+		return nil, nil, err
+	}
+	pages, warns, err := ParsePages(path, text, meta)
+	var ws []string
+	for _, w := range warns {
+		ws = append(ws, w.String())
+	}
+	if err != nil {
+		return nil, ws, err
+	}
+	base := filepath.Base(path)
+	var arts []*Article
+	for j, p := range pages {
+		for i := range p.Articles {
+			a := p.Articles[i]
+			a.File = base
+			a.ID = StableID("page", a.Paper, a.Date, a.Page, base, strconv.Itoa(j), strconv.Itoa(i+1))
+			arts = append(arts, &a)
+		}
+	}
+	return arts, ws, nil
+}
+
+// readSidecar fills meta from a sidecar JSON file, if it exists.
+func readSidecar(path string, meta *PageMeta) error {
+	b, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("%s: %w", path, unwrapPath(err))
+	}
+	var sc struct{ Paper, Date, Page, Section string }
+	if err := json.Unmarshal(b, &sc); err != nil {
+		return fmt.Errorf("%s: malformed sidecar: %v", path, err)
+	}
+	for _, kv := range []struct {
+		from string
+		to   *string
+	}{
+		{sc.Paper, &meta.Paper}, {sc.Date, &meta.Date}, {sc.Page, &meta.Page}, {sc.Section, &meta.Section},
+	} {
+		if kv.from != "" {
+			*kv.to = kv.from
+		}
+	}
+	return nil
+}

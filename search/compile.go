@@ -1,0 +1,229 @@
+package search
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	bq "github.com/blevesearch/bleve/v2/search/query"
+
+	"baoku/indexer"
+	"baoku/search/query"
+	"baoku/segment"
+)
+
+// Field boosts: a match in the headline lines counts more than one in the
+// body. The character view adds a smaller share, so words rank and
+// characters guarantee recall.
+var fieldBoost = map[string]float64{
+	indexer.FieldHeadline: 3,
+	indexer.FieldKicker:   2,
+	indexer.FieldSubtitle: 2,
+	indexer.FieldBody:     1,
+}
+
+const (
+	// charWeight scales the character view's score against the words'.
+	charWeight = 0.3
+	// togetherBoost scales the bonus for query words found side by side.
+	togetherBoost = 0.5
+)
+
+// textFields maps a query field to the text fields it searches.
+var textFields = map[string][]string{
+	"":         indexer.TextFields,
+	"headline": {indexer.FieldKicker, indexer.FieldHeadline, indexer.FieldSubtitle},
+	"body":     {indexer.FieldBody},
+}
+
+// keywordField maps a query field to its exact-value index field.
+var keywordField = map[string]string{
+	"reporter": indexer.FieldReporters,
+	"section":  indexer.FieldSection,
+	"source":   indexer.FieldSource,
+	"paper":    indexer.FieldPaper,
+	"page":     indexer.FieldPage,
+}
+
+// compiler turns a parsed query into a bleve query.
+type compiler struct {
+	// words cuts query text into words; nil while the dictionary loads,
+	// when terms are looked up in the character view alone.
+	words func(string) []string
+	// explain collects how each term was analysed.
+	explain []TermExplain
+}
+
+// TermExplain says how one query term was analysed.
+type TermExplain struct {
+	Field      string   `json:"field,omitempty"`
+	Text       string   `json:"text"`
+	Normalized string   `json:"normalized"`
+	Quoted     bool     `json:"quoted,omitempty"`
+	Words      []string `json:"words,omitempty"`
+	CharTerms  []string `json:"char_terms,omitempty"`
+}
+
+func (c *compiler) compile(q query.Q) (bq.Query, error) {
+	switch q := q.(type) {
+	case *query.And:
+		var must, mustNot []bq.Query
+		for _, ch := range q.Children {
+			if n, ok := ch.(*query.Not); ok {
+				sub, err := c.compile(n.Child)
+				if err != nil {
+					return nil, err
+				}
+				mustNot = append(mustNot, sub)
+				continue
+			}
+			sub, err := c.compile(ch)
+			if err != nil {
+				return nil, err
+			}
+			must = append(must, sub)
+		}
+		if len(must) == 0 {
+			must = append(must, bq.NewMatchAllQuery())
+		}
+		return bq.NewBooleanQuery(must, nil, mustNot), nil
+	case *query.Or:
+		var subs []bq.Query
+		for _, ch := range q.Children {
+			sub, err := c.compile(ch)
+			if err != nil {
+				return nil, err
+			}
+			subs = append(subs, sub)
+		}
+		return bq.NewDisjunctionQuery(subs), nil
+	case *query.Not:
+		sub, err := c.compile(q.Child)
+		if err != nil {
+			return nil, err
+		}
+		return bq.NewBooleanQuery([]bq.Query{bq.NewMatchAllQuery()}, nil, []bq.Query{sub}), nil
+	case *query.DateRange:
+		return dateRange(q.From, q.To)
+	case *query.Term:
+		if f, ok := keywordField[q.Field]; ok {
+			return exact(f, strings.TrimSpace(q.Text)), nil
+		}
+		fields, ok := textFields[q.Field]
+		if !ok {
+			return nil, fmt.Errorf("%w: unknown field %q", ErrBadRequest, q.Field)
+		}
+		return c.text(q, fields), nil
+	}
+	return nil, fmt.Errorf("search: unknown query node %T", q)
+}
+
+// text compiles a text term. A quoted term must occur as the exact character
+// sequence (the character view as a phrase). An unquoted term is cut into
+// words; each word must be found, as a word or as characters, and words
+// found side by side score a bonus.
+func (c *compiler) text(t *query.Term, fields []string) bq.Query {
+	norm := segment.Normalize(t.Text)
+	ex := TermExplain{Field: t.Field, Text: t.Text, Normalized: norm, Quoted: t.Quoted, CharTerms: segment.CharPhrase(norm)}
+	defer func() { c.explain = append(c.explain, ex) }()
+	whole := phraseAny(norm, fields, 1)
+	if whole == nil {
+		// Nothing searchable (only punctuation): matches nothing.
+		return bq.NewMatchNoneQuery()
+	}
+	if t.Quoted || c.words == nil {
+		return whole
+	}
+	words := c.words(norm)
+	ex.Words = words
+	switch len(words) {
+	case 0:
+		return whole
+	case 1:
+		return bq.NewDisjunctionQuery(append(wordAny(words[0], fields), whole))
+	}
+	must := make([]bq.Query, 0, len(words))
+	for _, w := range words {
+		alts := wordAny(w, fields)
+		if p := phraseAny(w, fields, charWeight); p != nil {
+			alts = append(alts, p)
+		}
+		must = append(must, bq.NewDisjunctionQuery(alts))
+	}
+	together := phraseAny(norm, fields, togetherBoost)
+	return bq.NewBooleanQuery(must, []bq.Query{together}, nil)
+}
+
+// wordAny finds a word in the word view of any of fields.
+func wordAny(word string, fields []string) []bq.Query {
+	qs := make([]bq.Query, 0, len(fields))
+	for _, f := range fields {
+		tq := bq.NewTermQuery(word)
+		tq.SetField(f)
+		tq.SetBoost(fieldBoost[f])
+		qs = append(qs, tq)
+	}
+	return qs
+}
+
+// phraseAny finds normalised text as an exact character sequence in any of
+// fields; nil when the text has no searchable character.
+func phraseAny(norm string, fields []string, weight float64) bq.Query {
+	terms := segment.CharPhrase(norm)
+	if len(terms) == 0 {
+		return nil
+	}
+	qs := make([]bq.Query, 0, len(fields))
+	for _, f := range fields {
+		cf := f + indexer.CharSuffix
+		boost := fieldBoost[f] * weight
+		if len(terms) == 1 {
+			tq := bq.NewTermQuery(terms[0])
+			tq.SetField(cf)
+			tq.SetBoost(boost)
+			qs = append(qs, tq)
+			continue
+		}
+		pq := bq.NewPhraseQuery(terms, cf)
+		pq.SetBoost(boost)
+		qs = append(qs, pq)
+	}
+	if len(qs) == 1 {
+		return qs[0]
+	}
+	return bq.NewDisjunctionQuery(qs)
+}
+
+// exact matches an exact value of a keyword field.
+func exact(field, value string) bq.Query {
+	tq := bq.NewTermQuery(value)
+	tq.SetField(field)
+	return tq
+}
+
+// dateRange matches articles published from one day to another, both
+// included; either may be empty.
+func dateRange(from, to string) (bq.Query, error) {
+	var start, end time.Time
+	if from != "" {
+		t, err := time.Parse(indexer.DateLayout, from)
+		if err != nil {
+			return nil, fmt.Errorf("%w: date %q is not YYYY-MM-DD", ErrBadRequest, from)
+		}
+		start = t
+	}
+	if to != "" {
+		t, err := time.Parse(indexer.DateLayout, to)
+		if err != nil {
+			return nil, fmt.Errorf("%w: date %q is not YYYY-MM-DD", ErrBadRequest, to)
+		}
+		end = t.AddDate(0, 0, 1) // the whole last day
+	}
+	if !start.IsZero() && !end.IsZero() && !start.Before(end) {
+		return nil, fmt.Errorf("%w: date range %s..%s ends before it starts", ErrBadRequest, from, to)
+	}
+	inclusive, exclusive := true, false
+	q := bq.NewDateRangeInclusiveQuery(start, end, &inclusive, &exclusive)
+	q.SetField(indexer.FieldDate)
+	return q, nil
+}

@@ -1,0 +1,205 @@
+package search
+
+import (
+	"html"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"baoku/segment"
+)
+
+// unitText is normalised text reduced to its units (letters, digits,
+// Chinese characters), with the byte offset in the normalised text of each.
+type unitText struct {
+	norm  segment.Normalized
+	units []rune
+	at    []int // at[i]: offset in norm.Text of unit i; at[len] = len(norm.Text)
+}
+
+func newUnitText(s string) unitText {
+	n := segment.NormalizeMap(s)
+	u := unitText{norm: n}
+	for i, r := range n.Text {
+		if unicode.IsLetter(r) || unicode.IsNumber(r) {
+			u.units = append(u.units, r)
+			u.at = append(u.at, i)
+		}
+	}
+	u.at = append(u.at, len(n.Text))
+	return u
+}
+
+// span is a match: units [from, to).
+type span struct{ from, to, needle int }
+
+// find returns the matches of the needles (normalised query texts), in
+// order, overlapping ones merged. A needle matches where its units occur in
+// sequence, as the character view matches a phrase.
+func (u unitText) find(needles [][]rune) []span {
+	var spans []span
+	for ni, nd := range needles {
+		if len(nd) == 0 {
+			continue
+		}
+		for i := 0; i+len(nd) <= len(u.units); i++ {
+			if u.units[i] == nd[0] && runesEqual(u.units[i:i+len(nd)], nd) {
+				spans = append(spans, span{i, i + len(nd), ni})
+			}
+		}
+	}
+	sort.Slice(spans, func(a, b int) bool {
+		if spans[a].from != spans[b].from {
+			return spans[a].from < spans[b].from
+		}
+		return spans[a].to > spans[b].to
+	})
+	merged := spans[:0]
+	for _, s := range spans {
+		if n := len(merged); n > 0 && s.from < merged[n-1].to {
+			merged[n-1].to = max(merged[n-1].to, s.to)
+			continue
+		}
+		merged = append(merged, s)
+	}
+	return merged
+}
+
+func runesEqual(a, b []rune) bool {
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// origSpan maps units [from, to) to a byte range of the original text.
+func (u unitText) origSpan(from, to int) (int, int) {
+	end := u.at[to-1]
+	_, w := utf8.DecodeRuneInString(u.norm.Text[end:])
+	return u.norm.Span(u.at[from], end+w)
+}
+
+// needlesOf turns highlight texts into unit sequences, longest first.
+func needlesOf(texts []string) [][]rune {
+	var out [][]rune
+	seen := map[string]bool{}
+	for _, t := range texts {
+		var rs []rune
+		for _, r := range segment.Normalize(t) {
+			if unicode.IsLetter(r) || unicode.IsNumber(r) {
+				rs = append(rs, r)
+			}
+		}
+		if len(rs) == 0 || seen[string(rs)] {
+			continue
+		}
+		seen[string(rs)] = true
+		out = append(out, rs)
+	}
+	sort.SliceStable(out, func(a, b int) bool { return len(out[a]) > len(out[b]) })
+	return out
+}
+
+// markAll returns s as HTML with every match of the needles in <mark>.
+func markAll(s string, needles [][]rune) string {
+	u := newUnitText(s)
+	return u.render(0, len(s), u.find(needles))
+}
+
+// render writes the original text [start, end) as HTML, marking the spans
+// inside it.
+func (u unitText) render(start, end int, spans []span) string {
+	var b strings.Builder
+	pos := start
+	for _, sp := range spans {
+		s, e := u.origSpan(sp.from, sp.to)
+		if s < pos || e > end {
+			continue
+		}
+		b.WriteString(html.EscapeString(u.norm.Src[pos:s]))
+		b.WriteString("<mark>")
+		b.WriteString(html.EscapeString(u.norm.Src[s:e]))
+		b.WriteString("</mark>")
+		pos = e
+	}
+	b.WriteString(html.EscapeString(u.norm.Src[pos:end]))
+	return b.String()
+}
+
+// snippetUnits is the length of a passage, in units.
+const snippetUnits = 90
+
+// snippet returns up to two passages of body around the matches of the
+// needles, as HTML with the matches in <mark>; the start of the body when
+// nothing matches there.
+func snippet(body string, needles [][]rune, passages int) string {
+	u := newUnitText(body)
+	spans := u.find(needles)
+	if len(spans) == 0 {
+		return lead(u)
+	}
+	var picked []int // first span index of each passage
+	used := map[int]bool{}
+	for range passages {
+		best, bestScore := -1, -1
+		for i := range spans {
+			if used[i] {
+				continue
+			}
+			distinct := map[int]bool{}
+			n := 0
+			for j := i; j < len(spans) && spans[j].to-spans[i].from <= snippetUnits; j++ {
+				distinct[spans[j].needle] = true
+				n++
+			}
+			if score := len(distinct)*100 + n; score > bestScore {
+				best, bestScore = i, score
+			}
+		}
+		if best < 0 {
+			break
+		}
+		picked = append(picked, best)
+		for j := best; j < len(spans) && spans[j].to-spans[best].from <= snippetUnits; j++ {
+			used[j] = true
+		}
+		// A second passage only when it is apart from the first.
+		for j := best - 1; j >= 0 && spans[best].from-spans[j].from < snippetUnits; j-- {
+			used[j] = true
+		}
+	}
+	sort.Ints(picked)
+	var parts []string
+	for _, i := range picked {
+		from := max(spans[i].from-15, 0)
+		to := min(from+snippetUnits, len(u.units))
+		s, _ := u.origSpan(from, from+1)
+		_, e := u.origSpan(to-1, to)
+		text := u.render(s, e, spans)
+		if from > 0 {
+			text = "…" + text
+		}
+		if to < len(u.units) {
+			text += "…"
+		}
+		parts = append(parts, text)
+	}
+	return strings.Join(parts, " ")
+}
+
+// lead is the start of a text, as HTML.
+func lead(u unitText) string {
+	if len(u.units) == 0 {
+		return ""
+	}
+	to := min(snippetUnits, len(u.units))
+	_, e := u.origSpan(to-1, to)
+	text := html.EscapeString(u.norm.Src[:e])
+	if to < len(u.units) {
+		text += "…"
+	}
+	return text
+}

@@ -1,0 +1,410 @@
+// Package search answers queries over a Baoku index: it parses the query
+// language (package query), compiles it to bleve queries over the word and
+// character views, filters, ranks, counts facets and highlights matches on
+// the original characters.
+package search
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/mapping"
+	bsearch "github.com/blevesearch/bleve/v2/search"
+	bq "github.com/blevesearch/bleve/v2/search/query"
+
+	"baoku/indexer"
+	"baoku/search/query"
+	"baoku/segment"
+)
+
+// ErrBadRequest marks a request that cannot be answered as asked (bad
+// parameter, bad query); the web layer answers it with HTTP 400. Query
+// syntax errors wrap query.ErrBadQuery instead; IsBadRequest covers both.
+var ErrBadRequest = errors.New("bad request")
+
+// ErrNotFound is returned for an article ID that is not in the index.
+var ErrNotFound = errors.New("not found")
+
+// IsBadRequest reports whether err is the caller's fault.
+func IsBadRequest(err error) bool {
+	return errors.Is(err, ErrBadRequest) || errors.Is(err, query.ErrBadQuery)
+}
+
+// Limits of a request.
+const (
+	DefaultSize = 10
+	MaxSize     = 100
+	// MaxOffset bounds deep paging: page*size may not pass it.
+	MaxOffset = 10000
+	// FacetSize is the number of values returned per facet.
+	FacetSize = 20
+)
+
+// Sort orders.
+const (
+	SortRelevance = "relevance"
+	SortNewest    = "newest"
+	SortOldest    = "oldest"
+)
+
+// Request is one search.
+type Request struct {
+	// Query in the query language; empty matches every article.
+	Query string
+	// From and To limit the publication date, YYYY-MM-DD, both included.
+	From, To string
+	// Filters on exact values; empty means any. PageNo is the page (版次)
+	// as printed.
+	Paper, Section, Reporter, Source, PageNo string
+	// Year ("2023") and Month ("2023-07") filters, as the facets give them.
+	Year, Month string
+	// Sort is SortRelevance (default), SortNewest or SortOldest.
+	Sort string
+	// Page is 1-based; Size is the number of hits a page (DefaultSize when 0).
+	Page, Size int
+	// NoFacets skips facet counting.
+	NoFacets bool
+	// Explain adds how the query was analysed and why each hit scored.
+	Explain bool
+}
+
+// Hit is one article found.
+type Hit struct {
+	ID        string   `json:"id"`
+	Headline  string   `json:"headline"`
+	Kicker    string   `json:"kicker,omitempty"`
+	Subtitle  string   `json:"subtitle,omitempty"`
+	Date      string   `json:"date"`
+	Paper     string   `json:"paper"`
+	Page      string   `json:"page,omitempty"`
+	Section   string   `json:"section,omitempty"`
+	Reporters []string `json:"reporters,omitempty"`
+	Source    string   `json:"source,omitempty"`
+	// HeadlineHTML, KickerHTML and SubtitleHTML are the lines as HTML with
+	// matches in <mark>.
+	HeadlineHTML string `json:"headline_html"`
+	KickerHTML   string `json:"kicker_html,omitempty"`
+	SubtitleHTML string `json:"subtitle_html,omitempty"`
+	// Snippet is one or two passages of the body as HTML, matches in <mark>.
+	Snippet string  `json:"snippet"`
+	Score   float64 `json:"score"`
+	// Explanation is bleve's account of the score, with Request.Explain.
+	Explanation *bsearch.Explanation `json:"explanation,omitempty"`
+}
+
+// FacetValue is one value of a facet and the number of matching articles
+// that have it.
+type FacetValue struct {
+	Key   string `json:"key"`
+	Count int    `json:"count"`
+}
+
+// Result is the answer to a Request.
+type Result struct {
+	Query  string                  `json:"query"`
+	Total  uint64                  `json:"total"`
+	TookMS float64                 `json:"took_ms"`
+	Page   int                     `json:"page"`
+	Size   int                     `json:"size"`
+	Sort   string                  `json:"sort"`
+	Hits   []Hit                   `json:"hits"`
+	Facets map[string][]FacetValue `json:"facets,omitempty"`
+	// Explain says how the query was analysed, with Request.Explain.
+	Explain *Explain `json:"explain,omitempty"`
+	// Highlight lists the query texts that are marked in hits, for links
+	// to the article page.
+	Highlight []string `json:"highlight,omitempty"`
+}
+
+// Explain says how a query was understood.
+type Explain struct {
+	Parsed string        `json:"parsed"`
+	Terms  []TermExplain `json:"terms"`
+	// WordsReady is false while the dictionary loads, when words are
+	// looked up as characters only.
+	WordsReady bool   `json:"words_ready"`
+	Bleve      string `json:"bleve"`
+}
+
+// Facet names, as in Result.Facets.
+var facetFields = map[string]string{
+	"paper":    indexer.FieldPaper,
+	"section":  indexer.FieldSection,
+	"reporter": indexer.FieldReporters,
+	"source":   indexer.FieldSource,
+	"year":     indexer.FieldYear,
+	"month":    indexer.FieldMonth,
+	"page":     indexer.FieldPage,
+}
+
+// Engine searches one index. It is safe for concurrent use.
+type Engine struct {
+	ix   bleve.Index
+	dict string
+}
+
+// New returns an engine over an open index.
+func New(ix bleve.Index) (*Engine, error) {
+	dict := segment.DictNews
+	if im, ok := ix.Mapping().(*mapping.IndexMappingImpl); ok {
+		if d, ok := im.CustomAnalysis.Tokenizers["baoku_words"]["dict"].(string); ok {
+			dict = d
+		}
+	}
+	return &Engine{ix: ix, dict: dict}, nil
+}
+
+// Index returns the index searched.
+func (e *Engine) Index() bleve.Index { return e.ix }
+
+// Warm loads the word segmenter; until it is loaded, queries are answered
+// from the character view alone.
+func (e *Engine) Warm() error {
+	_, err := segment.ForDict(e.dict)
+	return err
+}
+
+// wordsFunc returns the query-mode word cutter, or nil while the dictionary
+// is still loading.
+func (e *Engine) wordsFunc() func(string) []string {
+	if !segment.Ready(e.dict) {
+		return nil
+	}
+	seg, err := segment.ForDict(e.dict)
+	if err != nil {
+		return nil
+	}
+	return func(norm string) []string {
+		var words []string
+		for _, t := range seg.Words(norm, segment.Query) {
+			words = append(words, t.Term)
+		}
+		return words
+	}
+}
+
+// Search runs a request.
+func (e *Engine) Search(ctx context.Context, r Request) (*Result, error) {
+	start := time.Now()
+	if err := r.normalize(); err != nil {
+		return nil, err
+	}
+	c := &compiler{words: e.wordsFunc()}
+	var (
+		textQ     bq.Query = bq.NewMatchAllQuery()
+		parsed    query.Q
+		highlight []string
+	)
+	if strings.TrimSpace(r.Query) != "" {
+		var err error
+		parsed, err = query.Parse(r.Query)
+		if err != nil {
+			return nil, err
+		}
+		if textQ, err = c.compile(parsed); err != nil {
+			return nil, err
+		}
+		for _, t := range query.Terms(parsed) {
+			if _, kw := keywordField[t.Field]; !kw {
+				highlight = append(highlight, t.Text)
+			}
+		}
+		highlight = append(highlight, c.allWords()...)
+	}
+	filters, err := r.filters()
+	if err != nil {
+		return nil, err
+	}
+	q := textQ
+	if len(filters) > 0 {
+		b := bq.NewBooleanQuery([]bq.Query{textQ}, nil, nil)
+		b.Filter = bq.NewConjunctionQuery(filters)
+		q = b
+	}
+
+	req := bleve.NewSearchRequestOptions(q, r.Size, (r.Page-1)*r.Size, r.Explain)
+	req.Fields = []string{indexer.FieldStored}
+	switch r.Sort {
+	case SortNewest:
+		req.SortBy([]string{"-" + indexer.FieldDate, "-_score", "_id"})
+	case SortOldest:
+		req.SortBy([]string{indexer.FieldDate, "-_score", "_id"})
+	default:
+		req.SortBy([]string{"-_score", "-" + indexer.FieldDate, "_id"})
+	}
+	if !r.NoFacets {
+		for name, field := range facetFields {
+			req.AddFacet(name, bleve.NewFacetRequest(field, FacetSize))
+		}
+	}
+	res, err := e.ix.SearchInContext(ctx, req)
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		return nil, fmt.Errorf("search: %w", err)
+	}
+
+	out := &Result{
+		Query: r.Query, Total: res.Total, Page: r.Page, Size: r.Size, Sort: r.Sort,
+		Hits: make([]Hit, 0, len(res.Hits)), Highlight: highlight,
+	}
+	needles := needlesOf(highlight)
+	for _, h := range res.Hits {
+		hit, err := hitOf(h, needles)
+		if err != nil {
+			return nil, err
+		}
+		if r.Explain {
+			hit.Explanation = h.Expl
+		}
+		out.Hits = append(out.Hits, hit)
+	}
+	if !r.NoFacets {
+		out.Facets = facetsOf(res.Facets)
+	}
+	if r.Explain {
+		ex := &Explain{Terms: c.explain, WordsReady: c.words != nil}
+		if parsed != nil {
+			ex.Parsed = parsed.String()
+		}
+		if js, err := json.Marshal(q); err == nil {
+			ex.Bleve = string(js)
+		}
+		out.Explain = ex
+	}
+	out.TookMS = float64(time.Since(start).Microseconds()) / 1000
+	return out, nil
+}
+
+// allWords lists the query words found while compiling, for highlighting.
+func (c *compiler) allWords() []string {
+	var ws []string
+	for _, t := range c.explain {
+		ws = append(ws, t.Words...)
+	}
+	return ws
+}
+
+// normalize checks a request and fills in defaults.
+func (r *Request) normalize() error {
+	if r.Size == 0 {
+		r.Size = DefaultSize
+	}
+	if r.Size < 1 || r.Size > MaxSize {
+		return fmt.Errorf("%w: size must be 1 to %d, not %d", ErrBadRequest, MaxSize, r.Size)
+	}
+	if r.Page == 0 {
+		r.Page = 1
+	}
+	if r.Page < 1 {
+		return fmt.Errorf("%w: page must be 1 or more, not %d", ErrBadRequest, r.Page)
+	}
+	if r.Page*r.Size > MaxOffset {
+		return fmt.Errorf("%w: page %d of size %d goes past the first %d hits; narrow the search", ErrBadRequest, r.Page, r.Size, MaxOffset)
+	}
+	switch r.Sort {
+	case "":
+		r.Sort = SortRelevance
+	case SortRelevance, SortNewest, SortOldest:
+	default:
+		return fmt.Errorf("%w: sort must be relevance, newest or oldest, not %q", ErrBadRequest, r.Sort)
+	}
+	if len([]rune(r.Query)) > query.MaxRunes {
+		return fmt.Errorf("%w: query longer than %d characters", query.ErrBadQuery, query.MaxRunes)
+	}
+	return nil
+}
+
+// filters returns the filter queries of the request's parameters.
+func (r *Request) filters() ([]bq.Query, error) {
+	var fs []bq.Query
+	if r.From != "" || r.To != "" {
+		q, err := dateRange(r.From, r.To)
+		if err != nil {
+			return nil, err
+		}
+		fs = append(fs, q)
+	}
+	for _, f := range []struct{ field, value string }{
+		{indexer.FieldPaper, r.Paper}, {indexer.FieldSection, r.Section},
+		{indexer.FieldReporters, r.Reporter}, {indexer.FieldSource, r.Source},
+		{indexer.FieldPage, r.PageNo}, {indexer.FieldYear, r.Year}, {indexer.FieldMonth, r.Month},
+	} {
+		if v := strings.TrimSpace(f.value); v != "" {
+			fs = append(fs, exact(f.field, v))
+		}
+	}
+	return fs, nil
+}
+
+func hitOf(h *bsearch.DocumentMatch, needles [][]rune) (Hit, error) {
+	a, err := articleOf(h)
+	if err != nil {
+		return Hit{}, err
+	}
+	return Hit{
+		ID: a.ID, Headline: a.Headline, Kicker: a.Kicker, Subtitle: a.Subtitle,
+		Date: a.Date, Paper: a.Paper, Page: a.Page, Section: a.Section,
+		Reporters: a.Reporters, Source: a.Source,
+		HeadlineHTML: markAll(a.Headline, needles),
+		KickerHTML:   markAll(a.Kicker, needles),
+		SubtitleHTML: markAll(a.Subtitle, needles),
+		Snippet:      snippet(a.Body, needles, 2),
+		Score:        h.Score,
+	}, nil
+}
+
+func articleOf(h *bsearch.DocumentMatch) (*indexer.Article, error) {
+	js, ok := h.Fields[indexer.FieldStored].(string)
+	if !ok {
+		return nil, fmt.Errorf("search: article %s has no stored text", h.ID)
+	}
+	var a indexer.Article
+	if err := json.Unmarshal([]byte(js), &a); err != nil {
+		return nil, fmt.Errorf("search: article %s: %w", h.ID, err)
+	}
+	return &a, nil
+}
+
+func facetsOf(fr bsearch.FacetResults) map[string][]FacetValue {
+	out := make(map[string][]FacetValue, len(fr))
+	for name, f := range fr {
+		vals := []FacetValue{}
+		if f.Terms != nil {
+			for _, t := range f.Terms.Terms() {
+				vals = append(vals, FacetValue{Key: t.Term, Count: t.Count})
+			}
+		}
+		if name == "year" || name == "month" {
+			sort.Slice(vals, func(i, j int) bool { return vals[i].Key > vals[j].Key })
+		}
+		out[name] = vals
+	}
+	return out
+}
+
+// Article returns the article with the given ID.
+func (e *Engine) Article(ctx context.Context, id string) (*indexer.Article, error) {
+	req := bleve.NewSearchRequestOptions(bq.NewDocIDQuery([]string{id}), 1, 0, false)
+	req.Fields = []string{indexer.FieldStored}
+	res, err := e.ix.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("search: article %s: %w", id, err)
+	}
+	if len(res.Hits) == 0 {
+		return nil, fmt.Errorf("article %s: %w", id, ErrNotFound)
+	}
+	return articleOf(res.Hits[0])
+}
+
+// Count returns the number of articles in the index.
+func (e *Engine) Count() (uint64, error) {
+	return e.ix.DocCount()
+}
