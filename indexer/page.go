@@ -1,0 +1,503 @@
+package indexer
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// Warning is a problem found in an input that did not stop it from being read.
+type Warning struct {
+	// File is the input's name.
+	File string
+	// Line is the 1-based line the problem is on; 0 means the whole file.
+	Line int
+	// Msg says what is wrong.
+	Msg string
+}
+
+// String formats the warning as "file:line: msg", or "file: msg" when it
+// is about the whole file.
+func (w Warning) String() string {
+	if w.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", w.File, w.Line, w.Msg)
+	}
+	return fmt.Sprintf("%s: %s", w.File, w.Msg)
+}
+
+// PageMeta is what is known about a page before its text is read: from the
+// file name (MetaFromFileName) and an optional sidecar. Empty fields are
+// unknown.
+type PageMeta struct {
+	// Paper is the publication's name, e.g. 吕梁日报.
+	Paper string
+	// Date is the publication date, YYYY-MM-DD.
+	Date string
+	// Page is the page number as printed, e.g. 1 or A05.
+	Page string
+	// Section is the page name, e.g. 要闻.
+	Section string
+}
+
+// Page is one parsed newspaper page.
+type Page struct {
+	// Paper, Date, Issue, Page and Section describe the page, from its
+	// masthead or running header, else from the PageMeta given.
+	Paper, Date, Issue, Page, Section string
+	// Articles are the page's articles in reading order, their Paper, Date,
+	// Issue, Page and Section filled from the page.
+	Articles []Article
+}
+
+// lineKind is what a line of a page is.
+type lineKind int
+
+const (
+	kBody      lineKind = iota // article text
+	kStart                     // opens an article: 本报讯, wire dateline, 记者 X 报道
+	kByline                    // a line that is only a byline: □ 本报记者 X
+	kEndByline                 // （本报记者 X） at the end of an article
+	kPhoto                     // a photo caption ending in a credit: X 摄
+	kHead                      // a headline line (kicker, headline or subtitle)
+	kColumn                    // a column label: 特写：
+)
+
+// pline is one non-blank line of a page.
+type pline struct {
+	n    int    // 1-based line number in the file
+	text string // trimmed text
+	kind lineKind
+	by   byline // for kByline and kEndByline
+}
+
+// draft is an article being put together.
+type draft struct {
+	lines   []pline  // body lines in order: kStart, kBody, kPhoto
+	bylines []pline  // standalone bylines
+	prefix  []string // paragraphs put before the body
+	extra   []string // paragraphs put after the body
+	head    *headGroup
+	body    string // clean body, once built
+}
+
+// hasBody reports whether the draft has article text.
+func (d *draft) hasBody() bool {
+	for _, l := range d.lines {
+		if l.kind != kPhoto {
+			return true
+		}
+	}
+	return false
+}
+
+// parser holds the state of one ParsePages call.
+type parser struct {
+	name  string
+	meta  PageMeta
+	warns []Warning
+}
+
+// warn records a warning; line 0 means the whole file.
+func (p *parser) warn(line int, format string, args ...any) {
+	p.warns = append(p.warns, Warning{File: p.name, Line: line, Msg: fmt.Sprintf(format, args...)})
+}
+
+// longLine is the length above which a line is reported as suspicious.
+const longLine = 1 << 20
+
+// ParsePages parses the text of one page file into pages of articles.
+// Several pages may be separated by form feeds (\f). name is used in
+// warnings and errors; meta fills what the text does not say (the masthead
+// or running header wins over meta; a disagreement is a warning).
+//
+// Masthead and running-header lines at the top and bottom of a page and
+// editor lines (责任编辑：…) anywhere are dropped; every other line ends up
+// in some article, as body, headline, or byline. Headlines printed away
+// from their articles are matched to them by content; an article without a
+// printed headline gets one derived from its lead, with HeadlineDerived set.
+//
+// ParsePages never panics and runs in time linear in the size of text. It
+// fills every Article field it can except ID and File. It returns an error,
+// naming the file, only when nothing usable is in the text.
+func ParsePages(name, text string, meta PageMeta) ([]Page, []Warning, error) {
+	p := &parser{name: name, meta: meta}
+	if strings.TrimSpace(text) == "" {
+		return nil, nil, fmt.Errorf("%s: empty file", name)
+	}
+	chunks := splitPages(text)
+	var pages []Page
+	for i, c := range chunks {
+		pg, ok := p.parsePage(c, i, len(chunks))
+		if ok {
+			pages = append(pages, pg)
+		}
+	}
+	if len(pages) == 0 {
+		return nil, p.warns, fmt.Errorf("%s: no recognisable articles", name)
+	}
+	return pages, p.warns, nil
+}
+
+// splitPages splits text into pages at form feeds and each page into its
+// non-blank lines, numbered as in the file.
+func splitPages(text string) [][]pline {
+	pages := [][]pline{nil}
+	n := 0
+	for len(text) > 0 {
+		n++
+		var l string
+		if i := strings.IndexAny(text, "\r\n"); i >= 0 {
+			l = text[:i]
+			if text[i] == '\r' && i+1 < len(text) && text[i+1] == '\n' {
+				i++
+			}
+			text = text[i+1:]
+		} else {
+			l, text = text, ""
+		}
+		for k, part := range strings.Split(l, "\f") {
+			if k > 0 {
+				pages = append(pages, nil)
+			}
+			if t := strings.TrimSpace(part); t != "" {
+				pages[len(pages)-1] = append(pages[len(pages)-1], pline{n: n, text: t})
+			}
+		}
+	}
+	var out [][]pline
+	for _, pg := range pages {
+		if len(pg) > 0 {
+			out = append(out, pg)
+		}
+	}
+	return out
+}
+
+// parsePage parses one page; idx is its position in the file.
+func (p *parser) parsePage(lines []pline, idx, count int) (Page, bool) {
+	for _, l := range lines {
+		if len(l.text) > longLine {
+			p.warn(l.n, "very long line (%d bytes); read as one paragraph", len(l.text))
+		}
+	}
+	var h header
+	top := 0
+	for top < len(lines) && readHeaderLine(lines[top].text, &h, top+1 < len(lines) && isYearMonthLine(lines[top+1].text)) {
+		top++
+	}
+	bottom := len(lines)
+	for bottom > top && readHeaderLine(lines[bottom-1].text, &h, false) {
+		bottom--
+	}
+	var content []pline
+	for _, l := range lines[top:bottom] {
+		if !isEditorLine(l.text) {
+			content = append(content, l)
+		}
+	}
+	pg := p.pageInfo(&h, lines[0].n, idx)
+	if len(content) == 0 {
+		p.warn(lines[0].n, "page %d: no articles, only masthead or header", idx+1)
+		return pg, false
+	}
+	classify(content)
+	drafts, blocks := splitArticles(content)
+	drafts, blocks = mergeEmpty(drafts, blocks)
+	for _, d := range drafts {
+		d.body = buildBody(d.lines, nil, nil)
+	}
+	drafts = p.assignHeadlines(drafts, blocks)
+	for i, d := range drafts {
+		a, ok := p.article(d, i+1, pg)
+		if ok {
+			pg.Articles = append(pg.Articles, a)
+		}
+	}
+	if len(pg.Articles) == 0 {
+		p.warn(lines[0].n, "page %d: no recognisable articles", idx+1)
+		return pg, false
+	}
+	return pg, true
+}
+
+// pageInfo settles the page's paper, date, issue, page and section from
+// its header and the meta given, warning when they disagree.
+func (p *parser) pageInfo(h *header, line, idx int) Page {
+	pg := Page{Paper: h.paper, Issue: h.issue, Page: h.page, Section: h.section}
+	if pg.Paper == "" {
+		pg.Paper = p.meta.Paper
+	}
+	d, probs := h.date()
+	for _, pr := range probs {
+		p.warn(line, "%s", pr)
+	}
+	switch {
+	case d == "":
+		pg.Date = p.meta.Date
+	case p.meta.Date != "" && d != p.meta.Date && len(probs) > 0:
+		pg.Date = p.meta.Date
+		p.warn(line, "masthead date %s does not check out; using %s from the file name", d, p.meta.Date)
+	case p.meta.Date != "" && d != p.meta.Date:
+		pg.Date = d
+		p.warn(line, "masthead date %s differs from %s in the file name; using the masthead", d, p.meta.Date)
+	default:
+		pg.Date = d
+	}
+	if pg.Page == "" && p.meta.Page != "" {
+		pg.Page = p.meta.Page
+		if n, err := strconv.Atoi(p.meta.Page); err == nil && idx > 0 {
+			pg.Page = strconv.Itoa(n + idx)
+		}
+	}
+	if pg.Page == "" && h.masthead && idx == 0 {
+		pg.Page = "1"
+	}
+	if pg.Section == "" {
+		pg.Section = p.meta.Section
+	}
+	return pg
+}
+
+// splitArticles splits classified lines into article drafts and headline blocks
+// (runs of headline lines). A headline block ends the article before it;
+// an article start (本报讯 …) begins a new one; a standalone byline belongs
+// to the article before it when that has none and nothing but headlines or
+// a new article follows, else it begins the next article.
+func splitArticles(lines []pline) ([]*draft, []*block) {
+	var drafts []*draft
+	var blocks []*block
+	var open *block
+	boundary := true
+	cur := func() *draft {
+		if len(drafts) == 0 {
+			return nil
+		}
+		return drafts[len(drafts)-1]
+	}
+	newDraft := func() *draft {
+		d := &draft{}
+		drafts = append(drafts, d)
+		return d
+	}
+	for i, ln := range lines {
+		if ln.kind == kHead || ln.kind == kColumn {
+			if open == nil {
+				open = &block{prev: len(drafts) - 1, next: -1}
+				blocks = append(blocks, open)
+			}
+			open.lines = append(open.lines, ln)
+			boundary = true
+			continue
+		}
+		closed := open
+		open = nil
+		d := cur()
+		switch ln.kind {
+		case kStart:
+			if d == nil || d.hasBody() {
+				d = newDraft()
+			}
+			d.lines = append(d.lines, ln)
+			boundary = false
+		case kByline:
+			if d != nil && d.hasBody() && len(d.bylines) == 0 && !leadHasByline(d) && nextNotBody(lines, i) {
+				d.bylines = append(d.bylines, ln)
+			} else {
+				if d == nil || d.hasBody() {
+					d = newDraft()
+				}
+				d.bylines = append(d.bylines, ln)
+			}
+			boundary = true
+		case kEndByline:
+			if d == nil {
+				d = newDraft()
+			}
+			d.bylines = append(d.bylines, ln)
+			boundary = true
+		case kPhoto:
+			if d == nil {
+				d = newDraft()
+			}
+			d.lines = append(d.lines, ln)
+		default:
+			if d == nil || boundary && d.hasBody() {
+				d = newDraft()
+			}
+			d.lines = append(d.lines, ln)
+			boundary = false
+		}
+		if closed != nil && len(drafts)-1 != closed.prev {
+			closed.next = len(drafts) - 1
+		}
+	}
+	return drafts, blocks
+}
+
+// leadHasByline reports whether the draft opens with a byline naming
+// reporters (本报讯（记者 X）).
+func leadHasByline(d *draft) bool {
+	return len(d.lines) > 0 && d.lines[0].kind == kStart && strings.Contains(d.lines[0].text, "记者")
+}
+
+// nextNotBody reports whether the line after i is missing or is not
+// article text.
+func nextNotBody(lines []pline, i int) bool {
+	return i+1 >= len(lines) || lines[i+1].kind != kBody && lines[i+1].kind != kPhoto
+}
+
+// mergeEmpty folds drafts that have no article text (only a byline or a
+// photo credit) into the article before them, or failing that turns their
+// lines into body text, and renumbers the blocks' references.
+func mergeEmpty(drafts []*draft, blocks []*block) ([]*draft, []*block) {
+	var out []*draft
+	idx := make([]int, len(drafts))
+	for i, d := range drafts {
+		if !d.hasBody() && len(out) > 0 {
+			prev := out[len(out)-1]
+			prev.bylines = append(prev.bylines, d.bylines...)
+			prev.lines = append(prev.lines, d.lines...)
+			idx[i] = len(out) - 1
+			continue
+		}
+		if !d.hasBody() {
+			for _, b := range d.bylines {
+				b.kind = kBody
+				d.lines = append(d.lines, b)
+			}
+			d.bylines = nil
+		}
+		out = append(out, d)
+		idx[i] = len(out) - 1
+	}
+	for _, b := range blocks {
+		if b.prev >= 0 {
+			b.prev = idx[b.prev]
+		}
+		if b.next >= 0 {
+			b.next = idx[b.next]
+			if b.next == b.prev {
+				b.next = -1
+			}
+		}
+	}
+	return out, blocks
+}
+
+// buildBody joins a draft's lines into clean paragraphs. A paragraph ends
+// after a line that ends a sentence; an article start and a photo caption
+// are paragraphs of their own.
+func buildBody(lines []pline, prefix, extra []string) string {
+	paras := append([]string(nil), prefix...)
+	var cur []string
+	flush := func() {
+		if len(cur) > 0 {
+			if t := cleanBody(joinLines(cur)); t != "" {
+				paras = append(paras, t)
+			}
+			cur = cur[:0]
+		}
+	}
+	for _, l := range lines {
+		if l.kind == kStart || l.kind == kPhoto {
+			flush()
+		}
+		cur = append(cur, l.text)
+		if l.kind == kPhoto || endsSentence(l.text) {
+			flush()
+		}
+	}
+	flush()
+	paras = append(paras, extra...)
+	return strings.Join(paras, "\n")
+}
+
+// article turns a draft into an Article; n is its 1-based position on the
+// page, used in warnings.
+func (p *parser) article(d *draft, n int, pg Page) (Article, bool) {
+	a := Article{Paper: pg.Paper, Date: pg.Date, Issue: pg.Issue, Page: pg.Page, Section: pg.Section}
+	a.Body = buildBody(d.lines, d.prefix, d.extra)
+	if d.head != nil {
+		a.Column, a.Kicker, a.Headline, a.Subtitle = d.head.roles()
+	}
+	if !hasLetter(a.Body) && !hasLetter(a.Headline) {
+		return a, false
+	}
+	var b byline
+	if len(d.lines) > 0 && d.lines[0].kind == kStart {
+		var raw []string
+		for _, l := range d.lines {
+			if len(raw) == 4 {
+				break
+			}
+			raw = append(raw, l.text)
+			if endsSentence(l.text) {
+				break
+			}
+		}
+		b = parseLead(strings.Join(raw, "\n"))
+	}
+	a.Source, a.Dateline = b.source, b.dateline
+	addReporters(&a, b.names, b.roles)
+	for _, l := range d.bylines {
+		addReporters(&a, l.by.names, l.by.roles)
+	}
+	if len(a.Reporters) == 0 {
+		names, roles := parseEndByline(lastParagraph(a.Body))
+		addReporters(&a, names, roles)
+	}
+	for _, l := range d.lines {
+		if l.kind == kPhoto {
+			for _, ph := range parsePhotoCredit(l.text) {
+				if !contains(a.Photographers, ph) {
+					a.Photographers = append(a.Photographers, ph)
+				}
+			}
+		}
+	}
+	if a.Headline == "" {
+		a.Headline = leadClause(a.Body)
+		a.HeadlineDerived = true
+		line := 0
+		if len(d.lines) > 0 {
+			line = d.lines[0].n
+		}
+		p.warn(line, "article %d: no headline found, derived from lead: %s", n, a.Headline)
+	}
+	return a, true
+}
+
+// addReporters appends names not yet listed, with their roles.
+func addReporters(a *Article, names, roles []string) {
+	for i, n := range names {
+		if contains(a.Reporters, n) {
+			continue
+		}
+		a.Reporters = append(a.Reporters, n)
+		a.Roles = append(a.Roles, roles[i])
+	}
+}
+
+// contains reports whether list holds s.
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// lastParagraph returns text after the last line break.
+func lastParagraph(s string) string {
+	if i := strings.LastIndexByte(s, '\n'); i >= 0 {
+		return s[i+1:]
+	}
+	return s
+}
+
+// hasLetter reports whether s holds a letter (Chinese or other).
+func hasLetter(s string) bool {
+	return strings.IndexFunc(s, unicode.IsLetter) >= 0
+}

@@ -1,0 +1,369 @@
+package indexer
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// roleWords are the roles printed before reporters' names, longest first so
+// that 本报记者 wins over 记者.
+var roleWords = []string{
+	"本报特约记者", "本报见习记者", "本报实习记者", "全媒体记者", "融媒体记者", "本报通讯员",
+	"新华社记者", "人民日报记者", "本报记者", "特约记者", "见习记者", "实习记者", "首席记者",
+	"摄影记者", "特约撰稿", "通讯员", "实习生", "记者",
+}
+
+var (
+	reBenbao = regexp.MustCompile(`^据?本报讯`)
+	// reWire matches a wire dateline: source, place and date, then 电.
+	reWire = regexp.MustCompile(`^据?(新华社|中新社|本报|人民日报|光明日报|经济日报|央视网|央广网|新华网|人民网|中新网|国际在线|\p{Han}{2,6}?(?:社|报|网|台))((?:\p{Han}|·){0,12}?\d{1,2}月\d{1,2}日(?:\p{Han}{0,2})?电)`)
+	// reNetNews matches 央视网消息 and the like.
+	reNetNews = regexp.MustCompile(`^(央视网|新华网|人民网|中新网|央广网|国际在线)消息`)
+	// reReportedBy matches 记者 X 报道 / 本报记者 X Y 报道 at the start of an article.
+	reReportedBy = regexp.MustCompile(`^((?:本报)?记者[^（）()。，]{2,30}?)报道`)
+	reParen      = regexp.MustCompile(`^[（(]([^（）()]{1,80})[）)]`)
+	reEndByline  = regexp.MustCompile(`[（(]\s*((?:本报|新华社|特约)?(?:记者|通讯员)[^（）()]{1,60})[）)]\s*$`)
+	rePhoto      = regexp.MustCompile(`(?:^|[\s。，；）（(])((?:本报记者|新华社记者|新华社发|记者|本报通讯员|通讯员|特约记者)?\s*)((?:[\p{Han}·]{2,4}[\s、]+){1,4})摄[）)]?$`)
+	reLeadDate   = regexp.MustCompile(`^(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚上|晚间|晚|凌晨|中午)?[，,]`)
+)
+
+// byline is what a byline says.
+type byline struct {
+	source, dateline string
+	names, roles     []string
+}
+
+// maxBylineLine is the longest line examined for a byline or photo credit.
+const maxBylineLine = 200
+
+// compact removes all white space.
+func compact(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// isArticleStart reports whether a line opens an article: 本报讯, a wire
+// dateline (新华社北京7月21日电), 央视网消息, or 记者 X 报道.
+func isArticleStart(s string) bool {
+	if runeCountMax(s, maxBylineLine+1) > maxBylineLine {
+		s = truncateRunes(s, maxBylineLine)
+	}
+	c := compact(s)
+	return reBenbao.MatchString(c) || reWire.MatchString(c) || reNetNews.MatchString(c) || reReportedBy.MatchString(c)
+}
+
+// truncateRunes returns at most n runes of s.
+func truncateRunes(s string, n int) string {
+	i := 0
+	for j := range s {
+		if i == n {
+			return s[:j]
+		}
+		i++
+	}
+	return s
+}
+
+// parseLead reads the byline at the start of an article: raw is the first
+// lines of the article joined with "\n", spaces kept, so that names split
+// by a line break can be told from names separated by one.
+func parseLead(raw string) byline {
+	var b byline
+	raw = truncateRunes(strings.TrimSpace(raw), 300)
+	// Compact spaces but keep line breaks and name separators: a single
+	// space between two names becomes "、".
+	s := nameSpaces(raw)
+	switch {
+	case reBenbao.MatchString(s):
+		loc := reBenbao.FindStringIndex(s)
+		b.source = "本报讯"
+		s = s[loc[1]:]
+	case reWire.MatchString(wireKey(s)):
+		m := reWire.FindStringSubmatch(wireKey(s))
+		b.source, b.dateline = m[1], m[2]
+		s = skipCompact(s, len(m[0]))
+	case reNetNews.MatchString(s):
+		m := reNetNews.FindStringSubmatch(s)
+		b.source = m[1]
+		return b
+	case reReportedBy.MatchString(s):
+		m := reReportedBy.FindStringSubmatch(s)
+		b.names, b.roles = parseNames(m[1])
+		return b
+	default:
+		return b
+	}
+	s = strings.TrimLeft(s, "\n、 ")
+	if m := reParen.FindStringSubmatch(s); m != nil {
+		b.names, b.roles = parseNames(m[1])
+	}
+	return b
+}
+
+// nameSpaces turns runs of spaces into "、" between words and drops them
+// next to punctuation, keeping line breaks.
+func nameSpaces(s string) string {
+	var out strings.Builder
+	rs := []rune(s)
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		if r == '\n' || !unicode.IsSpace(r) {
+			out.WriteRune(r)
+			continue
+		}
+		j := i
+		for j < len(rs) && rs[j] != '\n' && unicode.IsSpace(rs[j]) {
+			j++
+		}
+		if i > 0 && j < len(rs) && !isPunctWide(rs[i-1]) && !isPunctWide(rs[j]) && rs[i-1] != '\n' && rs[j] != '\n' &&
+			!(isDigitOrMonth(rs[i-1]) && isDigitOrMonth(rs[j])) {
+			out.WriteRune('、')
+		}
+		i = j - 1
+	}
+	return out.String()
+}
+
+// isDigitOrMonth reports runes of a date written with spaces (7 月 21 日).
+func isDigitOrMonth(r rune) bool { return r < 0x80 || r == '月' || r == '日' || r == '年' }
+
+// wireKey removes spaces, line breaks and the separators nameSpaces put
+// in, so that a dateline broken by justification still matches reWire.
+func wireKey(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) || r == '、' {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// skipCompact returns s after its first n bytes of wireKey text.
+func skipCompact(s string, n int) string {
+	for i, r := range s {
+		if n <= 0 {
+			return s[i:]
+		}
+		if !unicode.IsSpace(r) && r != '、' {
+			n -= utf8.RuneLen(r)
+		}
+	}
+	return ""
+}
+
+// parseNames reads names and roles from a byline such as
+// "记者、刘丽霞、实习生\n秦钰轩" or "记者梅常\n伟". A role applies to the names
+// after it until the next role. Within a name a line break is joined when
+// the parts make at most four characters, otherwise it separates two names.
+func parseNames(s string) (names, roles []string) {
+	role := ""
+	for _, tok := range strings.FieldsFunc(s, func(r rune) bool {
+		return r == '、' || r == '，' || r == ',' || r == '；' || r == '/' || r == '／' || r == ' ' || r == '\u3000'
+	}) {
+		for tok != "" {
+			at, w := findRole(tok)
+			before := tok
+			if at >= 0 {
+				before = tok[:at]
+			}
+			for _, n := range splitBreak(before) {
+				names = append(names, n)
+				roles = append(roles, role)
+			}
+			if at < 0 {
+				break
+			}
+			role = tok[at : at+w]
+			tok = tok[at+w:]
+		}
+	}
+	return names, roles
+}
+
+// findRole returns the position and length of the first role word in s.
+func findRole(s string) (int, int) {
+	best, bw := -1, 0
+	for _, r := range roleWords {
+		if i := strings.Index(s, r); i >= 0 && (best < 0 || i < best || i == best && len(r) > bw) {
+			best, bw = i, len(r)
+		}
+	}
+	return best, bw
+}
+
+// splitBreak turns a name part that may hold line breaks into names.
+func splitBreak(s string) []string {
+	s = strings.Trim(s, "\n")
+	if s == "" {
+		return nil
+	}
+	joined := strings.ReplaceAll(s, "\n", "")
+	if isName(joined) {
+		return []string{joined}
+	}
+	var out []string
+	for _, p := range strings.Split(s, "\n") {
+		if isName(p) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// isName reports whether s looks like a person's name: two to four Chinese
+// characters, or a transliterated name with a middle dot.
+func isName(s string) bool {
+	n := 0
+	dot := false
+	for _, r := range s {
+		switch {
+		case isHan(r):
+			n++
+		case r == '·' || r == '•':
+			dot = true
+		default:
+			return false
+		}
+	}
+	return n >= 2 && (n <= 4 || dot && n <= 12)
+}
+
+// bulletChars are the marks printed before a standalone byline (□ 本报记者 X).
+const bulletChars = "□■◎●▲◆★○"
+
+// parseBylineLine reads a line that is only a byline: "本报记者 X Y",
+// "□ 本报记者 X", "（本报记者 X）", "记者 X 通讯员 Y". end is true for the
+// parenthesised form printed at the end of an article.
+func parseBylineLine(s string) (b byline, end, ok bool) {
+	s = strings.TrimSpace(s)
+	if s == "" || runeCountMax(s, 61) > 60 {
+		return b, false, false
+	}
+	s = strings.TrimSpace(strings.TrimLeft(s, bulletChars+" \u3000"))
+	if strings.HasPrefix(s, "（") && strings.HasSuffix(s, "）") {
+		s = strings.TrimSuffix(strings.TrimPrefix(s, "（"), "）")
+		end = true
+	} else if strings.HasPrefix(s, "(") && strings.HasSuffix(s, ")") {
+		s = strings.TrimSuffix(strings.TrimPrefix(s, "("), ")")
+		end = true
+	}
+	if at, _ := findRole(s); at != 0 {
+		return b, false, false
+	}
+	b.names, b.roles = parseNames(nameSpaces(s))
+	if len(b.names) == 0 || reconstruct(b) != hanOnly(s) {
+		return byline{}, false, false
+	}
+	return b, end, true
+}
+
+// reconstruct prints a byline's roles and names back, each role once.
+func reconstruct(b byline) string {
+	var sb strings.Builder
+	for i, n := range b.names {
+		if i == 0 || b.roles[i] != b.roles[i-1] {
+			sb.WriteString(b.roles[i])
+		}
+		sb.WriteString(n)
+	}
+	return hanOnly(sb.String())
+}
+
+// hanOnly keeps only the Chinese characters of s.
+func hanOnly(s string) string {
+	return strings.Map(func(r rune) rune {
+		if isHan(r) {
+			return r
+		}
+		return -1
+	}, s)
+}
+
+// parsePhotoCredit reads a photo credit at the end of a line:
+// "王五 摄", "新华社记者 李四 摄", "（本报记者 张三 摄）".
+func parsePhotoCredit(s string) []string {
+	s = strings.TrimSpace(s)
+	if runeCountMax(s, maxBylineLine+1) > maxBylineLine || !strings.Contains(s, "摄") {
+		return nil
+	}
+	m := rePhoto.FindStringSubmatch(s)
+	if m == nil {
+		return nil
+	}
+	var names []string
+	for _, n := range strings.FieldsFunc(m[2], func(r rune) bool { return unicode.IsSpace(r) || r == '、' }) {
+		if isName(n) {
+			names = append(names, n)
+		}
+	}
+	return names
+}
+
+// parseEndByline reads a byline in brackets at the end of an article's
+// last paragraph: "……。（本报记者 X）".
+func parseEndByline(para string) (names, roles []string) {
+	if len(para) > 4*maxBylineLine {
+		para = para[len(para)-4*maxBylineLine:]
+		for !utf8.ValidString(para) && para != "" {
+			para = para[1:]
+		}
+	}
+	m := reEndByline.FindStringSubmatch(para)
+	if m == nil {
+		return nil, nil
+	}
+	return parseNames(nameSpaces(m[1]))
+}
+
+// leadClause derives a headline from an article's lead: the byline and a
+// leading date are skipped and the first clause taken, extended by the
+// next clause when very short, and cut to at most 30 characters.
+func leadClause(body string) string {
+	s := firstParagraph(body)
+	s = strings.TrimPrefix(s, "据")
+	if loc := reBenbao.FindStringIndex(s); loc != nil {
+		s = s[loc[1]:]
+	} else if m := reWire.FindStringSubmatch(s); m != nil {
+		s = s[len(m[0]):]
+	} else if m := reNetNews.FindStringSubmatch(s); m != nil {
+		s = s[len(m[0]):]
+	} else if m := reReportedBy.FindStringSubmatch(s); m != nil {
+		s = s[len(m[0]):]
+	}
+	s = strings.TrimLeft(s, " ：:")
+	if m := reParen.FindStringIndex(s); m != nil {
+		s = s[m[1]:]
+	}
+	if m := reLeadDate.FindStringIndex(s); m != nil {
+		s = s[m[1]:]
+	}
+	rs := []rune(truncateRunes(s, 200))
+	end := len(rs)
+	for i, r := range rs {
+		if strings.ContainsRune("，。；！？,;!?：", r) {
+			if i >= 6 || r == '。' {
+				end = i
+				break
+			}
+		}
+	}
+	const max = 30
+	if end > max {
+		return string(rs[:max]) + "…"
+	}
+	return strings.TrimSpace(string(rs[:end]))
+}
+
+// firstParagraph returns text up to the first line break.
+func firstParagraph(s string) string {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return s[:i]
+	}
+	return s
+}

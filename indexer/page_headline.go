@@ -1,0 +1,395 @@
+package indexer
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// block is a run of headline lines, with the drafts next to it.
+type block struct {
+	lines      []pline
+	prev, next int // index of the draft before and after the block, -1 if none
+}
+
+// headGroup is the headline of one article: its lines in print order
+// (kicker, headline, subtitles) and an optional column label.
+type headGroup struct {
+	lines  []pline
+	column string
+}
+
+var (
+	reColumn     = regexp.MustCompile(`^(?:【(\p{Han}{2,8})】|(\p{Han}{2,6})[：:])$`)
+	kickerEnds   = []string{"强调", "指出", "表示", "要求", "批示", "寄语", "提出", "致信", "致电", "回信"}
+	subtitleEnds = []string{"主持", "出席", "讲话", "参加", "会见", "致辞"}
+)
+
+// maxHeadline is the longest line, in runes, taken for a headline.
+const maxHeadline = 40
+
+// isHeadCandidate reports whether a line could be a headline by itself:
+// short, with two or more characters, no sentence punctuation, not a
+// byline.
+func isHeadCandidate(s string) bool {
+	if runeCountMax(s, maxHeadline+1) > maxHeadline || hanCount(s, 2) < 2 {
+		return false
+	}
+	if strings.ContainsAny(s, "，。；：,;:") || endsSentence(s) {
+		return false
+	}
+	return true
+}
+
+// isColumnLabel reports a column label line (特写：, 【评论】) and returns it.
+func isColumnLabel(s string) (string, bool) {
+	m := reColumn.FindStringSubmatch(strings.TrimSpace(s))
+	if m == nil {
+		return "", false
+	}
+	return m[1] + m[2], true
+}
+
+// classify sets the kind of each line. A line can be a headline only where
+// a paragraph may start (at the top, after a sentence end, after another
+// headline or a byline); a one- or two-line run of such lines followed by
+// article text of the same width is the first line of a paragraph after
+// all, and stays text.
+func classify(lines []pline) {
+	for i := range lines {
+		l := &lines[i]
+		if isArticleStart(l.text) {
+			l.kind = kStart
+			continue
+		}
+		if b, end, ok := parseBylineLine(l.text); ok {
+			l.by = b
+			l.kind = kByline
+			if end {
+				l.kind = kEndByline
+			}
+			continue
+		}
+		if parsePhotoCredit(l.text) != nil {
+			l.kind = kPhoto
+			continue
+		}
+		if !headContext(lines, i) {
+			continue
+		}
+		if _, ok := isColumnLabel(l.text); ok {
+			l.kind = kColumn
+		} else if isHeadCandidate(l.text) {
+			l.kind = kHead
+		}
+	}
+	for s := 0; s < len(lines); {
+		if lines[s].kind != kHead {
+			s++
+			continue
+		}
+		e := s
+		for e+1 < len(lines) && lines[e+1].kind == kHead {
+			e++
+		}
+		if e+1 < len(lines) && lines[e+1].kind == kBody {
+			unHead(lines, s, e)
+		}
+		s = e + 1
+	}
+}
+
+// unHead turns the last lines of the headline run lines[s..e] back into
+// text when their widths say they are the start of the paragraph that
+// follows: lines as wide as the column of the text after the run, and
+// before them the paragraph's first line, indented about two characters.
+func unHead(lines []pline, s, e int) {
+	col := 0.0
+	for i := e + 1; i < len(lines) && i <= e+3 && lines[i].kind == kBody; i++ {
+		col = max(col, lineWidth(lines[i].text))
+	}
+	for i := e; i >= s; i-- {
+		w := lineWidth(lines[i].text)
+		switch {
+		case w >= col-1.5 && w <= col+1:
+			lines[i].kind = kBody // a full line of the column
+		case w >= col-3.5 && w < col-1.5:
+			lines[i].kind = kBody // the indented first line
+			return
+		default:
+			// Full lines must start with an indented one; a run of
+			// full-width lines alone is left as it was only if the
+			// line before the run ended a paragraph, which headContext
+			// made sure of.
+			return
+		}
+	}
+}
+
+// headContext reports whether line i stands where a headline may.
+func headContext(lines []pline, i int) bool {
+	if i == 0 {
+		return true
+	}
+	switch prev := lines[i-1]; prev.kind {
+	case kHead, kColumn, kByline, kEndByline, kPhoto:
+		return true
+	default:
+		return endsSentence(prev.text)
+	}
+}
+
+// isKicker reports a line that reads as a kicker (引题): it ends with a
+// reporting verb (…强调, …指出) or is a short slogan with quoted words.
+func isKicker(s string) bool {
+	for _, e := range kickerEnds {
+		if strings.HasSuffix(s, e) {
+			return true
+		}
+	}
+	return strings.Count(s, "“") >= 2 && utf8.RuneCountInString(s) <= 16
+}
+
+// isSubtitle reports a line that reads as a subtitle (副题): it starts with
+// a dash, is very short, or says who presided or attended.
+func isSubtitle(s string) bool {
+	if strings.HasPrefix(s, "—") || strings.HasPrefix(s, "－") || strings.HasPrefix(s, "-") {
+		return true
+	}
+	if hanCount(s, 7) <= 6 {
+		return true
+	}
+	for _, e := range subtitleEnds {
+		if strings.HasSuffix(s, e) && utf8.RuneCountInString(s) <= 12 {
+			return true
+		}
+	}
+	return false
+}
+
+// roles splits the group into column, kicker, headline and subtitle.
+func (g *headGroup) roles() (column, kicker, headline, subtitle string) {
+	var ts []string
+	for _, l := range g.lines {
+		ts = append(ts, cleanHeadline(l.text))
+	}
+	column = g.column
+	switch {
+	case len(ts) == 0:
+	case len(ts) == 1:
+		headline = ts[0]
+	case isKicker(ts[0]):
+		kicker, headline = ts[0], ts[1]
+		subtitle = strings.Join(ts[2:], " ")
+	default:
+		headline = ts[0]
+		subtitle = strings.Join(ts[1:], " ")
+	}
+	return column, kicker, headline, subtitle
+}
+
+// text is the group's text, for matching.
+func (g *headGroup) text() string {
+	var b strings.Builder
+	for _, l := range g.lines {
+		b.WriteString(l.text)
+	}
+	return b.String()
+}
+
+// maxCandidates is the number of articles on a page above which a
+// headline is only matched against articles near it.
+const maxCandidates = 200
+
+// matchLimit is how much of an article's text is read for matching.
+const matchLimit = 20000
+
+// minScore is the least share of a headline's character pairs that must
+// occur in an article's text for the headline to be matched to it.
+const minScore = 0.3
+
+// matcher scores headlines against articles by the share of the headline's
+// pairs of adjacent characters that occur in the article, more if in the
+// lead.
+type matcher struct {
+	all, lead []map[[2]rune]bool
+}
+
+// newMatcher indexes the drafts' bodies.
+func newMatcher(drafts []*draft) *matcher {
+	m := &matcher{}
+	for _, d := range drafts {
+		m.all = append(m.all, hanBigrams(d.body, matchLimit))
+		m.lead = append(m.lead, hanBigrams(d.body, 300))
+	}
+	return m
+}
+
+// score rates how well text fits draft i, 0 to 1.25.
+func (m *matcher) score(text string, i int) float64 {
+	bg := hanBigrams(text, maxHeadline*4)
+	if len(bg) == 0 {
+		return 0
+	}
+	var all, lead int
+	for k := range bg {
+		if m.all[i][k] {
+			all++
+		}
+		if m.lead[i][k] {
+			lead++
+		}
+	}
+	return (float64(all) + 0.25*float64(lead)) / float64(len(bg))
+}
+
+// best returns the draft in [lo, hi] that text fits best, and its score.
+func (m *matcher) best(text string, lo, hi int) (int, float64) {
+	bi, bs := -1, 0.0
+	for i := max(lo, 0); i <= hi && i < len(m.all); i++ {
+		if s := m.score(text, i); s > bs {
+			bi, bs = i, s
+		}
+	}
+	return bi, bs
+}
+
+// groupBlock splits a block into headline groups. A line joins the group
+// before it when that is a lone kicker or a column label, when the line
+// reads as a subtitle, or when both fit the same article best.
+func groupBlock(b *block, m *matcher, lo, hi int) []*headGroup {
+	var groups []*headGroup
+	var cur *headGroup
+	curBest := -1
+	force := false
+	for _, l := range b.lines {
+		if l.kind == kColumn {
+			label, _ := isColumnLabel(l.text)
+			cur = &headGroup{column: label}
+			groups = append(groups, cur)
+			force, curBest = true, -1
+			continue
+		}
+		bi, bs := m.best(l.text, lo, hi)
+		join := cur != nil && (force ||
+			len(cur.lines) == 1 && isKicker(cur.lines[0].text) ||
+			len(cur.lines) > 0 && isSubtitle(l.text) ||
+			len(cur.lines) > 0 && len(cur.lines) < 3 && bi >= 0 && bi == curBest && bs >= minScore)
+		if !join {
+			cur = &headGroup{}
+			groups = append(groups, cur)
+		}
+		cur.lines = append(cur.lines, l)
+		force = false
+		if bs >= minScore {
+			curBest = bi
+		}
+	}
+	return groups
+}
+
+// assignHeadlines matches the headline groups of all blocks to drafts by
+// content, best pairs first, preferring drafts next to the block. A group
+// that fits no draft goes to the draft right after its block if it is the
+// last group of the block (a headline printed above its article); failing
+// that its lines are kept as body text of the nearest draft, with a warning.
+func (p *parser) assignHeadlines(drafts []*draft, blocks []*block) []*draft {
+	m := newMatcher(drafts)
+	type cand struct {
+		g     *headGroup
+		b     *block
+		last  bool
+		d     int
+		score float64
+	}
+	var cands []cand
+	var groups []*headGroup
+	owner := map[*headGroup]*block{}
+	lastOf := map[*headGroup]bool{}
+	for bi, b := range blocks {
+		lo := 0
+		if bi > 0 {
+			lo = blocks[bi-1].prev + 1
+		}
+		hi := max(b.prev, b.next)
+		// Headlines may be printed far from their articles, so every
+		// article is a candidate, those next to the block preferred; on a
+		// page with very many articles only a window is searched, to keep
+		// the work linear.
+		from, to := 0, len(drafts)-1
+		if len(drafts) > maxCandidates {
+			from, to = lo-maxCandidates/4, hi+maxCandidates/4
+		}
+		gs := groupBlock(b, m, from, to)
+		for gi, g := range gs {
+			groups = append(groups, g)
+			owner[g] = b
+			lastOf[g] = gi == len(gs)-1
+			if len(g.lines) == 0 {
+				continue
+			}
+			t := g.text()
+			for d := max(from, 0); d <= to && d < len(drafts); d++ {
+				s := m.score(t, d)
+				if d < lo || d > b.prev && d != b.next {
+					s *= 0.5
+				}
+				if s >= minScore {
+					cands = append(cands, cand{g: g, b: b, d: d, score: s})
+				}
+			}
+		}
+	}
+	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
+	done := map[*headGroup]bool{}
+	for _, c := range cands {
+		if done[c.g] || drafts[c.d].head != nil {
+			continue
+		}
+		drafts[c.d].head = c.g
+		done[c.g] = true
+	}
+	for _, g := range groups {
+		if done[g] {
+			continue
+		}
+		b := owner[g]
+		if len(g.lines) > 0 && lastOf[g] && b.next >= 0 && drafts[b.next].head == nil {
+			drafts[b.next].head = g
+			continue
+		}
+		drafts = p.keepAsBody(g, b, drafts)
+	}
+	return drafts
+}
+
+// keepAsBody puts the lines of an unmatched headline group into the body
+// of the draft before its block (or after it, or a new one), so that no
+// text is lost.
+func (p *parser) keepAsBody(g *headGroup, b *block, drafts []*draft) []*draft {
+	var parts []string
+	if g.column != "" {
+		parts = append(parts, g.column)
+	}
+	for _, l := range g.lines {
+		parts = append(parts, cleanHeadline(l.text))
+	}
+	text := strings.Join(parts, " ")
+	line := 0
+	if len(g.lines) > 0 {
+		line = g.lines[0].n
+	}
+	switch {
+	case b.prev >= 0:
+		drafts[b.prev].extra = append(drafts[b.prev].extra, text)
+	case b.next >= 0:
+		drafts[b.next].prefix = append(drafts[b.next].prefix, text)
+	case len(drafts) > 0:
+		drafts[0].prefix = append(drafts[0].prefix, text)
+	default:
+		drafts = append(drafts, &draft{prefix: []string{text}})
+	}
+	p.warn(line, "headline-like text %q fits no article; kept as body text", text)
+	return drafts
+}

@@ -1,0 +1,193 @@
+package indexer
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// isHan reports whether r is a Chinese character.
+func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
+
+// isWide reports whether r is set full width in Chinese text: Chinese
+// characters, CJK and full-width punctuation, curly quotes and dashes.
+// Spaces next to a wide character are justification, not word breaks.
+func isWide(r rune) bool {
+	switch {
+	case isHan(r):
+		return true
+	case r >= 0x3000 && r <= 0x303F, r >= 0xFF00 && r <= 0xFFEF:
+		return true
+	case r >= 0x2010 && r <= 0x2027, r == 0x00B7, r == 0x25A1, r == 0x25A0, r == 0x25CE:
+		return true
+	}
+	return false
+}
+
+// isPunctWide reports whether r is full-width punctuation (not a character).
+func isPunctWide(r rune) bool { return isWide(r) && !isHan(r) }
+
+// lineWidth estimates the printed width of a line in body character widths:
+// compressed punctuation and Latin letters and digits count half.
+func lineWidth(s string) float64 {
+	var w float64
+	for _, r := range s {
+		switch {
+		case unicode.IsSpace(r):
+		case isHan(r):
+			w++
+		case isPunctWide(r), r < 0x80:
+			w += 0.5
+		default:
+			w++
+		}
+	}
+	return w
+}
+
+// hanCount counts the Chinese characters in s, stopping at max.
+func hanCount(s string, max int) int {
+	n := 0
+	for _, r := range s {
+		if isHan(r) {
+			n++
+			if n >= max {
+				break
+			}
+		}
+	}
+	return n
+}
+
+// runeCountMax counts the runes of s, stopping at max, so that it is cheap
+// on a very long line.
+func runeCountMax(s string, max int) int {
+	n := 0
+	for range s {
+		n++
+		if n >= max {
+			break
+		}
+	}
+	return n
+}
+
+// closers are the characters that may follow the end of a sentence.
+const closers = "”’」』）)》】"
+
+// endsSentence reports whether a line ends a sentence: its last character,
+// after closing quotes and brackets, is 。！？ or an ellipsis.
+func endsSentence(s string) bool {
+	s = strings.TrimRightFunc(s, unicode.IsSpace)
+	for s != "" {
+		r, n := utf8.DecodeLastRuneInString(s)
+		if strings.ContainsRune(closers, r) {
+			s = s[:len(s)-n]
+			continue
+		}
+		return strings.ContainsRune("。！？!?…", r)
+	}
+	return false
+}
+
+// cleanBody removes justification spaces: a run of white space next to a
+// wide (Chinese) character is dropped; between two Latin letters or digits
+// it becomes one space. Leading and trailing space is dropped.
+func cleanBody(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	var prev rune
+	pending := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			pending = true
+			continue
+		}
+		if pending && prev != 0 && !isWide(prev) && !isWide(r) {
+			b.WriteByte(' ')
+		}
+		pending = false
+		b.WriteRune(r)
+		prev = r
+	}
+	return b.String()
+}
+
+// cleanHeadline tidies a headline line. Headlines use a space to separate
+// two phrases (带动… 促进…), so a space between two characters is kept as one
+// space unless the line is letter-spaced (要 闻), where all are dropped.
+func cleanHeadline(s string) string {
+	rs := []rune(strings.TrimSpace(s))
+	var han, gaps int
+	for i, r := range rs {
+		if isHan(r) {
+			han++
+		}
+		if unicode.IsSpace(r) && i > 0 && isHan(rs[i-1]) {
+			gaps++
+		}
+	}
+	if han > 1 && gaps*2 >= han-1 {
+		return cleanBody(s)
+	}
+	var b strings.Builder
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		if !unicode.IsSpace(r) {
+			b.WriteRune(r)
+			continue
+		}
+		j := i
+		for j < len(rs) && unicode.IsSpace(rs[j]) {
+			j++
+		}
+		if i > 0 && j < len(rs) && !isPunctWide(rs[i-1]) && !isPunctWide(rs[j]) {
+			b.WriteByte(' ')
+		}
+		i = j - 1
+	}
+	return b.String()
+}
+
+// joinLines joins the wrapped lines of one paragraph. A line break between
+// two Latin letters was a space; any other break is dropped.
+func joinLines(lines []string) string {
+	var b strings.Builder
+	for i, l := range lines {
+		l = strings.TrimSpace(l)
+		if i > 0 && b.Len() > 0 && l != "" {
+			last, _ := utf8.DecodeLastRuneInString(b.String())
+			first, _ := utf8.DecodeRuneInString(l)
+			if isLatinLetter(last) && isLatinLetter(first) {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(l)
+	}
+	return b.String()
+}
+
+// isLatinLetter reports whether r is an ASCII letter.
+func isLatinLetter(r rune) bool { return r < 0x80 && unicode.IsLetter(r) }
+
+// hanBigrams returns the set of pairs of adjacent Chinese characters in s,
+// reading at most limit runes.
+func hanBigrams(s string, limit int) map[[2]rune]bool {
+	set := make(map[[2]rune]bool)
+	var prev rune
+	n := 0
+	for _, r := range s {
+		if n++; n > limit {
+			break
+		}
+		if isHan(r) {
+			if prev != 0 {
+				set[[2]rune{prev, r}] = true
+			}
+			prev = r
+		} else if !unicode.IsSpace(r) {
+			prev = 0
+		}
+	}
+	return set
+}
