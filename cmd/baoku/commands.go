@@ -1,0 +1,202 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"log"
+	"net/http"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+	"time"
+
+	"baoku/indexer"
+	"baoku/search"
+	"baoku/web"
+)
+
+// errFailed says that some inputs failed, after their problems were printed.
+var errFailed = errors.New("some inputs could not be indexed (see above)")
+
+func runIndex(args []string) error {
+	fs := flag.NewFlagSet("index", flag.ContinueOnError)
+	dir := fs.String("index", defaultIndex, "index folder (created when missing)")
+	batch := fs.Int("batch", indexer.DefaultBatchSize, "articles written at once")
+	quiet := fs.Bool("q", false, "no progress line")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		return errors.New("no input: give page text files, .jsonl(.gz) files or folders")
+	}
+	ix, err := indexer.Open(*dir)
+	if err != nil {
+		return err
+	}
+	w := indexer.NewWriter(ix, *batch)
+	opt := indexer.IngestOptions{BatchSize: *batch}
+	if !*quiet {
+		opt.Progress = os.Stderr
+	}
+	sum, ierr := indexer.Ingest(w, fs.Args(), opt)
+	cerr := ix.Close()
+	for _, wn := range sum.Warnings {
+		fmt.Fprintln(os.Stderr, "warning:", wn)
+	}
+	for _, e := range sum.Errors {
+		fmt.Fprintln(os.Stderr, "error:", e)
+	}
+	if ierr != nil {
+		return ierr
+	}
+	if cerr != nil {
+		return fmt.Errorf("close index: %w", cerr)
+	}
+	if len(sum.Errors) > 0 {
+		return fmt.Errorf("%w: %d errors", errFailed, len(sum.Errors))
+	}
+	return nil
+}
+
+func runServe(args []string) error {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	dir := fs.String("index", defaultIndex, "index folder")
+	addr := fs.String("addr", ":8080", "address to listen on")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	ix, err := indexer.OpenExisting(*dir)
+	if err != nil {
+		return err
+	}
+	defer ix.Close()
+	eng, err := search.New(ix)
+	if err != nil {
+		return err
+	}
+	// The dictionary loads in the background; queries are answered from
+	// the character view until it is ready.
+	go func() {
+		if err := eng.Warm(); err != nil {
+			log.Printf("load dictionary: %v", err)
+		}
+	}()
+	router, err := web.NewRouter(eng, web.Options{})
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{Addr: *addr, Handler: router, ReadHeaderTimeout: 10 * time.Second}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	errc := make(chan error, 1)
+	go func() { errc <- srv.ListenAndServe() }()
+	n, _ := eng.Count()
+	log.Printf("serving %d articles from %s on http://%s", n, *dir, displayAddr(*addr))
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	log.Printf("shutting down")
+	sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	return srv.Shutdown(sctx)
+}
+
+func displayAddr(addr string) string {
+	if strings.HasPrefix(addr, ":") {
+		return "localhost" + addr
+	}
+	return addr
+}
+
+func runSearch(args []string) error {
+	fs := flag.NewFlagSet("search", flag.ContinueOnError)
+	dir := fs.String("index", defaultIndex, "index folder")
+	asJSON := fs.Bool("json", false, "print the whole result as JSON")
+	explain := fs.Bool("explain", false, "show how the query was analysed and why hits scored")
+	size := fs.Int("n", 10, "number of hits")
+	sort := fs.String("sort", "", "relevance, newest or oldest")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	ix, err := indexer.OpenExisting(*dir)
+	if err != nil {
+		return err
+	}
+	defer ix.Close()
+	eng, err := search.New(ix)
+	if err != nil {
+		return err
+	}
+	if err := eng.Warm(); err != nil {
+		return err
+	}
+	res, err := eng.Search(context.Background(), search.Request{
+		Query: strings.Join(fs.Args(), " "), Size: *size, Sort: *sort, Explain: *explain,
+	})
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		enc := json.NewEncoder(os.Stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(res)
+	}
+	fmt.Printf("%d articles (%.1f ms)\n", res.Total, res.TookMS)
+	for i, h := range res.Hits {
+		fmt.Printf("\n%d. %s  [%s %s 第%s版 %s] %.3f\n   %s\n", i+1, h.Headline, h.Date, h.Paper, h.Page, h.Section, h.Score, plain(h.Snippet))
+	}
+	if res.Explain != nil {
+		js, _ := json.MarshalIndent(res.Explain, "", "  ")
+		fmt.Printf("\nexplain:\n%s\n", js)
+		for i, h := range res.Hits {
+			if h.Explanation != nil {
+				fmt.Printf("\nhit %d %s:\n%s\n", i+1, h.ID, h.Explanation)
+			}
+		}
+	}
+	return nil
+}
+
+// plain turns a snippet's <mark> tags into brackets for a terminal.
+func plain(s string) string {
+	r := strings.NewReplacer("<mark>", "【", "</mark>", "】", "&lt;", "<", "&gt;", ">", "&amp;", "&", "&#34;", `"`, "&#39;", "'")
+	return r.Replace(s)
+}
+
+func runParse(args []string) error {
+	fs := flag.NewFlagSet("parse", flag.ContinueOnError)
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		return errors.New("no input: give page text files")
+	}
+	enc := json.NewEncoder(os.Stdout)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	failed := false
+	for _, f := range fs.Args() {
+		arts, warns, err := indexer.ReadPageFile(f)
+		for _, w := range warns {
+			fmt.Fprintln(os.Stderr, "warning:", w)
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "error:", err)
+			failed = true
+			continue
+		}
+		if err := enc.Encode(arts); err != nil {
+			return err
+		}
+	}
+	if failed {
+		return errFailed
+	}
+	return nil
+}

@@ -1,0 +1,201 @@
+// Package web serves Baoku over HTTP with gin: the JSON API, the
+// server-rendered search and article pages, and their embedded assets. It is
+// the only package that imports gin, and it talks to the index only through
+// the Searcher interface.
+package web
+
+import (
+	"context"
+	"embed"
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"baoku/indexer"
+	"baoku/search"
+)
+
+//go:embed templates/*.html
+var templateFS embed.FS
+
+//go:embed static
+var staticFS embed.FS
+
+// Searcher is what the server needs from the search engine.
+type Searcher interface {
+	Search(ctx context.Context, r search.Request) (*search.Result, error)
+	Article(ctx context.Context, id string) (*indexer.Article, error)
+	Count() (uint64, error)
+}
+
+// Options configures the router.
+type Options struct {
+	// Logger, when true, logs each request to gin's default writer.
+	Logger bool
+}
+
+// NewRouter returns the HTTP handler: templates are parsed here, so a
+// broken template is an error at start, not at the first request.
+func NewRouter(s Searcher, opt Options) (*gin.Engine, error) {
+	gin.SetMode(gin.ReleaseMode)
+	r := gin.New()
+	r.Use(gin.Recovery())
+	if opt.Logger {
+		r.Use(gin.Logger())
+	}
+	tmpl, err := template.New("").Funcs(funcs).ParseFS(templateFS, "templates/*.html")
+	if err != nil {
+		return nil, fmt.Errorf("web: parse templates: %w", err)
+	}
+	r.SetHTMLTemplate(tmpl)
+	static, err := fs.Sub(staticFS, "static")
+	if err != nil {
+		return nil, fmt.Errorf("web: static files: %w", err)
+	}
+	r.StaticFS("/static", http.FS(static))
+
+	h := &handlers{s: s}
+	r.GET("/healthz", h.health)
+	r.GET("/api/search", h.apiSearch)
+	r.GET("/api/articles/:id", h.apiArticle)
+	r.GET("/", h.page)
+	r.GET("/search", h.page)
+	r.GET("/articles/:id", h.articlePage)
+	return r, nil
+}
+
+type handlers struct {
+	s Searcher
+}
+
+// status maps an error to its HTTP status.
+func status(err error) int {
+	switch {
+	case search.IsBadRequest(err):
+		return http.StatusBadRequest
+	case errors.Is(err, search.ErrNotFound):
+		return http.StatusNotFound
+	case errors.Is(err, context.DeadlineExceeded):
+		return http.StatusServiceUnavailable
+	}
+	return http.StatusInternalServerError
+}
+
+// publicMessage is the error text a client sees: the message for its own
+// mistakes, a plain phrase for ours (no paths or internals).
+func publicMessage(err error) string {
+	if s := status(err); s == http.StatusInternalServerError || s == http.StatusServiceUnavailable {
+		return http.StatusText(s)
+	}
+	return err.Error()
+}
+
+func (h *handlers) health(c *gin.Context) {
+	n, err := h.s.Count()
+	if err != nil {
+		c.JSON(http.StatusServiceUnavailable, gin.H{"status": "error"})
+		return
+	}
+	c.JSON(http.StatusOK, gin.H{"status": "ok", "articles": n})
+}
+
+// requestOf reads a search request from URL parameters.
+func requestOf(c *gin.Context) (search.Request, error) {
+	r := search.Request{
+		Query: c.Query("q"), From: c.Query("from"), To: c.Query("to"),
+		Paper: c.Query("paper"), Section: c.Query("section"), Reporter: c.Query("reporter"),
+		Source: c.Query("source"), PageNo: c.Query("pageno"), Year: c.Query("year"), Month: c.Query("month"),
+		Sort: c.Query("sort"),
+	}
+	for _, p := range []struct {
+		name string
+		dst  *int
+	}{{"page", &r.Page}, {"size", &r.Size}} {
+		if v := c.Query(p.name); v != "" {
+			n, err := strconv.Atoi(v)
+			if err != nil {
+				return r, fmt.Errorf("%w: parameter %s: %q is not a number", search.ErrBadRequest, p.name, v)
+			}
+			*p.dst = n
+		}
+	}
+	if v := c.Query("explain"); v == "1" || v == "true" {
+		r.Explain = true
+	}
+	return r, nil
+}
+
+func (h *handlers) apiSearch(c *gin.Context) {
+	r, err := requestOf(c)
+	if err == nil {
+		var res *search.Result
+		res, err = h.s.Search(c.Request.Context(), r)
+		if err == nil {
+			c.JSON(http.StatusOK, res)
+			return
+		}
+	}
+	c.JSON(status(err), gin.H{"error": publicMessage(err)})
+}
+
+func (h *handlers) apiArticle(c *gin.Context) {
+	a, err := h.s.Article(c.Request.Context(), c.Param("id"))
+	if err != nil {
+		c.JSON(status(err), gin.H{"error": publicMessage(err)})
+		return
+	}
+	c.JSON(http.StatusOK, a)
+}
+
+// pageData is what the search page template shows.
+type pageData struct {
+	Query   string
+	Req     search.Request
+	Result  *search.Result
+	Error   string
+	Count   uint64
+	Facets  []facetView
+	Pages   []pageLink
+	HasPrev bool
+	HasNext bool
+	Prev    string
+	Next    string
+}
+
+func (h *handlers) page(c *gin.Context) {
+	d := pageData{Query: c.Query("q")}
+	d.Count, _ = h.s.Count()
+	r, err := requestOf(c)
+	d.Req = r
+	code := http.StatusOK
+	if err == nil && (c.Request.URL.Path == "/search" || r.Query != "") {
+		d.Result, err = h.s.Search(c.Request.Context(), r)
+		if d.Result != nil {
+			d.Req.Page, d.Req.Size, d.Req.Sort = d.Result.Page, d.Result.Size, d.Result.Sort
+			d.Facets = facetViews(c, d.Result)
+			d.paging(c)
+		}
+	}
+	if err != nil {
+		code = status(err)
+		d.Error = publicMessage(err)
+	}
+	c.HTML(code, "search.html", d)
+}
+
+func (h *handlers) articlePage(c *gin.Context) {
+	a, err := h.s.Article(c.Request.Context(), c.Param("id"))
+	if err != nil {
+		c.HTML(status(err), "error.html", gin.H{"Error": publicMessage(err)})
+		return
+	}
+	c.HTML(http.StatusOK, "article.html", gin.H{
+		"A": a, "Paragraphs": strings.Split(a.Body, "\n"), "Q": c.Query("q"),
+	})
+}
