@@ -1,0 +1,38 @@
+# Baoku: build, run on the sample pages, test, benchmark.
+GO      ?= go
+BIN     := bin/baoku
+INDEX   ?= var/index
+ADDR    ?= :8080
+
+.PHONY: build run index test race vet fuzz bench clean
+
+build:
+	$(GO) build -o $(BIN) ./cmd/baoku
+
+# Index the sample pages shipped in data/ and serve them on http://localhost:8080.
+run: build
+	$(BIN) index -index $(INDEX) data/pages
+	$(BIN) serve -index $(INDEX) -addr $(ADDR)
+
+# Index your own material: make index PATHS="archive/ records.jsonl.gz"
+index: build
+	$(BIN) index -index $(INDEX) $(PATHS)
+
+vet:
+	$(GO) vet ./...
+	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); echo "gofmt needed"; exit 1; }
+
+test: vet
+	$(GO) test -race -timeout 20m ./...
+
+# Short fuzzing runs of the trust boundaries.
+fuzz:
+	$(GO) test -run XXX -fuzz FuzzTokens -fuzztime 30s ./segment/
+	$(GO) test -run XXX -fuzz FuzzParsePages -fuzztime 30s ./indexer/
+	$(GO) test -run XXX -fuzz FuzzParse -fuzztime 30s ./search/query/
+
+bench: build
+	$(GO) test -run XXX -bench . -benchmem ./segment/ ./indexer/ ./search/
+
+clean:
+	rm -rf bin var
