@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 
 	"github.com/blevesearch/bleve/v2"
 
@@ -11,7 +12,9 @@ import (
 )
 
 // Open opens the index in dir, creating it (with the news dictionary) when
-// dir does not hold one yet.
+// dir does not hold one yet. A new index is built in a sibling folder and
+// renamed into place, so a process killed while creating it never leaves a
+// half-made index behind.
 func Open(dir string) (bleve.Index, error) {
 	ix, err := bleve.Open(dir)
 	if err == nil {
@@ -24,9 +27,26 @@ func Open(dir string) (bleve.Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	ix, err = bleve.New(dir, m)
+	tmp := filepath.Clean(dir) + ".creating"
+	if err := os.RemoveAll(tmp); err != nil {
+		return nil, fmt.Errorf("create index %s: %w", dir, err)
+	}
+	if err := os.MkdirAll(filepath.Dir(tmp), 0o755); err != nil {
+		return nil, fmt.Errorf("create index %s: %w", dir, err)
+	}
+	ix, err = bleve.New(tmp, m)
 	if err != nil {
 		return nil, fmt.Errorf("create index %s: %w", dir, err)
+	}
+	if err := ix.Close(); err != nil {
+		return nil, fmt.Errorf("create index %s: %w", dir, err)
+	}
+	if err := os.Rename(tmp, dir); err != nil {
+		return nil, fmt.Errorf("create index %s: %w", dir, err)
+	}
+	ix, err = bleve.Open(dir)
+	if err != nil {
+		return nil, fmt.Errorf("open index %s: %w", dir, err)
 	}
 	return ix, nil
 }

@@ -21,6 +21,12 @@ type IngestOptions struct {
 	// Progress, when set, receives a progress line now and then and a
 	// summary at the end (the command line passes os.Stderr).
 	Progress io.Writer
+	// Journal, when set, records each finished file once its articles are
+	// written, and files it records as finished are passed over, so an
+	// interrupted ingest can be run again to finish the job.
+	Journal *Journal
+	// Force reads every file, even those the journal records as finished.
+	Force bool
 }
 
 // Summary is the outcome of an ingest.
@@ -33,6 +39,9 @@ type Summary struct {
 	Bytes int64
 	// Skipped is the number of files passed over for their type.
 	Skipped int
+	// Done is the number of files passed over because the journal records
+	// them as indexed already.
+	Done int
 	// Errors are the problems met: a missing file, an unreadable folder, a
 	// bad line. Each names its file (and line); the rest was still indexed.
 	Errors []error
@@ -49,11 +58,31 @@ func Ingest(w *Writer, paths []string, opt IngestOptions) (Summary, error) {
 	var sum Summary
 	start := time.Now()
 	lastReport := start
+	// Files read to the end wait in pending until a flush has written
+	// their last articles; only then does the journal record them.
+	var pending []finished
+	commit := func() error {
+		for _, p := range pending {
+			if err := opt.Journal.finish(p.key, p.articles); err != nil {
+				return &writeError{err}
+			}
+		}
+		pending = pending[:0]
+		return nil
+	}
+	fileArticles := 0
 	add := func(a *Article) error {
 		sum.Bytes += int64(len(a.Body) + len(a.Headline) + len(a.Kicker) + len(a.Subtitle))
+		flushed := w.Added
 		if err := w.Add(a); err != nil {
 			return err
 		}
+		if w.Added != flushed && opt.Journal != nil {
+			if err := commit(); err != nil {
+				return err
+			}
+		}
+		fileArticles++
 		sum.Articles++
 		if opt.Progress != nil && time.Since(lastReport) > time.Second {
 			lastReport = time.Now()
@@ -67,21 +96,79 @@ func Ingest(w *Writer, paths []string, opt IngestOptions) (Summary, error) {
 		files, errs := inputFiles(p, &sum.Skipped)
 		sum.Errors = append(sum.Errors, errs...)
 		for _, f := range files {
+			var key journalKey
+			if opt.Journal != nil {
+				k, err := keyOf(f)
+				if err != nil {
+					sum.Errors = append(sum.Errors, err)
+					continue
+				}
+				if !opt.Force && opt.Journal.Done(f) {
+					sum.Done++
+					continue
+				}
+				key = k
+			}
 			sum.Files++
+			fileArticles = 0
+			nerr := len(sum.Errors)
 			if err := ingestFile(f, add, &sum); err != nil {
 				return sum, err
+			}
+			if opt.Journal != nil && !fileFailed(sum.Errors[nerr:]) {
+				pending = append(pending, finished{key, fileArticles})
 			}
 		}
 	}
 	if err := w.Flush(); err != nil {
 		return sum, err
 	}
+	if opt.Journal != nil {
+		if err := commit(); err != nil {
+			return sum, err
+		}
+	}
 	if opt.Progress != nil {
 		el := time.Since(start).Seconds()
-		fmt.Fprintf(opt.Progress, "\rindexed %d articles from %d files (%.1f MB) in %.1fs, %d errors, %d warnings\n",
-			sum.Articles, sum.Files, float64(sum.Bytes)/1e6, el, len(sum.Errors), len(sum.Warnings))
+		badFiles, badLines := sum.Bad()
+		fmt.Fprintf(opt.Progress, "\rindexed %d articles from %d files (%.1f MB) in %.1fs, %d bad files, %d bad lines, %d warnings, %d files done before\n",
+			sum.Articles, sum.Files, float64(sum.Bytes)/1e6, el, badFiles, badLines, len(sum.Warnings), sum.Done)
 	}
 	return sum, nil
+}
+
+// finished is a file read to the end, waiting for its articles to be
+// written before the journal records it.
+type finished struct {
+	key      journalKey
+	articles int
+}
+
+// fileFailed reports whether errs hold a problem with a whole file (not
+// just some of its lines); such a file is not recorded as finished, so it
+// is tried again next time.
+func fileFailed(errs []error) bool {
+	for _, e := range errs {
+		var le *LineError
+		if !errors.As(e, &le) {
+			return true
+		}
+	}
+	return false
+}
+
+// Bad counts the errors in the summary: files that could not be read (or
+// not entirely) and single lines or records that were skipped.
+func (s Summary) Bad() (files, lines int) {
+	for _, e := range s.Errors {
+		var le *LineError
+		if errors.As(e, &le) {
+			lines++
+		} else {
+			files++
+		}
+	}
+	return files, lines
 }
 
 // inputKind tells how a file is read, from its name; "" for files that are

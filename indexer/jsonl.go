@@ -9,6 +9,7 @@ import (
 	"io"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // record is one line of the JSON Lines import format (the schema of the
@@ -29,8 +30,14 @@ type record struct {
 	Tags      []string `json:"tags"`
 }
 
-// MaxLine is the longest JSON line read; a longer one is reported and skipped.
-const MaxLine = 64 << 20
+// MaxLine is the longest JSON line read; a longer one is reported and
+// skipped. No newspaper article comes near it.
+const MaxLine = 8 << 20
+
+// probeLines is the number of lines that decide whether an input is JSON
+// Lines at all: when every one of them is bad, the file is given up as a
+// whole instead of being reported line by line.
+const probeLines = 20
 
 // LineError is a problem with one line of an input; the rest is still read.
 type LineError struct {
@@ -43,27 +50,45 @@ func (e *LineError) Error() string { return fmt.Sprintf("%s:%d: %v", e.File, e.L
 func (e *LineError) Unwrap() error { return e.Err }
 
 // ReadJSONL reads article records, one JSON object a line, and calls fn with
-// each article. A bad line (malformed JSON, wrong types, missing headline and
-// body, invalid date, over MaxLine) is returned in lineErrs and skipped; err
-// is a read error or an error returned by fn, which stops the reading.
+// each article. A bad line (not UTF-8, malformed JSON, wrong types, missing
+// headline and body, invalid date, over MaxLine) is returned in lineErrs and
+// skipped. err is a problem with the whole input, which stops the reading:
+// a read error (a truncated gzip stream, say), an error returned by fn, an
+// empty input, or one that is not JSON Lines at all (binary, or its first
+// lines all bad).
 func ReadJSONL(name string, r io.Reader, fn func(*Article) error) (lineErrs []error, err error) {
 	br := bufio.NewReaderSize(r, 1<<20)
+	nonEmpty, good := 0, 0
 	for n := 1; ; n++ {
 		line, tooLong, rerr := readLine(br)
 		if rerr != nil && !errors.Is(rerr, io.EOF) {
 			return lineErrs, fmt.Errorf("%s:%d: %w", name, n, rerr)
 		}
 		if tooLong {
+			nonEmpty++
 			lineErrs = append(lineErrs, &LineError{name, n, fmt.Errorf("line longer than %d bytes", MaxLine)})
 		} else if len(bytes.TrimSpace(line)) > 0 {
+			nonEmpty++
+			if n == 1 && bytes.IndexByte(line, 0) >= 0 {
+				return lineErrs, fmt.Errorf("%s: binary data, not JSON Lines", name)
+			}
 			a, perr := parseRecord(line)
 			if perr != nil {
 				lineErrs = append(lineErrs, &LineError{name, n, perr})
-			} else if ferr := fn(a); ferr != nil {
-				return lineErrs, fmt.Errorf("%s:%d: %w", name, n, ferr)
+			} else {
+				good++
+				if ferr := fn(a); ferr != nil {
+					return lineErrs, fmt.Errorf("%s:%d: %w", name, n, ferr)
+				}
 			}
 		}
+		if good == 0 && nonEmpty == probeLines {
+			return lineErrs, fmt.Errorf("%s: not JSON Lines: the first %d lines are all bad", name, probeLines)
+		}
 		if rerr != nil {
+			if nonEmpty == 0 {
+				return lineErrs, fmt.Errorf("%s: empty, no records", name)
+			}
 			return lineErrs, nil
 		}
 	}
@@ -92,6 +117,9 @@ func readLine(br *bufio.Reader) (line []byte, tooLong bool, err error) {
 }
 
 func parseRecord(line []byte) (*Article, error) {
+	if !utf8.Valid(line) {
+		return nil, fmt.Errorf("not valid UTF-8 at byte %d (another encoding, or a cut character)", invalidAt(line))
+	}
 	var rec record
 	if err := json.Unmarshal(line, &rec); err != nil {
 		var te *json.UnmarshalTypeError
@@ -122,6 +150,18 @@ func parseRecord(line []byte) (*Article, error) {
 		a.ID = StableID("record", a.Paper, a.Date, a.Page, a.Headline)
 	}
 	return a, nil
+}
+
+// invalidAt returns the offset of the first byte that is not UTF-8.
+func invalidAt(b []byte) int {
+	for i := 0; i < len(b); {
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n <= 1 {
+			return i
+		}
+		i += n
+	}
+	return len(b)
 }
 
 // deriveHeadline makes a headline from the first clause of a lead, for an

@@ -27,6 +27,7 @@ func runIndex(args []string) error {
 	dir := fs.String("index", defaultIndex, "index folder (created when missing)")
 	batch := fs.Int("batch", indexer.DefaultBatchSize, "articles written at once")
 	quiet := fs.Bool("q", false, "no progress line")
+	force := fs.Bool("force", false, "read every input again, even files the index's journal records as done")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -37,13 +38,22 @@ func runIndex(args []string) error {
 	if err != nil {
 		return err
 	}
+	journal, err := indexer.OpenJournal(*dir)
+	if err != nil {
+		ix.Close()
+		return err
+	}
+	defer journal.Close()
 	w := indexer.NewWriter(ix, *batch)
-	opt := indexer.IngestOptions{BatchSize: *batch}
+	opt := indexer.IngestOptions{BatchSize: *batch, Journal: journal, Force: *force}
 	if !*quiet {
 		opt.Progress = os.Stderr
 	}
 	sum, ierr := indexer.Ingest(w, fs.Args(), opt)
 	cerr := ix.Close()
+	if sum.Done > 0 {
+		fmt.Fprintf(os.Stderr, "%d files passed over: indexed before (use -force to read them again)\n", sum.Done)
+	}
 	for _, wn := range sum.Warnings {
 		fmt.Fprintln(os.Stderr, "warning:", wn)
 	}
@@ -145,6 +155,7 @@ func runSearch(args []string) error {
 	if *asJSON {
 		enc := json.NewEncoder(os.Stdout)
 		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
 		return enc.Encode(res)
 	}
 	fmt.Printf("%d articles (%.1f ms)\n", res.Total, res.TookMS)
