@@ -1,0 +1,203 @@
+package search
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	bq "github.com/blevesearch/bleve/v2/search/query"
+
+	"baoku/indexer"
+)
+
+// Browsing limits.
+const (
+	// maxMonths bounds the months listed by Months: a century of issues.
+	maxMonths = 1200
+	// MaxEdition is the most articles Edition lists.
+	MaxEdition = 2000
+)
+
+// Months returns the months that have articles (YYYY-MM), newest first,
+// each with its number of articles: the top of the calendar of issues.
+// A non-empty paper limits it to that newspaper.
+func (e *Engine) Months(ctx context.Context, paper string) ([]FacetValue, error) {
+	var q bq.Query = bq.NewMatchAllQuery()
+	if paper != "" {
+		q = exact(indexer.FieldPaper, paper)
+	}
+	req := bleve.NewSearchRequestOptions(q, 0, 0, false)
+	req.AddFacet("month", bleve.NewFacetRequest(indexer.FieldMonth, maxMonths))
+	res, err := e.ix.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("search: months: %w", err)
+	}
+	return facetsOf(res.Facets)["month"], nil
+}
+
+// Papers returns the newspapers in the index with their numbers of
+// articles, most first.
+func (e *Engine) Papers(ctx context.Context) ([]FacetValue, error) {
+	req := bleve.NewSearchRequestOptions(bq.NewMatchAllQuery(), 0, 0, false)
+	req.AddFacet("paper", bleve.NewFacetRequest(indexer.FieldPaper, maxMonths))
+	res, err := e.ix.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("search: papers: %w", err)
+	}
+	return facetsOf(res.Facets)["paper"], nil
+}
+
+// Days returns the days of a month (YYYY-MM) that have articles, in order,
+// each with its number of articles (Key is YYYY-MM-DD). A non-empty paper
+// limits it to that newspaper.
+func (e *Engine) Days(ctx context.Context, month, paper string) ([]FacetValue, error) {
+	first, err := time.Parse("2006-01", month)
+	if err != nil {
+		return nil, fmt.Errorf("%w: month %q is not YYYY-MM", ErrBadRequest, month)
+	}
+	filters := []bq.Query{exact(indexer.FieldMonth, month)}
+	if paper != "" {
+		filters = append(filters, exact(indexer.FieldPaper, paper))
+	}
+	req := bleve.NewSearchRequestOptions(bq.NewConjunctionQuery(filters), 0, 0, false)
+	fr := bleve.NewFacetRequest(indexer.FieldDate, 31)
+	for d := first; d.Month() == first.Month(); d = d.AddDate(0, 0, 1) {
+		fr.AddDateTimeRange(d.Format(indexer.DateLayout), d, d.AddDate(0, 0, 1))
+	}
+	req.AddFacet("day", fr)
+	res, err := e.ix.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("search: days of %s: %w", month, err)
+	}
+	var days []FacetValue
+	if f := res.Facets["day"]; f != nil {
+		for _, r := range f.DateRanges {
+			if r.Count > 0 {
+				days = append(days, FacetValue{Key: r.Name, Count: r.Count})
+			}
+		}
+	}
+	sort.Slice(days, func(i, j int) bool { return days[i].Key < days[j].Key })
+	return days, nil
+}
+
+// Edition is what was printed on one day: by newspaper, then by page.
+type Edition struct {
+	Date   string         `json:"date"`
+	Papers []PaperEdition `json:"papers"`
+	// Truncated is true when the day has more than MaxEdition articles
+	// and only the first are listed.
+	Truncated bool `json:"truncated,omitempty"`
+}
+
+// PaperEdition is one newspaper's issue of the day.
+type PaperEdition struct {
+	Paper string        `json:"paper"`
+	Pages []PageEdition `json:"pages"`
+}
+
+// PageEdition is one page (版) of an issue and its articles.
+type PageEdition struct {
+	Page     string `json:"page"`
+	Section  string `json:"section,omitempty"`
+	Articles []Hit  `json:"articles"`
+}
+
+// Edition returns the articles published on date (YYYY-MM-DD), grouped by
+// newspaper and page in page order. A non-empty paper, and page, narrow it
+// to one newspaper, and one page of it: the same-day and same-page
+// neighbours of an article.
+func (e *Engine) Edition(ctx context.Context, date, paper, page string) (*Edition, error) {
+	dq, err := dateRange(date, date)
+	if err != nil || date == "" {
+		return nil, fmt.Errorf("%w: date %q is not YYYY-MM-DD", ErrBadRequest, date)
+	}
+	filters := []bq.Query{dq}
+	if paper != "" {
+		filters = append(filters, exact(indexer.FieldPaper, paper))
+	}
+	if page != "" {
+		filters = append(filters, exact(indexer.FieldPage, page))
+	}
+	req := bleve.NewSearchRequestOptions(bq.NewConjunctionQuery(filters), MaxEdition, 0, false)
+	req.Fields = []string{indexer.FieldStored}
+	req.SortBy([]string{indexer.FieldPaper, indexer.FieldPage, "_id"})
+	res, err := e.ix.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("search: edition of %s: %w", date, err)
+	}
+	ed := &Edition{Date: date, Papers: []PaperEdition{}, Truncated: res.Total > uint64(len(res.Hits))}
+	byPaper := map[string]map[string]*PageEdition{}
+	for _, h := range res.Hits {
+		hit, err := hitOf(h, nil)
+		if err != nil {
+			return nil, err
+		}
+		pages := byPaper[hit.Paper]
+		if pages == nil {
+			pages = map[string]*PageEdition{}
+			byPaper[hit.Paper] = pages
+		}
+		pe := pages[hit.Page]
+		if pe == nil {
+			pe = &PageEdition{Page: hit.Page, Section: hit.Section}
+			pages[hit.Page] = pe
+		}
+		if pe.Section == "" {
+			pe.Section = hit.Section
+		}
+		pe.Articles = append(pe.Articles, hit)
+	}
+	for p, pages := range byPaper {
+		pp := PaperEdition{Paper: p}
+		for _, pe := range pages {
+			sort.SliceStable(pe.Articles, func(i, j int) bool {
+				return pe.Articles[i].Headline < pe.Articles[j].Headline
+			})
+			pp.Pages = append(pp.Pages, *pe)
+		}
+		sort.Slice(pp.Pages, func(i, j int) bool { return PageLess(pp.Pages[i].Page, pp.Pages[j].Page) })
+		ed.Papers = append(ed.Papers, pp)
+	}
+	sort.Slice(ed.Papers, func(i, j int) bool { return ed.Papers[i].Paper < ed.Papers[j].Paper })
+	return ed, nil
+}
+
+// PageLess orders pages as printed: by letter prefix (A before B), then by
+// number (2 before 10), then as text; an empty page comes last.
+func PageLess(a, b string) bool {
+	if (a == "") != (b == "") {
+		return b == ""
+	}
+	pa, na, ra := splitPage(a)
+	pb, nb, rb := splitPage(b)
+	if pa != pb {
+		return pa < pb
+	}
+	if na != nb {
+		return na < nb
+	}
+	return ra < rb
+}
+
+// splitPage splits a page label into its letter prefix, its first number
+// and the rest: A05 → "A", 5, ""; 2/3 → "", 2, "/3".
+func splitPage(p string) (prefix string, n int, rest string) {
+	i := strings.IndexAny(p, "0123456789")
+	if i < 0 {
+		return p, -1, ""
+	}
+	j := i
+	for j < len(p) && p[j] >= '0' && p[j] <= '9' {
+		j++
+	}
+	n, err := strconv.Atoi(p[i:j])
+	if err != nil {
+		n = -1
+	}
+	return p[:i], n, p[j:]
+}

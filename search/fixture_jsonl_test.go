@@ -1,0 +1,63 @@
+package search
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"baoku/indexer"
+	"baoku/segment"
+)
+
+// jsonlFixture reads testdata/articles.jsonl: articles written for the
+// tests, over three papers, several days, pages, sections and reporters.
+func jsonlFixture(t testing.TB) []*indexer.Article {
+	t.Helper()
+	f, err := os.Open(filepath.Join("testdata", "articles.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var arts []*indexer.Article
+	lineErrs, err := indexer.ReadJSONL("articles.jsonl", f, func(a *indexer.Article) error {
+		arts = append(arts, a)
+		return nil
+	})
+	if err != nil || len(lineErrs) > 0 {
+		t.Fatalf("read fixture: %v %v", err, lineErrs)
+	}
+	return arts
+}
+
+// engineOf indexes articles in memory with a dictionary and returns a warm
+// engine over them.
+func engineOf(t testing.TB, dict string, arts []*indexer.Article) *Engine {
+	t.Helper()
+	ix, err := indexer.NewMemIndex(dict)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := indexer.NewWriter(ix, 50)
+	for _, a := range arts {
+		if err := w.Add(a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	e, err := New(ix)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := e.Warm(); err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
+
+// testJSONLEngine is the fixture of articles.jsonl with the test dictionary.
+func testJSONLEngine(t testing.TB) (*Engine, []*indexer.Article) {
+	arts := jsonlFixture(t)
+	return engineOf(t, segment.DictTest, arts), arts
+}
