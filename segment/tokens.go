@@ -74,7 +74,15 @@ func (s *Segmenter) Words(text string, mode Mode) []Token {
 				j += w2
 			}
 			pos++
-			toks = append(toks, Token{Term: text[i:j], Start: i, End: j, Pos: pos})
+			if k := numberEnd(text, i, j); k > j {
+				toks = append(toks, Token{Term: text[i:k], Start: i, End: k, Pos: pos})
+				if mode == Index {
+					toks = numberParts(toks, text, i, k, pos)
+				}
+				j = k
+			} else {
+				toks = append(toks, Token{Term: text[i:j], Start: i, End: j, Pos: pos})
+			}
 			i = j
 		default:
 			i += w
@@ -177,4 +185,87 @@ func CharPhrase(text string) []string {
 		terms = terms[:len(terms)-1]
 	}
 	return terms
+}
+
+// Number words. A run of digits is cut as newspapers write numbers (the
+// convention of the PKU corpus): with its decimal point or fraction bar
+// (3.5, 1/3), its per cent sign (17%), a year's 年 after four digits
+// (2001年), a month's, day's or hour's 月 日 时 after one or two digits
+// (12月 31日 8时), and 万 亿 after an amount (50万, 1万亿).
+func numberEnd(text string, i, j int) int {
+	if !allDigits(text[i:j]) {
+		return j
+	}
+	// Decimal point or fraction bar between digits.
+	for {
+		r, w := utf8.DecodeRuneInString(text[j:])
+		if r != '.' && r != '．' && r != '/' && r != '／' {
+			break
+		}
+		k := j + w
+		for k < len(text) && text[k] >= '0' && text[k] <= '9' {
+			k++
+		}
+		if k == j+w {
+			break
+		}
+		j = k
+	}
+	digits := 0
+	for k := j - 1; k >= i && text[k] >= '0' && text[k] <= '9'; k-- {
+		digits++
+	}
+	r, w := utf8.DecodeRuneInString(text[j:])
+	switch {
+	case r == '%' || r == '％':
+		return j + w
+	case r == '年' && digits == 4 && j-i == 4:
+		return j + w
+	case (r == '月' || r == '日' || r == '时') && digits <= 2 && j-i == digits:
+		return j + w
+	case r == '万' || r == '亿':
+		j += w
+		if r2, w2 := utf8.DecodeRuneInString(text[j:]); r == '万' && r2 == '亿' {
+			j += w2
+		}
+	}
+	return j
+}
+
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// numberParts appends, at a number word's position, its runs of digits and
+// its Chinese characters, so that 2001 finds 2001年 in the word view.
+func numberParts(toks []Token, text string, i, k, pos int) []Token {
+	for a := i; a < k; {
+		r, w := utf8.DecodeRuneInString(text[a:])
+		b := a + w
+		switch {
+		case r >= '0' && r <= '9':
+			for b < k && text[b] >= '0' && text[b] <= '9' {
+				b++
+			}
+		case IsHan(r):
+			for b < k {
+				r2, w2 := utf8.DecodeRuneInString(text[b:])
+				if !IsHan(r2) {
+					break
+				}
+				b += w2
+			}
+		default:
+			a = b
+			continue
+		}
+		toks = append(toks, Token{Term: text[a:b], Start: a, End: b, Pos: pos})
+		a = b
+	}
+	return toks
 }

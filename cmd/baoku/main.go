@@ -5,6 +5,7 @@
 //	baoku serve  [-index DIR] [-addr :8080]
 //	baoku search [-index DIR] [-json] [-explain] QUERY
 //	baoku parse  FILE...                 print the articles parsed from page files as JSON
+//	baoku eval   seg|recall [flags]      measure segmentation and substring recall on the corpus
 package main
 
 import (
@@ -26,6 +27,7 @@ func commands() []command {
 		{"serve", "[-index DIR] [-addr :8080]   serve the web page and JSON API", runServe},
 		{"search", "[-index DIR] [-json] [-explain] QUERY   search from the command line", runSearch},
 		{"parse", "FILE...   print the articles parsed from page text files as JSON", runParse},
+		{"eval", "seg|recall [flags]   measure segmentation and substring recall on the corpus", runEval},
 	}
 }
 
