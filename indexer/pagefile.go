@@ -30,8 +30,16 @@ func ReadPageFile(path string) ([]*Article, []string, error) {
 		return nil, nil, fmt.Errorf("%s: %w", path, unwrapPath(err))
 	}
 	meta := MetaFromFileName(filepath.Base(path))
-	if err := readSidecar(strings.TrimSuffix(path, filepath.Ext(path))+".json", &meta); err != nil {
-		return nil, nil, err
+	// The sidecar is <file>.json (page.txt.json) or, failing that, the
+	// file name with .json for .txt (page.json).
+	for _, sc := range []string{path + ".json", strings.TrimSuffix(path, filepath.Ext(path)) + ".json"} {
+		found, err := readSidecar(sc, &meta)
+		if err != nil {
+			return nil, nil, err
+		}
+		if found {
+			break
+		}
 	}
 	text, err := DecodeText(path, raw)
 	if err != nil {
@@ -59,17 +67,17 @@ func ReadPageFile(path string) ([]*Article, []string, error) {
 }
 
 // readSidecar fills meta from a sidecar JSON file, if it exists.
-func readSidecar(path string, meta *PageMeta) error {
+func readSidecar(path string, meta *PageMeta) (bool, error) {
 	b, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil
+		return false, nil
 	}
 	if err != nil {
-		return fmt.Errorf("%s: %w", path, unwrapPath(err))
+		return false, fmt.Errorf("%s: %w", path, unwrapPath(err))
 	}
 	var sc struct{ Paper, Date, Page, Section string }
 	if err := json.Unmarshal(b, &sc); err != nil {
-		return fmt.Errorf("%s: malformed sidecar: %v", path, err)
+		return false, fmt.Errorf("%s: malformed sidecar: %v", path, err)
 	}
 	for _, kv := range []struct {
 		from string
@@ -81,5 +89,5 @@ func readSidecar(path string, meta *PageMeta) error {
 			*kv.to = kv.from
 		}
 	}
-	return nil
+	return true, nil
 }

@@ -137,3 +137,25 @@ func TestIngestUnreadableFolder(t *testing.T) {
 		t.Errorf("errors = %v", sum.Errors)
 	}
 }
+
+func TestPageSidecar(t *testing.T) {
+	dir := t.TempDir()
+	src, err := os.ReadFile("../data/pages/lvliang-2023-07-22-01.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := filepath.Join(dir, "scan-0042.txt")
+	os.WriteFile(page, src, 0o644)
+	os.WriteFile(page+".json", []byte(`{"paper":"吕梁日报","page":"1","section":"要闻"}`), 0o644)
+	arts, _, err := ReadPageFile(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(arts) == 0 || arts[0].Section != "要闻" || arts[0].Paper != "吕梁日报" || arts[0].Page != "1" {
+		t.Fatalf("first article = %+v", arts[0])
+	}
+	os.WriteFile(page+".json", []byte(`{"paper":`), 0o644)
+	if _, _, err := ReadPageFile(page); err == nil || !strings.Contains(err.Error(), page+".json") {
+		t.Errorf("malformed sidecar: err = %v", err)
+	}
+}
