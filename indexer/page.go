@@ -421,7 +421,7 @@ func (p *parser) article(d *draft, n int, pg Page) (Article, bool) {
 	if d.head != nil {
 		a.Column, a.Kicker, a.Headline, a.Subtitle = d.head.roles()
 	}
-	if !hasLetter(a.Body) && !hasLetter(a.Headline) {
+	if !hasLetter(a.Body) && !hasLetter(a.Headline) && len(d.bylines) == 0 {
 		return a, false
 	}
 	var b byline
@@ -458,6 +458,14 @@ func (p *parser) article(d *draft, n int, pg Page) (Article, bool) {
 	}
 	if a.Headline == "" {
 		a.Headline = leadClause(a.Body)
+		if a.Headline == "" {
+			a.Headline = strings.TrimFunc(truncateRunes(a.Body, 30), func(r rune) bool {
+				return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+			})
+		}
+		if a.Headline == "" {
+			a.Headline = strings.TrimSpace(truncateRunes(a.Body, 30))
+		}
 		a.HeadlineDerived = true
 		line := 0
 		if len(d.lines) > 0 {
@@ -497,7 +505,8 @@ func lastParagraph(s string) string {
 	return s
 }
 
-// hasLetter reports whether s holds a letter (Chinese or other).
+// hasLetter reports whether s holds a letter or a Chinese character
+// (some, like 〥, are not letters to Unicode).
 func hasLetter(s string) bool {
-	return strings.IndexFunc(s, unicode.IsLetter) >= 0
+	return strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || isHan(r) }) >= 0
 }

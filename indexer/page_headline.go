@@ -18,6 +18,7 @@ type block struct {
 type headGroup struct {
 	lines  []pline
 	column string
+	kicker bool // the first line is a kicker that matched nothing by itself
 }
 
 var (
@@ -30,13 +31,14 @@ var (
 const maxHeadline = 40
 
 // isHeadCandidate reports whether a line could be a headline by itself:
-// short, with two or more characters, no sentence punctuation, not a
-// byline.
+// short, with two or more characters, no sentence punctuation (not even
+// 、: a text line broken after an enumeration is far more common than a
+// headline with one), not a byline.
 func isHeadCandidate(s string) bool {
 	if runeCountMax(s, maxHeadline+1) > maxHeadline || hanCount(s, 2) < 2 {
 		return false
 	}
-	if strings.ContainsAny(s, "，。；：,;:") || endsSentence(s) {
+	if strings.ContainsAny(s, "，。；：、,;:") || endsSentence(s) {
 		return false
 	}
 	return true
@@ -102,11 +104,14 @@ func classify(lines []pline) {
 
 // unHead turns the last lines of the headline run lines[s..e] back into
 // text when their widths say they are the start of the paragraph that
-// follows: lines as wide as the column of the text after the run, and
+// follows: lines as wide as the column of the text around the run, and
 // before them the paragraph's first line, indented about two characters.
 func unHead(lines []pline, s, e int) {
 	col := 0.0
 	for i := e + 1; i < len(lines) && i <= e+3 && lines[i].kind == kBody; i++ {
+		col = max(col, lineWidth(lines[i].text))
+	}
+	for i := s - 1; i >= 0 && i >= s-3 && lines[i].kind == kBody; i-- {
 		col = max(col, lineWidth(lines[i].text))
 	}
 	for i := e; i >= s; i-- {
@@ -179,7 +184,7 @@ func (g *headGroup) roles() (column, kicker, headline, subtitle string) {
 	case len(ts) == 0:
 	case len(ts) == 1:
 		headline = ts[0]
-	case isKicker(ts[0]):
+	case g.kicker || isKicker(ts[0]):
 		kicker, headline = ts[0], ts[1]
 		subtitle = strings.Join(ts[2:], " ")
 	default:
@@ -342,24 +347,44 @@ func (p *parser) assignHeadlines(drafts []*draft, blocks []*block) []*draft {
 		}
 	}
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
-	done := map[*headGroup]bool{}
+	assigned := map[*headGroup]bool{} // heads an article
 	for _, c := range cands {
-		if done[c.g] || drafts[c.d].head != nil {
+		if assigned[c.g] || drafts[c.d].head != nil {
 			continue
 		}
 		drafts[c.d].head = c.g
-		done[c.g] = true
+		assigned[c.g] = true
 	}
 	for _, g := range groups {
-		if done[g] {
+		b := owner[g]
+		if !assigned[g] && len(g.lines) > 0 && lastOf[g] && b.next >= 0 && drafts[b.next].head == nil {
+			drafts[b.next].head = g
+			assigned[g] = true
+		}
+	}
+	// A group that fits nothing by itself is most likely a slogan kicker
+	// of the group after it, or a subtitle of the one before it.
+	for i, g := range groups {
+		if assigned[g] || len(g.lines) == 0 {
 			continue
 		}
 		b := owner[g]
-		if len(g.lines) > 0 && lastOf[g] && b.next >= 0 && drafts[b.next].head == nil {
-			drafts[b.next].head = g
-			continue
+		switch {
+		case !lastOf[g] && assigned[groups[i+1]] && groups[i+1].column == "":
+			next := groups[i+1]
+			next.lines = append(append([]pline(nil), g.lines...), next.lines...)
+			next.column = g.column
+			next.kicker = true
+		case i > 0 && owner[groups[i-1]] == b && assigned[groups[i-1]]:
+			groups[i-1].lines = append(groups[i-1].lines, g.lines...)
+		default:
+			drafts = p.keepAsBody(g, b, drafts)
 		}
-		drafts = p.keepAsBody(g, b, drafts)
+	}
+	for _, g := range groups {
+		if !assigned[g] && len(g.lines) == 0 {
+			drafts = p.keepAsBody(g, owner[g], drafts)
+		}
 	}
 	return drafts
 }

@@ -231,6 +231,11 @@ func isHeaderTokens(s string, h *header, nextIsYearMonth bool) bool {
 			return false
 		}
 	}
+	// A page name outside the known list is only taken next to a date,
+	// weekday or page number, so that "本报记者 张三" is not a header.
+	if hh.section != "" && !sectionNames[hh.section] && hh.year == 0 && hh.page == "" && hh.weekday == "" {
+		return false
+	}
 	if h != nil {
 		h.merge(hh)
 	}
