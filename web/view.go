@@ -14,10 +14,41 @@ var funcs = template.FuncMap{
 	// safe marks HTML built by the search package, which escapes the
 	// article text and adds only <mark> tags.
 	"safe": func(s string) template.HTML { return template.HTML(s) },
+	// edition links to a day's issue, or to one page of one paper of it.
+	"edition": editionURL,
+	// articleURL links to an article, carrying the query that found it.
+	"articleURL": func(id, q string) string {
+		u := "/articles/" + url.PathEscape(id)
+		if q != "" {
+			u += "?q=" + urlQueryEscape(q)
+		}
+		return u
+	},
+}
+
+// urlQueryEscape escapes a query parameter value.
+func urlQueryEscape(s string) string { return url.QueryEscape(s) }
+
+// editionURL is the browse page of a day, narrowed to a paper and a page
+// when they are given.
+func editionURL(date, paper, page string) string {
+	q := url.Values{}
+	if paper != "" {
+		q.Set("paper", paper)
+	}
+	if page != "" {
+		q.Set("page", page)
+	}
+	u := "/browse/" + url.PathEscape(date)
+	if len(q) > 0 {
+		u += "?" + q.Encode()
+	}
+	return u
 }
 
 // facetNames are the facets shown, in order, with their Chinese labels and
-// the URL parameter that filters on them.
+// the URL parameter that filters on them. Month is a drill-down: it shows
+// once a year is chosen, and removing the year removes it too.
 var facetNames = []struct{ name, label, param string }{
 	{"paper", "报纸", "paper"},
 	{"year", "年份", "year"},
@@ -26,6 +57,14 @@ var facetNames = []struct{ name, label, param string }{
 	{"page", "版次", "pageno"},
 	{"reporter", "记者", "reporter"},
 	{"source", "来源", "source"},
+}
+
+// filterParams are the URL parameters that narrow a search, with their
+// labels, in the order active filters are listed.
+var filterParams = []struct{ param, label string }{
+	{"paper", "报纸"}, {"year", "年份"}, {"month", "月份"}, {"section", "版面"},
+	{"pageno", "版次"}, {"reporter", "记者"}, {"source", "来源"},
+	{"from", "起始日期"}, {"to", "截止日期"},
 }
 
 type facetView struct {
@@ -41,8 +80,26 @@ type facetValueView struct {
 	URL   string
 }
 
-// with returns the current URL with one parameter set (or removed, when
-// value is empty) and paging reset.
+// activeFilter is a filter in force, with the URL that removes it.
+type activeFilter struct {
+	Label, Value, Clear string
+}
+
+// hiddenField carries a filter through the search form.
+type hiddenField struct {
+	Name, Value string
+}
+
+// sortLink switches the order of the results.
+type sortLink struct {
+	Label   string
+	URL     string
+	Current bool
+}
+
+// with returns the current search URL with one parameter set (or removed,
+// when value is empty) and paging reset. Removing the year removes the
+// month too, since the month drills down from it.
 func with(c *gin.Context, param, value string) string {
 	q := url.Values{}
 	for k, v := range c.Request.URL.Query() {
@@ -50,8 +107,14 @@ func with(c *gin.Context, param, value string) string {
 	}
 	if value == "" {
 		q.Del(param)
+		if param == "year" {
+			q.Del("month")
+		}
 	} else {
 		q.Set(param, value)
+		if param == "month" && len(value) >= 4 {
+			q.Set("year", value[:4])
+		}
 	}
 	if param != "page" {
 		q.Del("page")
@@ -64,14 +127,59 @@ func facetViews(c *gin.Context, r *search.Result) []facetView {
 	for _, f := range facetNames {
 		vals := r.Facets[f.name]
 		active := c.Query(f.param)
+		if f.name == "month" && c.Query("year") == "" && active == "" {
+			continue // drill down from a year
+		}
 		if len(vals) == 0 && active == "" {
 			continue
 		}
 		fv := facetView{Label: f.label, Active: active, Clear: with(c, f.param, "")}
-		for _, v := range vals {
-			fv.Values = append(fv.Values, facetValueView{Key: v.Key, Count: v.Count, URL: with(c, f.param, v.Key)})
+		if active == "" {
+			for _, v := range vals {
+				fv.Values = append(fv.Values, facetValueView{Key: v.Key, Count: v.Count, URL: with(c, f.param, v.Key)})
+			}
 		}
 		out = append(out, fv)
+	}
+	return out
+}
+
+// activeFilters lists the filters in the URL, each with a link that
+// removes it.
+func activeFilters(c *gin.Context) []activeFilter {
+	var out []activeFilter
+	for _, f := range filterParams {
+		if v := c.Query(f.param); v != "" {
+			out = append(out, activeFilter{Label: f.label, Value: v, Clear: with(c, f.param, "")})
+		}
+	}
+	return out
+}
+
+// hiddenFields are the filters and order the search form keeps when the
+// query or the dates change; the dates are inputs of their own.
+func hiddenFields(c *gin.Context) []hiddenField {
+	var out []hiddenField
+	for _, f := range filterParams {
+		if f.param == "from" || f.param == "to" {
+			continue
+		}
+		if v := c.Query(f.param); v != "" {
+			out = append(out, hiddenField{Name: f.param, Value: v})
+		}
+	}
+	if v := c.Query("sort"); v != "" {
+		out = append(out, hiddenField{Name: "sort", Value: v})
+	}
+	return out
+}
+
+func sortLinks(c *gin.Context, current string) []sortLink {
+	var out []sortLink
+	for _, s := range []struct{ value, label string }{
+		{search.SortRelevance, "相关度"}, {search.SortNewest, "最新"}, {search.SortOldest, "最早"},
+	} {
+		out = append(out, sortLink{Label: s.label, URL: with(c, "sort", s.value), Current: s.value == current})
 	}
 	return out
 }
@@ -91,6 +199,9 @@ func (d *pageData) paging(c *gin.Context) {
 	}
 	if r.Page < last {
 		d.HasNext, d.Next = true, with(c, "page", strconv.Itoa(r.Page+1))
+	}
+	if last <= 1 && r.Page <= 1 {
+		return
 	}
 	for n := max(1, r.Page-4); n <= min(last, r.Page+4); n++ {
 		d.Pages = append(d.Pages, pageLink{N: n, URL: with(c, "page", strconv.Itoa(n)), Current: n == r.Page})

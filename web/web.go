@@ -13,7 +13,6 @@ import (
 	"io/fs"
 	"net/http"
 	"strconv"
-	"strings"
 
 	"github.com/gin-gonic/gin"
 
@@ -32,6 +31,22 @@ type Searcher interface {
 	Search(ctx context.Context, r search.Request) (*search.Result, error)
 	Article(ctx context.Context, id string) (*indexer.Article, error)
 	Count() (uint64, error)
+}
+
+// Browser is what the article and browse pages need beyond a Searcher;
+// *search.Engine is both. Given a Searcher that is not a Browser, the
+// server shows articles without marks, neighbours or related articles, and
+// no browse pages.
+type Browser interface {
+	// Related returns up to n articles like the one with the given ID.
+	Related(ctx context.Context, id string, n int) ([]search.Hit, error)
+	// Marker returns a function that marks the matches of a query in text.
+	Marker(q string) (func(string) string, error)
+	// Papers, Months, Days and Edition browse the archive by date.
+	Papers(ctx context.Context) ([]search.FacetValue, error)
+	Months(ctx context.Context, paper string) ([]search.FacetValue, error)
+	Days(ctx context.Context, month, paper string) ([]search.FacetValue, error)
+	Edition(ctx context.Context, date, paper, page string) (*search.Edition, error)
 }
 
 // Options configures the router.
@@ -61,17 +76,23 @@ func NewRouter(s Searcher, opt Options) (*gin.Engine, error) {
 	r.StaticFS("/static", http.FS(static))
 
 	h := &handlers{s: s}
+	h.b, _ = s.(Browser)
 	r.GET("/healthz", h.health)
 	r.GET("/api/search", h.apiSearch)
 	r.GET("/api/articles/:id", h.apiArticle)
 	r.GET("/", h.page)
 	r.GET("/search", h.page)
 	r.GET("/articles/:id", h.articlePage)
+	r.GET("/browse", h.browse)
+	r.GET("/browse/:date", h.browseDate)
+	r.GET("/help", h.help)
+	r.NoRoute(h.notFound)
 	return r, nil
 }
 
 type handlers struct {
 	s Searcher
+	b Browser // nil when s does not browse
 }
 
 // status maps an error to its HTTP status.
@@ -151,51 +172,4 @@ func (h *handlers) apiArticle(c *gin.Context) {
 		return
 	}
 	c.JSON(http.StatusOK, a)
-}
-
-// pageData is what the search page template shows.
-type pageData struct {
-	Query   string
-	Req     search.Request
-	Result  *search.Result
-	Error   string
-	Count   uint64
-	Facets  []facetView
-	Pages   []pageLink
-	HasPrev bool
-	HasNext bool
-	Prev    string
-	Next    string
-}
-
-func (h *handlers) page(c *gin.Context) {
-	d := pageData{Query: c.Query("q")}
-	d.Count, _ = h.s.Count()
-	r, err := requestOf(c)
-	d.Req = r
-	code := http.StatusOK
-	if err == nil && (c.Request.URL.Path == "/search" || r.Query != "") {
-		d.Result, err = h.s.Search(c.Request.Context(), r)
-		if d.Result != nil {
-			d.Req.Page, d.Req.Size, d.Req.Sort = d.Result.Page, d.Result.Size, d.Result.Sort
-			d.Facets = facetViews(c, d.Result)
-			d.paging(c)
-		}
-	}
-	if err != nil {
-		code = status(err)
-		d.Error = publicMessage(err)
-	}
-	c.HTML(code, "search.html", d)
-}
-
-func (h *handlers) articlePage(c *gin.Context) {
-	a, err := h.s.Article(c.Request.Context(), c.Param("id"))
-	if err != nil {
-		c.HTML(status(err), "error.html", gin.H{"Error": publicMessage(err)})
-		return
-	}
-	c.HTML(http.StatusOK, "article.html", gin.H{
-		"A": a, "Paragraphs": strings.Split(a.Body, "\n"), "Q": c.Query("q"),
-	})
 }
