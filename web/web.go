@@ -61,6 +61,9 @@ func NewRouter(s Searcher, opt Options) (*gin.Engine, error) {
 	gin.SetMode(gin.ReleaseMode)
 	r := gin.New()
 	r.Use(gin.Recovery())
+	m := newMetrics(s)
+	r.Use(m.observe)
+	r.GET(metricsPath, m.handler())
 	if opt.Logger {
 		r.Use(gin.Logger())
 	}
