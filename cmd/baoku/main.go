@@ -6,6 +6,7 @@
 //	baoku search [-index DIR] [-json] [-explain] QUERY
 //	baoku parse  FILE...                 print the articles parsed from page files as JSON
 //	baoku eval   seg|recall [flags]      measure segmentation and substring recall on the corpus
+//	baoku bench  [-quick]                measure Baoku against plain bleve on the corpus
 package main
 
 import (
@@ -28,6 +29,7 @@ func commands() []command {
 		{"search", "[-index DIR] [-json] [-explain] QUERY   search from the command line", runSearch},
 		{"parse", "FILE...   print the articles parsed from page text files as JSON", runParse},
 		{"eval", "seg|recall [flags]   measure segmentation and substring recall on the corpus", runEval},
+		{"bench", "[-quick]   measure Baoku against plain bleve on the corpus and print one table", runBench},
 	}
 }
 
