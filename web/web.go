@@ -53,6 +53,10 @@ type Browser interface {
 type Options struct {
 	// Logger, when true, logs each request to gin's default writer.
 	Logger bool
+	// Limits bound request time, concurrent searches and upload size.
+	Limits Limits
+	// Admin enables the admin endpoints (off when its Token is empty).
+	Admin Admin
 }
 
 // NewRouter returns the HTTP handler: templates are parsed here, so a
@@ -60,9 +64,11 @@ type Options struct {
 func NewRouter(s Searcher, opt Options) (*gin.Engine, error) {
 	gin.SetMode(gin.ReleaseMode)
 	r := gin.New()
-	r.Use(gin.Recovery())
+	r.Use(recovery)
 	m := newMetrics(s)
 	r.Use(m.observe)
+	lim := opt.Limits.withDefaults()
+	r.Use(guard(lim))
 	r.GET(metricsPath, m.handler())
 	if opt.Logger {
 		r.Use(gin.Logger())
@@ -78,6 +84,7 @@ func NewRouter(s Searcher, opt Options) (*gin.Engine, error) {
 	}
 	r.StaticFS("/static", http.FS(static))
 
+	registerAdmin(r, s, opt.Admin, lim)
 	h := &handlers{s: s}
 	h.b, _ = s.(Browser)
 	r.GET("/healthz", h.health)

@@ -76,6 +76,7 @@ func runServe(args []string) error {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	dir := fs.String("index", defaultIndex, "index folder")
 	addr := fs.String("addr", ":8080", "address to listen on")
+	extra := addServeFlags(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -84,6 +85,11 @@ func runServe(args []string) error {
 		return err
 	}
 	defer ix.Close()
+	opts, stopLive, err := extra.setup(ix, *dir)
+	if err != nil {
+		return err
+	}
+	defer stopLive()
 	eng, err := search.New(ix)
 	if err != nil {
 		return err
@@ -95,7 +101,7 @@ func runServe(args []string) error {
 			log.Printf("load dictionary: %v", err)
 		}
 	}()
-	router, err := web.NewRouter(eng, web.Options{})
+	router, err := web.NewRouter(eng, opts)
 	if err != nil {
 		return err
 	}

@@ -5,6 +5,8 @@
 //	baoku serve  [-index DIR] [-addr :8080]
 //	baoku search [-index DIR] [-json] [-explain] QUERY
 //	baoku parse  FILE...                 print the articles parsed from page files as JSON
+//	baoku backup [-index DIR | -server URL] DEST   copy an index into a new folder
+//	baoku loadtest [-d 60s] [-c 32]      load-test a throwaway server on loopback
 //	baoku eval   seg|recall [flags]      measure segmentation and substring recall on the corpus
 //	baoku bench  [-quick]                measure Baoku against plain bleve on the corpus
 package main
@@ -28,6 +30,8 @@ func commands() []command {
 		{"serve", "[-index DIR] [-addr :8080]   serve the web page and JSON API", runServe},
 		{"search", "[-index DIR] [-json] [-explain] QUERY   search from the command line", runSearch},
 		{"parse", "FILE...   print the articles parsed from page text files as JSON", runParse},
+		{"backup", "[-index DIR | -server URL] DEST   copy an index, consistently, into a new folder", runBackup},
+		{"loadtest", "[-d 60s] [-c 32]   load-test a throwaway server on loopback while it ingests", runLoadtest},
 		{"eval", "seg|recall [flags]   measure segmentation and substring recall on the corpus", runEval},
 		{"bench", "[-quick]   measure Baoku against plain bleve on the corpus and print one table", runBench},
 	}
