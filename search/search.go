@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
@@ -147,6 +148,9 @@ var facetFields = map[string]string{
 type Engine struct {
 	ix   bleve.Index
 	dict string
+	// warming is set while Warm loads the dictionary and ready once it
+	// has: asking the segment package meanwhile would wait for the load.
+	warming, ready atomic.Bool
 }
 
 // New returns an engine over an open index.
@@ -166,14 +170,17 @@ func (e *Engine) Index() bleve.Index { return e.ix }
 // Warm loads the word segmenter; until it is loaded, queries are answered
 // from the character view alone.
 func (e *Engine) Warm() error {
+	e.warming.Store(true)
 	_, err := segment.ForDict(e.dict)
+	e.ready.Store(err == nil)
+	e.warming.Store(false)
 	return err
 }
 
 // wordsFunc returns the query-mode word cutter, or nil while the dictionary
 // is still loading.
 func (e *Engine) wordsFunc() func(string) []string {
-	if !segment.Ready(e.dict) {
+	if !e.ready.Load() && (e.warming.Load() || !segment.Ready(e.dict)) {
 		return nil
 	}
 	seg, err := segment.ForDict(e.dict)
