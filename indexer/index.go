@@ -18,7 +18,7 @@ import (
 func Open(dir string) (bleve.Index, error) {
 	ix, err := bleve.Open(dir)
 	if err == nil {
-		return ix, nil
+		return withLearned(ix, dir)
 	}
 	if !errors.Is(err, bleve.ErrorIndexPathDoesNotExist) {
 		return nil, fmt.Errorf("open index %s: %w", dir, err)
@@ -60,7 +60,7 @@ func OpenExisting(dir string) (bleve.Index, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open index %s: %w", dir, err)
 	}
-	return ix, nil
+	return withLearned(ix, dir)
 }
 
 // NewMemIndex returns an empty in-memory index, for tests and tools.
@@ -78,6 +78,7 @@ type Writer struct {
 	ix    bleve.Index
 	batch *bleve.Batch
 	size  int
+	learn *learner // names from bylines
 	// Added counts the articles written so far.
 	Added int
 }
@@ -91,7 +92,7 @@ func NewWriter(ix bleve.Index, batchSize int) *Writer {
 	if batchSize <= 0 {
 		batchSize = DefaultBatchSize
 	}
-	return &Writer{ix: ix, batch: ix.NewBatch(), size: batchSize}
+	return &Writer{ix: ix, batch: ix.NewBatch(), size: batchSize, learn: newLearner(ix)}
 }
 
 // Add queues an article; it returns an error for an article that cannot be
@@ -99,6 +100,9 @@ func NewWriter(ix bleve.Index, batchSize int) *Writer {
 func (w *Writer) Add(a *Article) error {
 	d, err := newDocument(a)
 	if err != nil {
+		return err
+	}
+	if err := w.learn.observe(a); err != nil {
 		return err
 	}
 	if err := w.batch.Index(a.ID, d); err != nil {
@@ -121,6 +125,9 @@ func (w *Writer) Flush() error {
 	}
 	w.Added += n
 	w.batch.Reset()
+	if err := w.learn.save(); err != nil {
+		return &writeError{err}
+	}
 	return nil
 }
 

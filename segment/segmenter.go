@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unicode/utf8"
 
 	"github.com/go-ego/gse"
 
@@ -25,8 +26,9 @@ const (
 )
 
 // Segmenter cuts runs of Chinese characters into words. It is safe for
-// concurrent use.
+// concurrent use, words added with AddWords included.
 type Segmenter struct {
+	mu   sync.RWMutex // AddWords against cutting
 	seg  gse.Segmenter
 	name string
 }
@@ -37,16 +39,31 @@ var loaded struct {
 }
 
 type lazySeg struct {
-	once sync.Once
-	done atomic.Bool
-	seg  *Segmenter
-	err  error
+	once  sync.Once
+	done  atomic.Bool
+	seg   *Segmenter
+	err   error
+	extra []string // words added before the load
 }
 
 // ForDict returns the process-wide segmenter for a dictionary name, loading
 // it on first use.
 func ForDict(name string) (*Segmenter, error) {
 	loaded.mu.Lock()
+	l := lazyFor(name)
+	loaded.mu.Unlock()
+	l.once.Do(func() {
+		loaded.mu.Lock()
+		defer loaded.mu.Unlock()
+		l.seg, l.err = load(name, l.extra)
+		l.extra = nil
+		l.done.Store(true)
+	})
+	return l.seg, l.err
+}
+
+// lazyFor returns the entry of a dictionary; loaded.mu is held.
+func lazyFor(name string) *lazySeg {
 	if loaded.segs == nil {
 		loaded.segs = map[string]*lazySeg{}
 	}
@@ -55,14 +72,69 @@ func ForDict(name string) (*Segmenter, error) {
 		l = &lazySeg{}
 		loaded.segs[name] = l
 	}
+	return l
+}
+
+// Learned words (reporters' names from bylines) enter the dictionary with
+// this frequency and part of speech: enough to keep a name in one piece.
+const (
+	learnedFreq = 500
+	learnedPOS  = "nr"
+)
+
+// AddWords adds words, such as reporters' names learned from bylines, to the
+// named dictionary of this process: at once when it is loaded, otherwise
+// when it loads (before the main dictionary, like the user words). Only
+// words of 2 to 8 Chinese characters are taken, after normalisation; words
+// the dictionary has are left as they are. It returns the number of words
+// taken.
+func AddWords(name string, words []string) (int, error) {
+	var take []string
+	for _, w := range words {
+		w = Normalize(w)
+		if n := utf8.RuneCountInString(w); n >= 2 && n <= 8 && !strings.ContainsFunc(w, func(r rune) bool { return !IsHan(r) }) {
+			take = append(take, w)
+		}
+	}
+	if len(take) == 0 {
+		return 0, nil
+	}
+	switch name {
+	case DictNews, DictTest:
+	default:
+		return 0, fmt.Errorf("segment: unknown dictionary %q", name)
+	}
+	loaded.mu.Lock()
+	l := lazyFor(name)
+	if !l.done.Load() {
+		l.extra = append(l.extra, take...)
+		loaded.mu.Unlock()
+		return len(take), nil
+	}
 	loaded.mu.Unlock()
-	l.once.Do(func() {
-		loaded.mu.Lock()
-		defer loaded.mu.Unlock()
-		l.seg, l.err = load(name)
-		l.done.Store(true)
-	})
-	return l.seg, l.err
+	if l.err != nil {
+		return 0, l.err
+	}
+	s := l.seg
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, w := range take {
+		if !s.has(w) {
+			if err := s.seg.AddToken(w, learnedFreq, learnedPOS); err != nil {
+				return 0, fmt.Errorf("segment: add word %s: %w", w, err)
+			}
+		}
+	}
+	return len(take), nil
+}
+
+// learnedDict returns extra words in gse's dictionary format.
+func learnedDict(words []string) string {
+	var b strings.Builder
+	for _, w := range words {
+		fmt.Fprintf(&b, "%s %d %s\n", w, learnedFreq, learnedPOS)
+	}
+	return b.String()
 }
 
 // Ready reports whether the segmenter for name is loaded, without loading it.
@@ -73,7 +145,7 @@ func Ready(name string) bool {
 	return l != nil && l.done.Load() && l.seg != nil
 }
 
-func load(name string) (*Segmenter, error) {
+func load(name string, extra []string) (*Segmenter, error) {
 	s := &Segmenter{name: name}
 	s.seg.SkipLog = true
 	switch name {
@@ -82,6 +154,9 @@ func load(name string) (*Segmenter, error) {
 		if err != nil {
 			return nil, err
 		}
+		// Learned words after the shipped ones: a shipped word keeps its
+		// frequency.
+		words += learnedDict(extra)
 		// User words go in before the main dictionary so that their
 		// frequencies are the ones kept.
 		if err := s.seg.LoadDictStr(words); err != nil {
@@ -91,7 +166,7 @@ func load(name string) (*Segmenter, error) {
 			return nil, fmt.Errorf("segment: load dictionary zh_s: %w", err)
 		}
 	case DictTest:
-		if err := s.seg.LoadDictStr(testDict); err != nil {
+		if err := s.seg.LoadDictStr(testDict + learnedDict(extra)); err != nil {
 			return nil, fmt.Errorf("segment: load test dictionary: %w", err)
 		}
 	default:
@@ -153,11 +228,23 @@ func ParseUserWords(name, text string) (string, error) {
 // Cut splits a run of Chinese characters into words (gse's exact mode with
 // its HMM for unknown words). The words concatenate to run.
 func (s *Segmenter) Cut(run string) []string {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.cut(run)
+}
+
+func (s *Segmenter) cut(run string) []string {
 	return s.seg.Cut(run, true)
 }
 
 // Has reports whether word is in the dictionary.
 func (s *Segmenter) Has(word string) bool {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	return s.has(word)
+}
+
+func (s *Segmenter) has(word string) bool {
 	freq, _, ok := s.seg.Dict.Find([]byte(word))
 	return ok && freq > 0 // Find also says ok for a prefix of a word
 }

@@ -39,6 +39,8 @@ func isUnit(r rune) bool {
 // go through the dictionary, runs of other letters and digits are one word
 // each, white space and punctuation separate.
 func (s *Segmenter) Words(text string, mode Mode) []Token {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
 	toks := make([]Token, 0, len(text)/4)
 	pos := 0
 	for i := 0; i < len(text); {
@@ -54,7 +56,7 @@ func (s *Segmenter) Words(text string, mode Mode) []Token {
 				j += w2
 			}
 			start := i
-			for _, word := range s.Cut(text[i:j]) {
+			for _, word := range s.cut(text[i:j]) {
 				pos++
 				end := start + len(word)
 				toks = append(toks, Token{Term: word, Start: start, End: end, Pos: pos})
@@ -110,7 +112,7 @@ func (s *Segmenter) subwords(toks []Token, word string, start, pos int) []Token 
 				break
 			}
 			sub := word[idx[i]:idx[i+l]]
-			if s.Has(sub) {
+			if s.has(sub) {
 				toks = append(toks, Token{Term: sub, Start: start + idx[i], End: start + idx[i+l], Pos: pos})
 			}
 		}

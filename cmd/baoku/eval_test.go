@@ -15,7 +15,7 @@ func TestScoreSeg(t *testing.T) {
 	// is split, 新世纪 is joined.
 	cuts := map[string][]string{
 		"共同创造美好的新世纪": {"共同", "创造", "美好", "的", "新世纪"},
-		"中国人民，新年":     {"中国", "人民", "，", "新", "年"},
+		"中国人民，新年":    {"中国", "人民", "，", "新", "年"},
 	}
 	s, err := scoreSeg(strings.NewReader(gold), func(text string) []string { return cuts[text] }, vocab)
 	if err != nil {
