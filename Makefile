@@ -4,7 +4,7 @@ BIN     := bin/baoku
 INDEX   ?= var/index
 ADDR    ?= :8080
 
-.PHONY: build run index test race vet fuzz bench clean
+.PHONY: build run index test race vet fuzz bench loadtest clean
 
 build:
 	$(GO) build -o $(BIN) ./cmd/baoku
@@ -29,10 +29,17 @@ test: vet
 fuzz:
 	$(GO) test -run XXX -fuzz FuzzTokens -fuzztime 30s ./segment/
 	$(GO) test -run XXX -fuzz FuzzParsePages -fuzztime 30s ./indexer/
+	$(GO) test -run XXX -fuzz FuzzReadJSONL -fuzztime 30s ./indexer/
 	$(GO) test -run XXX -fuzz FuzzParse -fuzztime 30s ./search/query/
 
 bench: build
 	$(GO) test -run XXX -bench . -benchmem ./segment/ ./indexer/ ./search/
+
+# 60 s of 32 concurrent clients sending mixed queries to a throwaway server on
+# loopback while articles are uploaded through the admin endpoint; fails on
+# any error other than the concurrency cap's 503s, or a wrong final count.
+loadtest: build
+	$(BIN) loadtest -d 60s -c 32
 
 clean:
 	rm -rf bin var

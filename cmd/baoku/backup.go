@@ -161,10 +161,11 @@ func untar(r io.Reader, dest string) error {
 		if err != nil {
 			return fmt.Errorf("backup: read copy: %w", err)
 		}
-		if !fs.ValidPath(h.Name) {
+		name := strings.TrimSuffix(h.Name, "/")
+		if !fs.ValidPath(name) {
 			return fmt.Errorf("backup: bad name %q in copy", h.Name)
 		}
-		p := filepath.Join(dest, filepath.FromSlash(h.Name))
+		p := filepath.Join(dest, filepath.FromSlash(name))
 		switch h.Typeflag {
 		case tar.TypeDir:
 			if err := os.MkdirAll(p, 0o755); err != nil {
