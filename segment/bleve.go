@@ -62,7 +62,7 @@ func (t *wordTokenizer) Tokenize(input []byte) analysis.TokenStream {
 		// of the build, which no caller could handle.
 		panic(err)
 	}
-	return stream(seg.Words(string(input), t.mode), analysis.Ideographic)
+	return stream(input, seg.Words(string(input), t.mode), analysis.Ideographic)
 }
 
 type charTokenizer struct{}
@@ -73,15 +73,19 @@ func newCharTokenizer(map[string]interface{}, *registry.Cache) (analysis.Tokeniz
 
 // Tokenize cuts already normalised text into the character view.
 func (charTokenizer) Tokenize(input []byte) analysis.TokenStream {
-	return stream(Chars(string(input)), analysis.Ideographic)
+	return stream(input, Chars(string(input)), analysis.Ideographic)
 }
 
-func stream(toks []Token, typ analysis.TokenType) analysis.TokenStream {
+// stream turns tokens cut from input into bleve's tokens. A token's term is
+// input[Start:End], so terms share input's bytes instead of each being
+// copied, as bleve's own tokenizers do: two allocations for the stream,
+// whatever its length.
+func stream(input []byte, toks []Token, typ analysis.TokenType) analysis.TokenStream {
 	ts := make(analysis.TokenStream, len(toks))
 	backing := make([]analysis.Token, len(toks))
 	for i, t := range toks {
 		backing[i] = analysis.Token{
-			Term:     []byte(t.Term),
+			Term:     input[t.Start:t.End:t.End],
 			Start:    t.Start,
 			End:      t.End,
 			Position: t.Pos,
