@@ -128,7 +128,7 @@ func TestSecurityHeaders(t *testing.T) {
 // inline script, event handler or style attribute.
 func TestPagesNeedNoInlineCode(t *testing.T) {
 	h := secRouter(t, secEngine(t, secIndex(t, secArticles())), Options{})
-	for _, path := range []string{"/", "/search?q=古镇", "/articles/calm?q=古镇"} {
+	for _, path := range []string{"/", "/search?q=古镇", "/articles/calm?q=古镇", "/help", "/browse", "/nowhere"} {
 		body := serve(t, h, "GET", path, nil).Body.String()
 		low := strings.ToLower(body)
 		for i := strings.Index(low, "<script"); i >= 0; i = indexFrom(low, "<script", i+1) {

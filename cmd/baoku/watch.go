@@ -54,15 +54,22 @@ func (s *liveStore) IngestRecords(_ context.Context, name string, r io.Reader) (
 	defer s.mu.Unlock()
 	w := indexer.NewWriter(s.ix, s.batch)
 	sum := indexer.Summary{Files: 1}
+	var writeErr error
 	lineErrs, err := indexer.ReadJSONL(name, r, func(a *indexer.Article) error {
 		if err := w.Add(a); err != nil {
+			writeErr = err
 			return err
 		}
 		sum.Articles++
 		return nil
 	})
 	sum.Errors = lineErrs
+	if writeErr != nil {
+		return sum, fmt.Errorf("index records: %w", writeErr)
+	}
 	if err != nil {
+		// The body as a whole is not records (empty, binary …), or
+		// it could not be read (cut off, too large).
 		return sum, fmt.Errorf("%w: %w", search.ErrBadRequest, err)
 	}
 	if err := w.Flush(); err != nil {
