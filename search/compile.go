@@ -62,6 +62,8 @@ type TermExplain struct {
 	Quoted     bool     `json:"quoted,omitempty"`
 	Words      []string `json:"words,omitempty"`
 	CharTerms  []string `json:"char_terms,omitempty"`
+	// How says in words how the term is matched.
+	How string `json:"how"`
 }
 
 func (c *compiler) compile(q query.Q) (bq.Query, error) {
@@ -125,7 +127,10 @@ func (c *compiler) compile(q query.Q) (bq.Query, error) {
 func (c *compiler) text(t *query.Term, fields []string) bq.Query {
 	norm := segment.Normalize(t.Text)
 	ex := TermExplain{Field: t.Field, Text: t.Text, Normalized: norm, Quoted: t.Quoted, CharTerms: segment.CharPhrase(norm)}
-	defer func() { c.explain = append(c.explain, ex) }()
+	defer func() {
+		ex.How = ex.describe(c.words != nil)
+		c.explain = append(c.explain, ex)
+	}()
 	whole := phraseAny(norm, fields, 1)
 	if whole == nil {
 		// Nothing searchable (only punctuation): matches nothing.

@@ -73,6 +73,9 @@ type Request struct {
 	NoFacets bool
 	// Explain adds how the query was analysed and why each hit scored.
 	Explain bool
+	// IDsOnly leaves hits with their ID and score only: no stored article,
+	// no highlighting, for tools that compare sets of results.
+	IDsOnly bool
 }
 
 // Hit is one article found.
@@ -95,8 +98,12 @@ type Hit struct {
 	// Snippet is one or two passages of the body as HTML, matches in <mark>.
 	Snippet string  `json:"snippet"`
 	Score   float64 `json:"score"`
-	// Explanation is bleve's account of the score, with Request.Explain.
-	Explanation *bsearch.Explanation `json:"explanation,omitempty"`
+	// Why lists the terms that matched and their shares of the score,
+	// with Request.Explain.
+	Why []WhyMatch `json:"why,omitempty"`
+	// Explanation is bleve's whole account of the score, with
+	// Request.Explain; left out of JSON for its size (Why sums it up).
+	Explanation *bsearch.Explanation `json:"-"`
 }
 
 // FacetValue is one value of a facet and the number of matching articles
@@ -129,8 +136,10 @@ type Explain struct {
 	Terms  []TermExplain `json:"terms"`
 	// WordsReady is false while the dictionary loads, when words are
 	// looked up as characters only.
-	WordsReady bool   `json:"words_ready"`
-	Bleve      string `json:"bleve"`
+	WordsReady bool `json:"words_ready"`
+	// Bleve is the compiled query as bleve JSON; left out of JSON for its
+	// size (TermExplain.How says the same in words).
+	Bleve string `json:"-"`
 }
 
 // Facet names, as in Result.Facets.
@@ -236,7 +245,9 @@ func (e *Engine) Search(ctx context.Context, r Request) (*Result, error) {
 	}
 
 	req := bleve.NewSearchRequestOptions(q, r.Size, (r.Page-1)*r.Size, r.Explain)
-	req.Fields = []string{indexer.FieldStored}
+	if !r.IDsOnly {
+		req.Fields = []string{indexer.FieldStored}
+	}
 	switch r.Sort {
 	case SortNewest:
 		req.SortBy([]string{"-" + indexer.FieldDate, "-_score", "_id"})
@@ -264,12 +275,17 @@ func (e *Engine) Search(ctx context.Context, r Request) (*Result, error) {
 	}
 	needles := needlesOf(highlight)
 	for _, h := range res.Hits {
+		if r.IDsOnly {
+			out.Hits = append(out.Hits, Hit{ID: h.ID, Score: h.Score})
+			continue
+		}
 		hit, err := hitOf(h, needles)
 		if err != nil {
 			return nil, err
 		}
 		if r.Explain {
 			hit.Explanation = h.Expl
+			hit.Why = whyOf(h.Expl)
 		}
 		out.Hits = append(out.Hits, hit)
 	}

@@ -169,13 +169,8 @@ func runSearch(args []string) error {
 		fmt.Printf("\n%d. %s  [%s %s 第%s版 %s] %.3f\n   %s\n", i+1, h.Headline, h.Date, h.Paper, h.Page, h.Section, h.Score, plain(h.Snippet))
 	}
 	if res.Explain != nil {
-		js, _ := json.MarshalIndent(res.Explain, "", "  ")
-		fmt.Printf("\nexplain:\n%s\n", js)
-		for i, h := range res.Hits {
-			if h.Explanation != nil {
-				fmt.Printf("\nhit %d %s:\n%s\n", i+1, h.ID, h.Explanation)
-			}
-		}
+		fmt.Println()
+		search.WriteExplain(os.Stdout, res)
 	}
 	return nil
 }

@@ -334,7 +334,7 @@ func charPhraseHits(ix bleve.Index, sub string) (map[string]bool, error) {
 func engineHits(ctx context.Context, eng *search.Engine, q string) (map[string]bool, bool, error) {
 	hits := map[string]bool{}
 	for page := 1; ; page++ {
-		res, err := eng.Search(ctx, search.Request{Query: q, Size: search.MaxSize, Page: page, NoFacets: true})
+		res, err := eng.Search(ctx, search.Request{Query: q, Size: search.MaxSize, Page: page, NoFacets: true, IDsOnly: true})
 		if err != nil {
 			return nil, false, fmt.Errorf("search %s: %w", q, err)
 		}
