@@ -61,6 +61,7 @@ const (
 	kPhoto                     // a photo caption ending in a credit: X 摄
 	kHead                      // a headline line (kicker, headline or subtitle)
 	kColumn                    // a column label: 特写：
+	kBreak                     // article text that ends its paragraph
 )
 
 // pline is one non-blank line of a page.
@@ -124,6 +125,13 @@ func ParsePages(name, text string, meta PageMeta) ([]Page, []Warning, error) {
 	p := &parser{name: name, meta: meta}
 	if strings.TrimSpace(text) == "" {
 		return nil, nil, fmt.Errorf("%s: empty file", name)
+	}
+	if isEditionText(text) {
+		pages := p.parseEdition(text)
+		if len(pages) == 0 {
+			return nil, p.warns, fmt.Errorf("%s: no recognisable articles", name)
+		}
+		return pages, p.warns, nil
 	}
 	chunks := splitPages(text)
 	var pages []Page
@@ -404,7 +412,7 @@ func buildBody(lines []pline, prefix, extra []string) string {
 			flush()
 		}
 		cur = append(cur, l.text)
-		if l.kind == kPhoto || endsSentence(l.text) {
+		if l.kind == kPhoto || l.kind == kBreak || endsSentence(l.text) {
 			flush()
 		}
 	}
@@ -441,6 +449,14 @@ func (p *parser) article(d *draft, n int, pg Page) (Article, bool) {
 	a.Source, a.Dateline = b.source, b.dateline
 	addReporters(&a, b.names, b.roles)
 	for _, l := range d.bylines {
+		if anyContained(a.Reporters, l.by.names) {
+			// The same name twice: keep the line as text, not lose it.
+			if a.Body != "" {
+				a.Body += "\n"
+			}
+			a.Body += cleanBody(l.text)
+			continue
+		}
 		addReporters(&a, l.by.names, l.by.roles)
 	}
 	if len(a.Reporters) == 0 {
@@ -485,6 +501,16 @@ func addReporters(a *Article, names, roles []string) {
 		a.Reporters = append(a.Reporters, n)
 		a.Roles = append(a.Roles, roles[i])
 	}
+}
+
+// anyContained reports whether list holds any of names.
+func anyContained(list, names []string) bool {
+	for _, n := range names {
+		if contains(list, n) {
+			return true
+		}
+	}
+	return false
 }
 
 // contains reports whether list holds s.

@@ -23,10 +23,14 @@ var (
 	reNetNews = regexp.MustCompile(`^(央视网|新华网|人民网|中新网|央广网|国际在线)消息`)
 	// reReportedBy matches 记者 X 报道 / 本报记者 X Y 报道 at the start of an article.
 	reReportedBy = regexp.MustCompile(`^((?:本报)?记者[^（）()。，]{2,30}?)报道`)
-	reParen      = regexp.MustCompile(`^[（(]([^（）()]{1,80})[）)]`)
-	reEndByline  = regexp.MustCompile(`[（(]\s*((?:本报|新华社|特约)?(?:记者|通讯员)[^（）()]{1,60})[）)]\s*$`)
-	rePhoto      = regexp.MustCompile(`(?:^|[\s。，；）（(])((?:本报记者|新华社记者|新华社发|记者|本报通讯员|通讯员|特约记者)?\s*)((?:[\p{Han}·]{2,4}[\s、]+){1,4})摄[）)]?$`)
-	reLeadDate   = regexp.MustCompile(`^(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚上|晚间|晚|凌晨|中午)?[，,]`)
+	// reRoleOrg matches an outlet printed before a role: 人民网 in 人民网记者.
+	reRoleOrg   = regexp.MustCompile(`^\p{Han}{1,6}(?:网|社|台|报|刊|电视|广播)$`)
+	reParen     = regexp.MustCompile(`^[（(]([^（）()]{1,80})[）)]`)
+	reEndByline = regexp.MustCompile(`[（(]\s*(?:\p{Han}{2,12}?\d{1,2}月\d{1,2}日电\s*)?((?:本报|新华社|特约)?(?:记者|通讯员)[^（）()]{1,60})[）)]\s*$`)
+	// rePhotoBare matches a photo credit line written without a space: 王五摄.
+	rePhotoBare = regexp.MustCompile(`^(?:本报记者|新华社记者|记者|本报通讯员|通讯员|特约记者)?\s*([\p{Han}·]{2,4})摄$`)
+	rePhoto     = regexp.MustCompile(`(?:^|[\s。，；）（(])((?:本报记者|新华社记者|新华社发|记者|本报通讯员|通讯员|特约记者)?\s*)((?:[\p{Han}·]{2,4}[\s、]+){1,4})摄[）)]?$`)
+	reLeadDate  = regexp.MustCompile(`^(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚上|晚间|晚|凌晨|中午)?[，,]`)
 )
 
 // byline is what a byline says.
@@ -180,6 +184,12 @@ func parseNames(s string) (names, roles []string) {
 				break
 			}
 			role = tok[at : at+w]
+			if reRoleOrg.MatchString(before) {
+				role = before + role // 人民网记者
+				if n := len(names); n > 0 && names[n-1] == before {
+					names, roles = names[:n-1], roles[:n-1]
+				}
+			}
 			tok = tok[at+w:]
 		}
 	}
@@ -257,10 +267,21 @@ func parseBylineLine(s string) (b byline, end, ok bool) {
 		return b, false, false
 	}
 	b.names, b.roles = parseNames(nameSpaces(s))
-	if len(b.names) == 0 || reconstruct(b) != hanOnly(s) {
+	if len(b.names) == 0 || reconstruct(b) != hanOnly(s) || hasDuplicate(b.names) {
 		return byline{}, false, false
 	}
 	return b, end, true
+}
+
+// hasDuplicate reports whether a name is listed twice, which no byline
+// does: such a line is kept as text.
+func hasDuplicate(names []string) bool {
+	for i, n := range names {
+		if contains(names[:i], n) {
+			return true
+		}
+	}
+	return false
 }
 
 // reconstruct prints a byline's roles and names back, each role once.
@@ -294,6 +315,9 @@ func parsePhotoCredit(s string) []string {
 	}
 	m := rePhoto.FindStringSubmatch(s)
 	if m == nil {
+		if b := rePhotoBare.FindStringSubmatch(s); b != nil && isName(b[1]) {
+			return []string{b[1]}
+		}
 		return nil
 	}
 	var names []string

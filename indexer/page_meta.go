@@ -135,7 +135,7 @@ var (
 	reHdrPaperLine = regexp.MustCompile(`^\p{Han}{2,6}(?:日报|晚报|早报|时报|商报)$`)
 	reHdrLatin     = regexp.MustCompile(`^[A-Z][A-Z .'&-]+$`)
 	reHdrCN        = regexp.MustCompile(`^(?:CN|ISSN)\s*\d`)
-	reHdrEditor    = regexp.MustCompile(`(?:本版)?(?:责任编辑|责编|编辑|美编|校对|版式|组版|照排|图片编辑|视觉设计|排版|版面设计)\s*[：:]`)
+	reHdrEditor    = regexp.MustCompile(`(?:本版|[一二三四五六七八九十]{1,3}版|[A-Z]?\d{1,3}版)?(?:责任编辑|责编|编辑|美编|校对|版式设计|版式|组版|照排|图片编辑|视觉设计|排版|版面设计|邮箱|数据来源)\s*[：:]`)
 	reHdrDigitSp   = regexp.MustCompile(`(\d)\s+([年月日期版页])`)
 	reHdrSpDigit   = regexp.MustCompile(`([年月第])\s+(\d)`)
 )
