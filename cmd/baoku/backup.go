@@ -199,3 +199,19 @@ func countArticles(dir string) (uint64, error) {
 	defer ix.Close()
 	return ix.DocCount()
 }
+
+// checkNotHeld fails quickly, saying why, when another process (a server)
+// holds the index in dir, instead of waiting for its lock forever.
+func checkNotHeld(dir string) error {
+	if _, err := os.Stat(filepath.Join(dir, "index_meta.json")); err != nil {
+		return nil // no index yet, or none to hold
+	}
+	ix, err := bleve.OpenUsing(dir, map[string]any{"bolt_timeout": "2s"})
+	if err != nil {
+		return fmt.Errorf("open index %s: %w (if a server is using it, send files to its admin endpoint or its -watch folder)", dir, err)
+	}
+	if err := ix.Close(); err != nil {
+		return fmt.Errorf("open index %s: %w", dir, err)
+	}
+	return nil
+}

@@ -34,6 +34,9 @@ func runIndex(args []string) error {
 	if fs.NArg() == 0 {
 		return errors.New("no input: give page text files, .jsonl(.gz) files or folders")
 	}
+	if err := checkNotHeld(*dir); err != nil {
+		return err
+	}
 	ix, err := indexer.Open(*dir)
 	if err != nil {
 		return err

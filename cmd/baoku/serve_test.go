@@ -268,6 +268,11 @@ func TestServeWatchAndBackup(t *testing.T) {
 	if err == nil || !strings.Contains(string(out), "-server") {
 		t.Errorf("backup of an index held by a server: %v\n%s", err, out)
 	}
+	// Nor does indexing into it wait for the lock.
+	out, err = exec.Command(binPath, "index", "-q", "-index", ix, drop).CombinedOutput()
+	if err == nil || !strings.Contains(string(out), "admin endpoint") {
+		t.Errorf("index into a folder held by a server: %v\n%s", err, out)
+	}
 	// A backup without the token is refused.
 	if out, err := exec.Command(binPath, "backup", "-server", s.base, filepath.Join(t.TempDir(), "c3")).CombinedOutput(); err == nil {
 		t.Errorf("backup without a token succeeded:\n%s", out)
