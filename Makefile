@@ -32,8 +32,13 @@ fuzz:
 	$(GO) test -run XXX -fuzz FuzzReadJSONL -fuzztime 30s ./indexer/
 	$(GO) test -run XXX -fuzz FuzzParse -fuzztime 30s ./search/query/
 
+# Go micro-benchmarks (compare runs with benchstat), then Baoku against plain
+# bleve on ../shared/corpus in one table, kept in bench/results/.
+# make bench BENCHARGS=-quick   runs the table on a 10% sample.
+BENCHARGS ?=
 bench: build
 	$(GO) test -run XXX -bench . -benchmem ./segment/ ./indexer/ ./search/
+	$(BIN) bench $(BENCHARGS)
 
 # 60 s of 32 concurrent clients sending mixed queries to a throwaway server on
 # loopback while articles are uploaded through the admin endpoint; fails on
