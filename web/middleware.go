@@ -153,6 +153,11 @@ func guard(l Limits) gin.HandlerFunc {
 	g := newGate(l.MaxSearches, l.QueueWait)
 	return func(c *gin.Context) {
 		setSecurityHeaders(c.Writer.Header())
+		if p := c.Request.URL.Path; strings.HasPrefix(p, "/static/") && strings.HasSuffix(p, "/") {
+			// No listings of the asset folders.
+			c.AbortWithStatus(http.StatusNotFound)
+			return
+		}
 		if !guarded(c.Request.URL.Path) {
 			c.Next()
 			return

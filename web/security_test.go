@@ -211,6 +211,11 @@ func TestStaticCannotEscape(t *testing.T) {
 			}
 		})
 	}
+	for _, dir := range []string{"/static/", "/static//", "/static/./"} {
+		if rec := serve(t, h, "GET", dir, nil); rec.Code != http.StatusNotFound || strings.Contains(rec.Body.String(), "style.css") {
+			t.Errorf("%s: status %d, %q; want 404 and no listing", dir, rec.Code, rec.Body.String())
+		}
+	}
 	if rec := serve(t, h, "GET", "/static/style.css", nil); rec.Code != http.StatusOK {
 		t.Errorf("/static/style.css: status %d, want 200", rec.Code)
 	}

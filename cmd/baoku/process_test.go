@@ -71,6 +71,39 @@ func writeRecords(t *testing.T, dir string, files, perFile int) map[string]bool 
 	return want
 }
 
+// killWhen runs baoku with args and kills it with SIGKILL as soon as
+// ready reports true; it fails the test if the run ends first.
+func killWhen(t *testing.T, args []string, ready func() bool) {
+	t.Helper()
+	cmd := exec.Command(binPath, args...)
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	exited := make(chan error, 1)
+	go func() { exited <- cmd.Wait() }()
+	deadline := time.After(2 * time.Minute)
+	for {
+		select {
+		case err := <-exited:
+			t.Fatalf("index finished before it could be killed (%v); stderr:\n%s", err, stderr.String())
+		case <-deadline:
+			cmd.Process.Kill()
+			<-exited
+			t.Fatal("the moment to kill did not come within 2 minutes")
+		case <-time.After(5 * time.Millisecond):
+			if ready() {
+				if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
+					t.Fatal(err)
+				}
+				<-exited
+				return
+			}
+		}
+	}
+}
+
 // checkIndex opens the index folder and returns its article count and
 // which of the wanted IDs are missing.
 func checkIndex(t *testing.T, dir string, want map[string]bool) (uint64, []string) {
@@ -122,34 +155,14 @@ func TestIndexKilledAndRerun(t *testing.T) {
 	ixDir := filepath.Join(tmp, "index")
 	args := []string{"index", "-q", "-batch", "20", "-index", ixDir, in}
 
-	// Kill once mid-ingest, after some files are recorded as finished.
-	cmd := exec.Command(binPath, args...)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
+	// Kill early (creating the index, loading the dictionary), then again
+	// mid-ingest, after some files are recorded as finished.
+	start := time.Now()
+	killWhen(t, args, func() bool { return time.Since(start) > 300*time.Millisecond })
+	if _, err := os.Stat(ixDir); err == nil {
+		checkIndex(t, ixDir, want) // fails the test if it does not open
 	}
-	exited := make(chan error, 1)
-	go func() { exited <- cmd.Wait() }()
-	deadline := time.After(2 * time.Minute)
-	killed := false
-	for !killed {
-		select {
-		case err := <-exited:
-			t.Fatalf("index finished before it could be killed (%v); stderr:\n%s", err, stderr.String())
-		case <-deadline:
-			cmd.Process.Kill()
-			t.Fatal("no file finished within 2 minutes")
-		case <-time.After(5 * time.Millisecond):
-			if journalLines(ixDir) >= 2 {
-				if err := cmd.Process.Signal(syscall.SIGKILL); err != nil {
-					t.Fatal(err)
-				}
-				<-exited
-				killed = true
-			}
-		}
-	}
+	killWhen(t, args, func() bool { return journalLines(ixDir) >= 2 })
 	n, missing := checkIndex(t, ixDir, want)
 	if n == 0 || len(missing) == 0 {
 		t.Fatalf("after the kill: %d articles, %d missing; want a partial index", n, len(missing))
