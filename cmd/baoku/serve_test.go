@@ -184,10 +184,16 @@ func TestServeSIGTERMFinishesInFlight(t *testing.T) {
 	if err := s.cmd.Process.Signal(syscall.SIGTERM); err != nil {
 		t.Fatal(err)
 	}
-	time.Sleep(300 * time.Millisecond)
 	// New connections are refused while the upload goes on.
-	if _, err := net.DialTimeout("tcp", strings.TrimPrefix(s.base, "http://"), time.Second); err == nil {
-		t.Error("server still accepts connections after SIGTERM")
+	for start := time.Now(); ; time.Sleep(20 * time.Millisecond) {
+		conn, err := net.DialTimeout("tcp", strings.TrimPrefix(s.base, "http://"), time.Second)
+		if err != nil {
+			break
+		}
+		conn.Close()
+		if time.Since(start) > 10*time.Second {
+			t.Fatal("server still accepts connections 10 s after SIGTERM")
+		}
 	}
 	for i := 1; i < 5; i++ {
 		io.WriteString(pw, line(i))
