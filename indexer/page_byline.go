@@ -167,9 +167,9 @@ func skipCompact(s string, n int) string {
 // the parts make at most four characters, otherwise it separates two names.
 func parseNames(s string) (names, roles []string) {
 	role := ""
-	for _, tok := range strings.FieldsFunc(s, func(r rune) bool {
+	for _, tok := range joinSingles(strings.FieldsFunc(s, func(r rune) bool {
 		return r == '、' || r == '，' || r == ',' || r == '；' || r == '/' || r == '／' || r == ' ' || r == '\u3000'
-	}) {
+	})) {
 		for tok != "" {
 			at, w := findRole(tok)
 			before := tok
@@ -194,6 +194,31 @@ func parseNames(s string) (names, roles []string) {
 		}
 	}
 	return names, roles
+}
+
+// joinSingles joins runs of single Chinese characters, a two-character
+// name printed spaced out (周 敏), into names (see pairSingles); a lone
+// character stays as it is.
+func joinSingles(toks []string) []string {
+	var out, run []string
+	flush := func() {
+		if len(run) == 1 {
+			out = append(out, run...)
+		} else {
+			out = append(out, pairSingles(run)...)
+		}
+		run = nil
+	}
+	for _, t := range toks {
+		if r, n := utf8.DecodeRuneInString(t); n == len(t) && isHan(r) {
+			run = append(run, t)
+			continue
+		}
+		flush()
+		out = append(out, t)
+	}
+	flush()
+	return out
 }
 
 // findRole returns the position and length of the first role word in s.
@@ -321,7 +346,10 @@ func parsePhotoCredit(s string) []string {
 		return nil
 	}
 	var names []string
-	for _, n := range strings.FieldsFunc(m[2], func(r rune) bool { return unicode.IsSpace(r) || r == '、' }) {
+	for _, n := range joinSingles(strings.FieldsFunc(m[2], func(r rune) bool { return unicode.IsSpace(r) || r == '、' })) {
+		if at, w := findRole(n); at == 0 && w == len(n) {
+			continue // 本报记者, caught as a name by its length
+		}
 		if isName(n) {
 			names = append(names, n)
 		}

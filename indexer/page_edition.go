@@ -383,7 +383,7 @@ func headRoles(parts []string) (kicker, headline, subtitle string) {
 	var main, sub []string
 	for _, t := range ts {
 		if len(main) > 0 && (len(sub) > 0 || isDashed(t)) {
-			sub = append(sub, strings.TrimLeft(t, "—－- "))
+			sub = append(sub, t)
 			continue
 		}
 		main = append(main, t)

@@ -32,7 +32,7 @@ func TestEditionExport(t *testing.T) {
 	want := []wantArticle{
 		{Headline: "城东新区智慧公交线路开通", Source: "本报讯",
 			Reporters: []string{"周航", "陈思远"}, Roles: []string{"本报记者", "本报记者"}},
-		{Kicker: "深入学习贯彻全市科技创新大会精神", Headline: "推动产学研协同走深走实", Subtitle: "访市科技局负责人",
+		{Kicker: "深入学习贯彻全市科技创新大会精神", Headline: "推动产学研协同走深走实", Subtitle: "——访市科技局负责人",
 			Reporters: []string{"林雪"}, Roles: []string{"本报记者"}},
 		{Headline: "春耕时节田间忙（图片新闻）"},
 	}

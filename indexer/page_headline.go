@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -42,6 +43,17 @@ func isHeadCandidate(s string) bool {
 		return false
 	}
 	return true
+}
+
+// isPunctHeadline reports a short line that would be a headline but for
+// commas, enumeration commas, or a closing question or exclamation mark.
+func isPunctHeadline(s string) bool {
+	if runeCountMax(s, 31) > 30 || strings.ContainsAny(s, "。；：;:") {
+		return false
+	}
+	t := strings.TrimRight(s, "？！?!"+closers)
+	t = strings.NewReplacer("，", "", "、", "", ",", "").Replace(t)
+	return t != s && isHeadCandidate(t)
 }
 
 // isColumnLabel reports a column label line (特写：, 【评论】) and returns it.
@@ -86,6 +98,18 @@ func classify(lines []pline) {
 			l.kind = kHead
 		}
 	}
+	// A headline with a comma or question mark (医保、养老保险待遇提高;
+	// 成人感染被转运，孩子谁来照顾？) is taken only where nothing else
+	// fits: between a sentence end and an article start, a byline or
+	// another headline line. Going backwards lets a kicker join a
+	// headline so found.
+	for i := len(lines) - 2; i >= 0; i-- {
+		l := &lines[i]
+		if l.kind == kBody && isPunctHeadline(l.text) && headContext(lines, i) &&
+			(lines[i+1].kind == kStart || lines[i+1].kind == kByline || lines[i+1].kind == kHead) {
+			l.kind = kHead
+		}
+	}
 	for s := 0; s < len(lines); {
 		if lines[s].kind != kHead {
 			s++
@@ -114,6 +138,9 @@ func unHead(lines []pline, s, e int) {
 	for i := s - 1; i >= 0 && i >= s-3 && lines[i].kind == kBody; i-- {
 		col = max(col, lineWidth(lines[i].text))
 	}
+	if s == e && headsText(lines, s) {
+		return
+	}
 	for i := e; i >= s; i-- {
 		w := lineWidth(lines[i].text)
 		switch {
@@ -130,6 +157,31 @@ func unHead(lines []pline, s, e int) {
 			return
 		}
 	}
+}
+
+// headsText reports whether the single line at i reads as the headline of
+// the text after it rather than its first line: it has no punctuation at
+// all, and most of its character pairs come again in the next lines (a
+// headline repeats the words of its story; a first line goes on to new
+// ones).
+func headsText(lines []pline, i int) bool {
+	t := lines[i].text
+	if strings.IndexFunc(t, func(r rune) bool { return unicode.IsPunct(r) }) >= 0 || hanCount(t, 8) < 8 {
+		return false
+	}
+	var next strings.Builder
+	for j := i + 1; j < len(lines) && j <= i+12 && (lines[j].kind == kBody || lines[j].kind == kPhoto); j++ {
+		next.WriteString(lines[j].text)
+	}
+	own := hanBigrams(t, maxHeadline*2)
+	after := hanBigrams(next.String(), 1000)
+	hit := 0
+	for k := range own {
+		if after[k] {
+			hit++
+		}
+	}
+	return len(own) > 0 && float64(hit) >= 0.5*float64(len(own))
 }
 
 // headContext reports whether line i stands where a headline may.
@@ -154,6 +206,17 @@ func isKicker(s string) bool {
 		}
 	}
 	return strings.Count(s, "“") >= 2 && utf8.RuneCountInString(s) <= 16
+}
+
+// isQuestionKicker reports a first line that asks or sets the scene for
+// the headline below it (老人独居在家，谁来上门送餐？): it has a comma or ends
+// with a question or exclamation mark, and the headline has neither.
+func isQuestionKicker(first, second string) bool {
+	punct := func(s string) bool {
+		return strings.ContainsAny(s, "，,") || strings.HasSuffix(strings.TrimRight(s, closers), "？") ||
+			strings.HasSuffix(strings.TrimRight(s, closers), "！")
+	}
+	return punct(first) && !punct(second) && !isDashed(second)
 }
 
 // isSubtitle reports a line that reads as a subtitle (副题): it starts with
@@ -184,7 +247,11 @@ func (g *headGroup) roles() (column, kicker, headline, subtitle string) {
 	case len(ts) == 0:
 	case len(ts) == 1:
 		headline = ts[0]
-	case g.kicker || isKicker(ts[0]):
+	case len(ts) >= 3 && isDashed(ts[2]) && !isDashed(ts[1]):
+		// kicker, headline, ——subtitle
+		kicker, headline = ts[0], ts[1]
+		subtitle = strings.Join(ts[2:], " ")
+	case g.kicker || isKicker(ts[0]) || len(ts) == 2 && isQuestionKicker(ts[0], ts[1]):
 		kicker, headline = ts[0], ts[1]
 		subtitle = strings.Join(ts[2:], " ")
 	default:
@@ -375,7 +442,7 @@ func (p *parser) assignHeadlines(drafts []*draft, blocks []*block) []*draft {
 			next.lines = append(append([]pline(nil), g.lines...), next.lines...)
 			next.column = g.column
 			next.kicker = true
-		case i > 0 && owner[groups[i-1]] == b && assigned[groups[i-1]]:
+		case i > 0 && owner[groups[i-1]] == b && assigned[groups[i-1]] && g.column == "":
 			groups[i-1].lines = append(groups[i-1].lines, g.lines...)
 		default:
 			drafts = p.keepAsBody(g, b, drafts)

@@ -123,21 +123,22 @@ type header struct {
 }
 
 var (
-	reHdrFullDate  = regexp.MustCompile(`^(\d{4})年(\d{1,2})月(\d{1,2})日$`)
-	reHdrYearMonth = regexp.MustCompile(`^(\d{4})年(\d{1,2})月$`)
-	reHdrDay       = regexp.MustCompile(`^\d{1,2}$`)
-	reHdrIssue     = regexp.MustCompile(`^总?第(\d+)期$`)
-	reHdrWeekday   = regexp.MustCompile(`^(?:星期|周)([一二三四五六日天])$`)
-	reHdrPageNo    = regexp.MustCompile(`^第?([A-Z]?\d{1,3})(?:版|页)$`)
-	reHdrToday     = regexp.MustCompile(`^(?:今日|本期)\d+(?:版|页)$`)
-	reHdrLunar     = regexp.MustCompile(`^农历(\p{Han}{2})年`)
-	reHdrPaper     = regexp.MustCompile(`(\p{Han}{2,8}?(?:日报|晚报|早报|时报|商报))社?出版`)
-	reHdrPaperLine = regexp.MustCompile(`^\p{Han}{2,6}(?:日报|晚报|早报|时报|商报)$`)
-	reHdrLatin     = regexp.MustCompile(`^[A-Z][A-Z .'&-]+$`)
-	reHdrCN        = regexp.MustCompile(`^(?:CN|ISSN)\s*\d`)
-	reHdrEditor    = regexp.MustCompile(`(?:本版|[一二三四五六七八九十]{1,3}版|[A-Z]?\d{1,3}版)?(?:责任编辑|责编|编辑|美编|校对|版式设计|版式|组版|照排|图片编辑|视觉设计|排版|版面设计|邮箱|数据来源)\s*[：:]`)
-	reHdrDigitSp   = regexp.MustCompile(`(\d)\s+([年月日期版页])`)
-	reHdrSpDigit   = regexp.MustCompile(`([年月第])\s+(\d)`)
+	reHdrFullDate   = regexp.MustCompile(`^(\d{4})年(\d{1,2})月(\d{1,2})日$`)
+	reHdrYearMonth  = regexp.MustCompile(`^(\d{4})年(\d{1,2})月$`)
+	reHdrDay        = regexp.MustCompile(`^\d{1,2}$`)
+	reHdrIssue      = regexp.MustCompile(`^总?第(\d+)期$`)
+	reHdrWeekday    = regexp.MustCompile(`^(?:星期|周)([一二三四五六日天])$`)
+	reHdrPageNo     = regexp.MustCompile(`^第?([A-Z]?\d{1,3})(?:版|页)$`)
+	reHdrPageLetter = regexp.MustCompile(`^[A-Z]\d{1,2}$`)
+	reHdrToday      = regexp.MustCompile(`^(?:今日|本期)\d+(?:版|页)$`)
+	reHdrLunar      = regexp.MustCompile(`^农历(\p{Han}{2})年`)
+	reHdrPaper      = regexp.MustCompile(`(\p{Han}{2,8}?(?:日报|晚报|早报|时报|商报))社?出版`)
+	reHdrPaperLine  = regexp.MustCompile(`^\p{Han}{2,6}(?:日报|晚报|早报|时报|商报)$`)
+	reHdrLatin      = regexp.MustCompile(`^[A-Z][A-Z .'&-]+$`)
+	reHdrCN         = regexp.MustCompile(`^(?:CN|ISSN)\s*\d`)
+	reHdrEditor     = regexp.MustCompile(`(?:本版|[一二三四五六七八九十]{1,3}版|[A-Z]?\d{1,3}版)?(?:责任编辑|责编|编辑|美编|校对|版式设计|版式|组版|照排|图片编辑|视觉设计|排版|版面设计|邮箱|数据来源)\s*[：:]`)
+	reHdrDigitSp    = regexp.MustCompile(`(\d)\s+([年月日期版页])`)
+	reHdrSpDigit    = regexp.MustCompile(`([年月第])\s+(\d)`)
 )
 
 // mastheadKeys mark masthead lines (publisher, registration numbers).
@@ -226,7 +227,16 @@ func isHeaderTokens(s string, h *header, nextIsYearMonth bool) bool {
 		return false
 	}
 	var hh header
+	editor := false // the token before was an editor role: names follow
 	for _, t := range toks {
+		if editorWords[t] {
+			editor = true
+			continue
+		}
+		if editor && isName(t) {
+			continue
+		}
+		editor = false
 		if !headerToken(t, &hh, len(toks) > 1, nextIsYearMonth && len(toks) == 1) {
 			return false
 		}
@@ -267,6 +277,10 @@ func headerToken(t string, hh *header, withOthers, dayFirst bool) bool {
 		hh.page = normalisePage(m[1])
 		return true
 	}
+	if withOthers && reHdrPageLetter.MatchString(t) {
+		hh.page = t // A5: the page of an evening paper's section A
+		return true
+	}
 	if reHdrToday.MatchString(t) {
 		return true
 	}
@@ -278,11 +292,28 @@ func headerToken(t string, hh *header, withOthers, dayFirst bool) bool {
 		}
 		return true
 	}
-	if sectionNames[t] || withOthers && isShortHan(t, 4) {
+	if sectionNames[t] || withOthers && isSectionName(t) {
 		hh.section = t
 		return true
 	}
 	return false
+}
+
+// editorWords are the roles printed before editors' names in a running
+// header without a colon: 责任编辑 王五 视觉设计 赵六.
+var editorWords = map[string]bool{
+	"责任编辑": true, "责编": true, "编辑": true, "美编": true, "视觉设计": true, "版式设计": true,
+	"校对": true, "图片编辑": true, "版面设计": true, "本版编辑": true, "本版责编": true,
+}
+
+// isSectionName reports a page name printed beside a date or page number:
+// two to six Chinese characters, possibly joined by a middle dot
+// (长三角·城市).
+func isSectionName(t string) bool {
+	if strings.HasPrefix(t, "·") || strings.HasSuffix(t, "·") {
+		return false
+	}
+	return isShortHan(strings.ReplaceAll(t, "·", ""), 6)
 }
 
 // isShortHan reports whether t is 2 to max Chinese characters and nothing else.

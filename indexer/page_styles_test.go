@@ -1,0 +1,165 @@
+package indexer
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// eveningFixture is an invented inner page of an evening paper: running
+// headers with a letter page number, a section and editors without colons;
+// a block of two headlines above their articles; a headline with an
+// enumeration comma; a kicker, headline and dashed subtitle over a bullet
+// byline with a spaced-out name; a photo credit; a second page after a form
+// feed whose article ends with its byline in brackets.
+const eveningFixture = "testdata/pages/xmwb-2022-04-02-A5.txt"
+
+func TestEveningInnerPages(t *testing.T) {
+	pages, warns := parseFile(t, eveningFixture)
+	if len(warns) > 0 {
+		t.Errorf("unexpected warnings: %v", warns)
+	}
+	if len(pages) != 2 {
+		t.Fatalf("got %d pages, want 2", len(pages))
+	}
+	for i, w := range []struct{ page, section string }{{"A5", "上海新闻"}, {"A6", "上海新闻"}} {
+		pg := pages[i]
+		if pg.Paper != "新民晚报" || pg.Date != "2022-04-02" || pg.Page != w.page || pg.Section != w.section {
+			t.Errorf("page %d = %q %q %q %q, want 新民晚报 2022-04-02 %s %s", i+1, pg.Paper, pg.Date, pg.Page, pg.Section, w.page, w.section)
+		}
+	}
+	want := [][]wantArticle{{
+		{Headline: "城区新增三条微循环公交线路", Source: "本报讯", Reporters: []string{"张佳琪"}, Roles: []string{"记者"}},
+		{Headline: "老年大学秋季班开始报名", Source: "本报讯", Reporters: []string{"陈一鸣"}, Roles: []string{"记者"}},
+		{Headline: "城乡居民医保、养老保险待遇同步提高", Source: "本报讯",
+			Reporters: []string{"刘思远", "黄海"}, Roles: []string{"记者", "通讯员"}},
+		{Kicker: "聚焦民生实事", Headline: "老旧小区加装电梯按下快进键", Subtitle: "——市区两级联动破解“上楼难”",
+			Reporters: []string{"周敏"}, Roles: []string{"本报记者"}},
+	}, {
+		{Headline: "春季植树活动在滨江绿地举行", Reporters: []string{"郑小雨"}, Roles: []string{"本报记者"}},
+	}}
+	for i, pw := range want {
+		var g []wantArticle
+		for _, a := range pages[i].Articles {
+			g = append(g, got(a))
+		}
+		if diff := cmp.Diff(pw, g); diff != "" {
+			t.Errorf("page %d articles (-want +got):\n%s", i+1, diff)
+		}
+	}
+	if len(pages[0].Articles) != 4 || len(pages[1].Articles) != 1 {
+		t.FailNow()
+	}
+	// Each article of the headline block got its own text, not the other's.
+	a1, a2 := pages[0].Articles[0], pages[0].Articles[1]
+	if strings.Contains(a1.Body, "老年大学") || !strings.Contains(a2.Body, "老年大学") || !strings.Contains(a1.Body, "微循环线路均采用") {
+		t.Errorf("block headlines matched to the wrong text:\n1: %q\n2: %q", a1.Body, a2.Body)
+	}
+	lift := pages[0].Articles[3]
+	if diff := cmp.Diff([]string{"吴海涛"}, lift.Photographers); diff != "" {
+		t.Errorf("photographers (-want +got):\n%s", diff)
+	}
+	if !strings.HasSuffix(lift.Body, "图为工人在小区内安装电梯井道。本报记者吴海涛摄") {
+		t.Errorf("photo caption not kept at the end of the body: %q", lift.Body)
+	}
+	tree := pages[1].Articles[0]
+	if strings.Contains(tree.Body, "郑小雨") || !strings.HasSuffix(tree.Body, "吸引不少家长带着孩子参与。") {
+		t.Errorf("end byline left in the body: %q", tree.Body)
+	}
+	for _, pg := range pages {
+		for _, a := range pg.Articles {
+			for _, h := range []string{"责任编辑", "责编", "王晓东", "孙丽", "星期六", "上海新闻"} {
+				if strings.Contains(a.Body+a.Headline+a.Subtitle+a.Kicker, h) {
+					t.Errorf("article %q: running header %q in the text", a.Headline, h)
+				}
+			}
+		}
+	}
+}
+
+func TestRunningHeaders(t *testing.T) {
+	for _, tc := range []struct {
+		line                string
+		page, section, date string
+	}{
+		{"2022年4月2日 星期六 A5 上海新闻 责任编辑 王晓东 视觉设计 李雯", "A5", "上海新闻", "2022-04-02"},
+		{"2023年7月22日 星期六 第3版 长三角·城市 责编 孙丽", "3", "长三角·城市", "2023-07-22"},
+		{"2024年1月5日 第12版 文化周刊", "12", "文化周刊", "2024-01-05"},
+	} {
+		var h header
+		if !readHeaderLine(tc.line, &h, false) {
+			t.Errorf("%q not read as a running header", tc.line)
+			continue
+		}
+		d, probs := h.date()
+		if h.page != tc.page || h.section != tc.section || d != tc.date || len(probs) > 0 {
+			t.Errorf("%q: page %q section %q date %q %v, want %q %q %q", tc.line, h.page, h.section, d, probs, tc.page, tc.section, tc.date)
+		}
+	}
+	for _, line := range []string{"本报记者 张三 李四", "编辑 张三 说", "市民 王五"} {
+		if isHeaderLine(line) {
+			t.Errorf("%q read as a running header", line)
+		}
+	}
+}
+
+func TestBodyWidthHeadline(t *testing.T) {
+	text := page(
+		"本报讯（记者 林一）昨天，全市夏粮收购工作全面展开，各收购点秩序",
+		"井然。",
+		"全市首批十个口袋公园建成开放周边居民休闲健身更方便",
+		"近日，全市首批十个口袋公园陆续建成开放。这些口袋公园利用城市",
+		"边角地块改造而成，配备步道、座椅和健身器材，周边居民下楼就能",
+		"休闲健身，成为城市里的“小客厅”。",
+	)
+	pages, warns := parseString(t, "x.txt", text)
+	arts := pages[0].Articles
+	if len(arts) != 2 {
+		t.Fatalf("got %d articles, want 2: %v", len(arts), warns)
+	}
+	if arts[1].Headline != "全市首批十个口袋公园建成开放周边居民休闲健身更方便" || arts[1].HeadlineDerived {
+		t.Errorf("headline = %q (derived %v)", arts[1].Headline, arts[1].HeadlineDerived)
+	}
+	if !strings.HasPrefix(arts[1].Body, "近日，全市首批") || strings.Contains(arts[0].Body, "口袋公园") {
+		t.Errorf("bodies = %q / %q", arts[0].Body, arts[1].Body)
+	}
+}
+
+func TestFirstLineStaysBody(t *testing.T) {
+	// A paragraph's first line without punctuation, whose words do not
+	// come again, is text, not a headline.
+	text := page(
+		"本报讯（记者 林一）昨天，全市夏粮收购工作全面展开，各收购点秩序",
+		"井然。",
+		"据了解今年全市小麦种植面积比去年略有增加单产水平",
+		"稳中有升，预计总产量再创新高。农业部门组织农机手跨区",
+		"作业，确保颗粒归仓。各地还开设了售粮绿色通道，方便",
+		"农民就近售粮，减少排队等候时间。",
+	)
+	pages, _ := parseString(t, "x.txt", text)
+	arts := pages[0].Articles
+	if len(arts) != 1 || !strings.Contains(arts[0].Body, "据了解今年全市小麦种植面积") {
+		t.Errorf("articles = %+v", arts)
+	}
+}
+
+func TestQuestionKicker(t *testing.T) {
+	text := page(
+		"老人独居在家，谁来上门送餐？",
+		"社区“爱心食堂”开进居民楼",
+		"本报讯（记者 孙一）社区“爱心食堂”日前在老旧小区开张，为独居老人",
+		"提供上门送餐服务。",
+	)
+	pages, warns := parseString(t, "x.txt", text)
+	arts := pages[0].Articles
+	if len(arts) != 1 {
+		t.Fatalf("got %d articles: %v", len(arts), warns)
+	}
+	if arts[0].Kicker != "老人独居在家，谁来上门送餐？" || arts[0].Headline != "社区“爱心食堂”开进居民楼" {
+		t.Errorf("kicker / headline = %q / %q", arts[0].Kicker, arts[0].Headline)
+	}
+	if strings.Contains(arts[0].Body, "谁来上门送餐") {
+		t.Errorf("kicker left in the body: %q", arts[0].Body)
+	}
+}
