@@ -59,6 +59,9 @@ type Article struct {
 	Tags []string `json:"tags,omitempty"`
 	// File is the input the article came from (base name), for provenance.
 	File string `json:"file,omitempty"`
+	// Seq is the article's place in reading order on its page (1-based),
+	// for articles parsed from page text; 0 when unknown.
+	Seq int `json:"seq,omitempty"`
 }
 
 // StableID derives an article ID from the parts that identify it in its

@@ -59,6 +59,7 @@ func ReadPageFile(path string) ([]*Article, []string, error) {
 		for i := range p.Articles {
 			a := p.Articles[i]
 			a.File = base
+			a.Seq = i + 1
 			a.ID = StableID("page", a.Paper, a.Date, a.Page, base, strconv.Itoa(j), strconv.Itoa(i+1))
 			arts = append(arts, &a)
 		}

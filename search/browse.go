@@ -155,8 +155,13 @@ func (e *Engine) Edition(ctx context.Context, date, paper, page string) (*Editio
 	for p, pages := range byPaper {
 		pp := PaperEdition{Paper: p}
 		for _, pe := range pages {
+			// Reading order where the page gave it, then by headline.
 			sort.SliceStable(pe.Articles, func(i, j int) bool {
-				return pe.Articles[i].Headline < pe.Articles[j].Headline
+				a, b := pe.Articles[i], pe.Articles[j]
+				if a.Seq != b.Seq {
+					return a.Seq < b.Seq
+				}
+				return a.Headline < b.Headline
 			})
 			pp.Pages = append(pp.Pages, *pe)
 		}

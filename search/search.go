@@ -90,6 +90,8 @@ type Hit struct {
 	Section   string   `json:"section,omitempty"`
 	Reporters []string `json:"reporters,omitempty"`
 	Source    string   `json:"source,omitempty"`
+	// Seq is the article's place in reading order on its page, when known.
+	Seq int `json:"seq,omitempty"`
 	// HeadlineHTML, KickerHTML and SubtitleHTML are the lines as HTML with
 	// matches in <mark>.
 	HeadlineHTML string `json:"headline_html"`
@@ -375,7 +377,7 @@ func hitOf(h *bsearch.DocumentMatch, needles [][]rune) (Hit, error) {
 	return Hit{
 		ID: a.ID, Headline: a.Headline, Kicker: a.Kicker, Subtitle: a.Subtitle,
 		Date: a.Date, Paper: a.Paper, Page: a.Page, Section: a.Section,
-		Reporters: a.Reporters, Source: a.Source,
+		Reporters: a.Reporters, Source: a.Source, Seq: a.Seq,
 		HeadlineHTML: markAll(a.Headline, needles),
 		KickerHTML:   markAll(a.Kicker, needles),
 		SubtitleHTML: markAll(a.Subtitle, needles),
