@@ -158,8 +158,11 @@ var sectionNames = map[string]bool{
 // (责任编辑：…, 责编：…, 美编：…). Such lines are dropped wherever they are.
 func isEditorLine(s string) bool {
 	s = strings.TrimSpace(s)
+	if len(s) > 4*60 || runeCountMax(s, 61) > 60 {
+		return false // before the regexp, which would read all of a long line
+	}
 	loc := reHdrEditor.FindStringIndex(s)
-	if loc == nil || runeCountMax(s, 61) > 60 {
+	if loc == nil {
 		return false
 	}
 	return loc[0] == 0 || isHeaderTokens(s[:loc[0]], nil, false)

@@ -202,3 +202,15 @@ func BenchmarkParsePages(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkParsePagesLongLine parses an 8 MB page that is one line, the
+// shape of a broken extraction; the time must stay linear in the size.
+func BenchmarkParsePagesLongLine(b *testing.B) {
+	line := strings.Repeat("本报讯记者张三昨日在会上说，今年的工作进展顺利。", 8<<20/75)
+	b.SetBytes(int64(len(line)))
+	for b.Loop() {
+		if _, _, err := ParsePages("long.txt", line, PageMeta{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
