@@ -162,14 +162,17 @@ func (n Normalized) Span(i, j int) (start, end int) {
 	return start, end
 }
 
-// t2s converts traditional to simplified characters. The converter works on
-// phrases; it is only called on runs that hold a character it changes, so
-// simplified text (nearly all of a mainland archive) costs a map look-up.
+// t2s converts traditional to simplified characters, one character at a
+// time with OpenCC's character table. Phrase conversion would be kinder to
+// a few words (乾隆 stays 乾隆 as a phrase, while 乾 alone becomes 干), but
+// it makes a part of a text normalise differently from the whole, and a
+// search for the part would miss the text. Character by character, the
+// normalised form of any substring is the substring of the normalised text.
 var t2s struct {
-	once    sync.Once
-	cc      *opencc.OpenCC
-	mu      sync.Mutex
-	changes sync.Map // rune → bool: does t2s change this character alone?
+	once  sync.Once
+	cc    *opencc.OpenCC
+	mu    sync.Mutex
+	runes sync.Map // rune → rune: the character's simplified form
 }
 
 func converter() *opencc.OpenCC {
@@ -196,23 +199,25 @@ func convert(s string) string {
 	return out
 }
 
-func changesAlone(r rune) bool {
-	if v, ok := t2s.changes.Load(r); ok {
-		return v.(bool)
+// simplified returns the simplified form of one character (itself when
+// it has none, or when the table gives more than one character).
+func simplified(r rune) rune {
+	if v, ok := t2s.runes.Load(r); ok {
+		return v.(rune)
 	}
-	c := convert(string(r)) != string(r)
-	t2s.changes.Store(r, c)
-	return c
+	out := r
+	if rs := []rune(convert(string(r))); len(rs) == 1 {
+		out = rs[0]
+	}
+	t2s.runes.Store(r, out)
+	return out
 }
 
-// toSimplified converts a run of Chinese characters. When the conversion
-// keeps the number of characters (the usual case), character i of the result
-// stands for character i of the input.
+// toSimplified converts a run of Chinese characters in place, character by
+// character: character i of the result stands for character i of the run.
 func toSimplified(run []rune) []rune {
-	for _, r := range run {
-		if changesAlone(r) {
-			return []rune(convert(string(run)))
-		}
+	for i, r := range run {
+		run[i] = simplified(r)
 	}
 	return run
 }
