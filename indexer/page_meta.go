@@ -119,6 +119,7 @@ type header struct {
 	year, month, day            int
 	weekday                     string // 一 … 日
 	lunarYear                   string // 干支 of the lunar year, e.g. 癸卯
+	lunarMonth, lunarDay        int    // lunar month and day, 0 if not printed
 	masthead                    bool   // a front-page masthead was seen
 }
 
@@ -131,7 +132,6 @@ var (
 	reHdrPageNo     = regexp.MustCompile(`^第?([A-Z]?\d{1,3})(?:版|页)$`)
 	reHdrPageLetter = regexp.MustCompile(`^[A-Z]\d{1,2}$`)
 	reHdrToday      = regexp.MustCompile(`^(?:今日|本期)\d+(?:版|页)$`)
-	reHdrLunar      = regexp.MustCompile(`^农历(\p{Han}{2})年`)
 	reHdrPaper      = regexp.MustCompile(`(\p{Han}{2,8}?(?:日报|晚报|早报|时报|商报))社?出版`)
 	reHdrPaperLine  = regexp.MustCompile(`^\p{Han}{2,6}(?:日报|晚报|早报|时报|商报)$`)
 	reHdrLatin      = regexp.MustCompile(`^[A-Z][A-Z .'&-]+$`)
@@ -201,9 +201,9 @@ func readHeaderLine(s string, h *header, nextIsYearMonth bool) bool {
 		}
 		return true
 	}
-	if m := reHdrLunar.FindStringSubmatch(s); m != nil {
+	if l, ok := parseLunar(s); ok && strings.HasPrefix(s, "农历") {
 		if h != nil {
-			h.lunarYear = m[1]
+			h.setLunar(l)
 		}
 		return true
 	}
@@ -280,6 +280,10 @@ func headerToken(t string, hh *header, withOthers, dayFirst bool) bool {
 		hh.page = normalisePage(m[1])
 		return true
 	}
+	if l, ok := parseLunar(t); ok && strings.HasPrefix(t, "农历") {
+		hh.setLunar(l)
+		return true
+	}
 	if withOthers && reHdrPageLetter.MatchString(t) {
 		hh.page = t // A5: the page of an evening paper's section A
 		return true
@@ -344,6 +348,9 @@ func (h *header) merge(o header) {
 	set(&h.section, o.section)
 	set(&h.weekday, o.weekday)
 	set(&h.lunarYear, o.lunarYear)
+	if o.lunarMonth != 0 || o.lunarDay != 0 {
+		h.lunarMonth, h.lunarDay = o.lunarMonth, o.lunarDay
+	}
 	if o.year != 0 {
 		h.year, h.month = o.year, o.month
 	}
@@ -376,7 +383,18 @@ func (h *header) date() (string, []string) {
 	if h.lunarYear != "" && h.lunarYear != ganzhi(h.year) && h.lunarYear != ganzhi(h.year-1) {
 		probs = append(probs, fmt.Sprintf("masthead lunar year %s does not fit %d (%s)", h.lunarYear, h.year, ganzhi(h.year)))
 	}
+	probs = append(probs, lunarProblems(t, lunar{month: h.lunarMonth, day: h.lunarDay})...)
 	return d, probs
+}
+
+// setLunar records a lunar date.
+func (h *header) setLunar(l lunar) {
+	if l.year != "" {
+		h.lunarYear = l.year
+	}
+	if l.month != 0 || l.day != 0 {
+		h.lunarMonth, h.lunarDay = l.month, l.day
+	}
 }
 
 // ganzhi returns the sexagenary (干支) name of a Gregorian year.
