@@ -31,3 +31,25 @@ func TestAddWords(t *testing.T) {
 		t.Error("AddWords to an unknown dictionary succeeded")
 	}
 }
+
+// TestAddWordsWhileCutting adds words while other goroutines cut text; run
+// with -race.
+func TestAddWordsWhileCutting(t *testing.T) {
+	s := testSeg(t)
+	done := make(chan struct{})
+	for range 2 {
+		go func() {
+			defer func() { done <- struct{}{} }()
+			for range 200 {
+				s.Words("本报记者欧阳修远报道吕梁市公安局", Index)
+			}
+		}()
+	}
+	for i := range 50 {
+		if _, err := AddWords(DictTest, []string{"欧阳修远", string(rune('甲'+i)) + "修远"}); err != nil {
+			t.Error(err)
+		}
+	}
+	<-done
+	<-done
+}

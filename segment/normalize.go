@@ -60,6 +60,10 @@ func foldRune(r rune) rune {
 		r -= 0xFEE0 // full-width digits and letters; punctuation stays
 	case r == 0x3000:
 		return ' '
+	case r == '○' || r == '◯':
+		// Circles stand for the numeral zero in dates (二○二三年):
+		// the character 〇, so that either finds the other.
+		return '〇'
 	}
 	if r < utf8.RuneSelf {
 		if 'A' <= r && r <= 'Z' {
