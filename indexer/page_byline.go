@@ -23,6 +23,8 @@ var (
 	reNetNews = regexp.MustCompile(`^(央视网|新华网|人民网|中新网|央广网|国际在线)消息`)
 	// reReportedBy matches 记者 X 报道 / 本报记者 X Y 报道 at the start of an article.
 	reReportedBy = regexp.MustCompile(`^((?:本报)?记者[^（）()。，]{2,30}?)报道`)
+	// reWenTu matches 文/图 (words and pictures by) before or after a byline.
+	reWenTu = regexp.MustCompile(`^(?:文|图)\s*[/／|｜·]\s*(?:图|文)\s+|\s+(?:文|图)\s*[/／|｜·]\s*(?:图|文)$`)
 	// reRoleOrg matches an outlet printed before a role: 人民网 in 人民网记者.
 	reRoleOrg   = regexp.MustCompile(`^\p{Han}{1,6}(?:网|社|台|报|刊|电视|广播)$`)
 	reParen     = regexp.MustCompile(`^[（(]([^（）()]{1,80})[）)]`)
@@ -281,6 +283,7 @@ func parseBylineLine(s string) (b byline, end, ok bool) {
 		return b, false, false
 	}
 	s = strings.TrimSpace(strings.TrimLeft(s, bulletChars+" \u3000"))
+	s = strings.TrimSpace(reWenTu.ReplaceAllString(s, " "))
 	if strings.HasPrefix(s, "（") && strings.HasSuffix(s, "）") {
 		s = strings.TrimSuffix(strings.TrimPrefix(s, "（"), "）")
 		end = true

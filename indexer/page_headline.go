@@ -42,6 +42,10 @@ func isHeadCandidate(s string) bool {
 	if strings.ContainsAny(s, "，。；：、,;:") || endsSentence(s) {
 		return false
 	}
+	// A note in brackets, （作者为本报评论员）, is not a headline.
+	if (strings.HasPrefix(s, "（") || strings.HasPrefix(s, "(")) && (strings.HasSuffix(s, "）") || strings.HasSuffix(s, ")")) {
+		return false
+	}
 	return true
 }
 

@@ -163,3 +163,48 @@ func TestQuestionKicker(t *testing.T) {
 		t.Errorf("kicker left in the body: %q", arts[0].Body)
 	}
 }
+
+func TestPrintPageForms(t *testing.T) {
+	text := strings.Join([]string{
+		"2024年5月6日 星期一 3",
+		"综合新闻",
+		"责任编辑：张伟 李娜  版式设计：王敏",
+		"科技赋能春耕生产",
+		"智慧农机下田 “云端”管理到户",
+		"本报记者 李 强 通讯员 王小明",
+		"眼下正值春耕时节，在城郊的万亩良田里，无人驾驶拖拉机往来穿梭，",
+		"植保无人机在空中作业。",
+		"■ 文/图 本报记者 赵 敏",
+		"城市书房成市民“充电站”",
+		"走进位于老城区的城市书房，书架上整齐摆放着各类图书，不少市民正在",
+		"安静阅读。",
+		"【评论】",
+		"让阅读成为城市的底色",
+		"城市书房的兴起，折射出市民对精神文化生活的新期待。",
+		"（作者为本报评论员）",
+	}, "\n")
+	pages, warns := parseString(t, "gmrb-2024-05-06-03.txt", text)
+	if len(warns) > 0 {
+		t.Errorf("unexpected warnings: %v", warns)
+	}
+	pg := pages[0]
+	if pg.Paper != "光明日报" || pg.Page != "3" || pg.Section != "综合新闻" {
+		t.Errorf("page = %q %q %q", pg.Paper, pg.Page, pg.Section)
+	}
+	want := []wantArticle{
+		{Kicker: "科技赋能春耕生产", Headline: "智慧农机下田 “云端”管理到户",
+			Reporters: []string{"李强", "王小明"}, Roles: []string{"本报记者", "通讯员"}},
+		{Headline: "城市书房成市民“充电站”", Reporters: []string{"赵敏"}, Roles: []string{"本报记者"}},
+		{Column: "评论", Headline: "让阅读成为城市的底色"},
+	}
+	var g []wantArticle
+	for _, a := range pg.Articles {
+		g = append(g, got(a))
+	}
+	if diff := cmp.Diff(want, g); diff != "" {
+		t.Errorf("articles (-want +got):\n%s", diff)
+	}
+	if len(pg.Articles) == 3 && !strings.HasSuffix(pg.Articles[2].Body, "（作者为本报评论员）") {
+		t.Errorf("author note not kept at the end: %q", pg.Articles[2].Body)
+	}
+}

@@ -141,13 +141,24 @@ func cleanHeadline(s string) string {
 		for j < len(rs) && unicode.IsSpace(rs[j]) {
 			j++
 		}
-		if i > 0 && j < len(rs) && !isPunctWide(rs[i-1]) && !isPunctWide(rs[j]) {
+		// Keep a space between two phrases, also when one is quoted
+		// (智慧农机下田 “云端”管理到户), but not next to a comma.
+		if i > 0 && j < len(rs) && phraseEdge(rs[i-1], closers) && phraseEdge(rs[j], openers) {
 			b.WriteByte(' ')
 		}
 		i = j - 1
 	}
 	return b.String()
 }
+
+// phraseEdge reports whether r may stand beside a space between phrases:
+// a character, or a quote or bracket of the given side.
+func phraseEdge(r rune, side string) bool {
+	return !isPunctWide(r) || strings.ContainsRune(side, r)
+}
+
+// openers are the quotes and brackets that open a phrase.
+const openers = "“‘「『（(《【"
 
 // joinLines joins the wrapped lines of one paragraph. A line break between
 // two Latin letters was a space; any other break is dropped.
