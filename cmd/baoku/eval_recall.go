@@ -40,7 +40,7 @@ type tally struct {
 func (t *tally) add(sub string, got, want map[string]bool) {
 	t.truth += len(want)
 	t.found += len(got)
-	miss, extra := 0, 0
+	extra := 0
 	for id := range got {
 		if want[id] {
 			t.correct++
@@ -48,7 +48,7 @@ func (t *tally) add(sub string, got, want map[string]bool) {
 			extra++
 		}
 	}
-	miss = len(want) - (len(got) - extra)
+	miss := len(want) - (len(got) - extra)
 	if miss > 0 {
 		t.missed++
 	}
@@ -240,8 +240,8 @@ func evalRecall(ctx context.Context, ix bleve.Index, docs []recallDoc, opt recal
 
 // sampleSubstrings picks n substrings of 1 to maxLen units (letters, digits,
 // Chinese characters) of the articles' normalised text, never across a
-// separator: a random article, a random field weighted by its units, a
-// random unit, a random length cut at the end of its run.
+// separator: a random article, a random unit of its text fields, a random
+// length, cut short at the end of the unit's run.
 func sampleSubstrings(rng *rand.Rand, docs []recallDoc, n, maxLen int) []string {
 	var out []string
 	for tries := 0; len(out) < n && tries < 100*n; tries++ {
