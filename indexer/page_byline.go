@@ -312,6 +312,38 @@ func hasDuplicate(names []string) bool {
 	return false
 }
 
+// reAuthorMark matches what may stand before an author's name under a
+// headline: a bullet, 文/, 作者.
+var reAuthorMark = regexp.MustCompile(`^(?:[` + bulletChars + `◆◇]\s*|文\s*[/／|｜]\s*|作者[：:\s]\s*)`)
+
+// parseAuthorLine reads the author line printed under a headline on
+// feature and opinion pages, without a role: "葛昆元", "◆周立民",
+// "文/付秀宏", "非常时期 吴越" is not one. A bare name has two or three
+// characters (four with a compound surname); after a mark, one or two
+// names of two to four.
+func parseAuthorLine(s string) (byline, bool) {
+	s = strings.TrimSpace(s)
+	if runeCountMax(s, 21) > 20 {
+		return byline{}, false
+	}
+	rest := reAuthorMark.ReplaceAllString(s, "")
+	marked := rest != s
+	names := joinSingles(strings.Fields(rest))
+	if len(names) == 0 || len(names) > 2 || !marked && len(names) > 1 {
+		return byline{}, false
+	}
+	var b byline
+	for _, n := range names {
+		k := hanCount(n, 5)
+		if !isName(n) || !marked && k == 4 && !hasCompoundSurname(n) && !strings.ContainsRune(n, '·') {
+			return byline{}, false
+		}
+		b.names = append(b.names, n)
+		b.roles = append(b.roles, "")
+	}
+	return b, true
+}
+
 // reconstruct prints a byline's roles and names back, each role once.
 func reconstruct(b byline) string {
 	var sb strings.Builder

@@ -52,11 +52,11 @@ func isHeadCandidate(s string) bool {
 // isPunctHeadline reports a short line that would be a headline but for
 // commas, enumeration commas, or a closing question or exclamation mark.
 func isPunctHeadline(s string) bool {
-	if runeCountMax(s, 31) > 30 || strings.ContainsAny(s, "。；：;:") {
+	if runeCountMax(s, 31) > 30 || strings.ContainsAny(s, "。；;") || strings.HasSuffix(s, "：") || strings.HasSuffix(s, ":") {
 		return false
 	}
 	t := strings.TrimRight(s, "？！?!"+closers)
-	t = strings.NewReplacer("，", "", "、", "", ",", "").Replace(t)
+	t = strings.NewReplacer("，", "", "、", "", ",", "", "：", "", ":", "").Replace(t)
 	return t != s && isHeadCandidate(t)
 }
 
@@ -93,6 +93,13 @@ func classify(lines []pline) {
 			l.kind = kPhoto
 			continue
 		}
+		if i > 0 && lines[i-1].kind == kHead {
+			if b, ok := parseAuthorLine(l.text); ok {
+				l.by = b
+				l.kind = kByline
+				continue
+			}
+		}
 		if !headContext(lines, i) {
 			continue
 		}
@@ -107,11 +114,21 @@ func classify(lines []pline) {
 	// fits: between a sentence end and an article start, a byline or
 	// another headline line. Going backwards lets a kicker join a
 	// headline so found.
+	opens := func(k lineKind) bool { return k == kStart || k == kByline || k == kHead }
 	for i := len(lines) - 2; i >= 0; i-- {
 		l := &lines[i]
-		if l.kind == kBody && isPunctHeadline(l.text) && headContext(lines, i) &&
-			(lines[i+1].kind == kStart || lines[i+1].kind == kByline || lines[i+1].kind == kHead) {
+		if l.kind != kBody || !isPunctHeadline(l.text) || !headContext(lines, i) {
+			continue
+		}
+		switch next := &lines[i+1]; {
+		case opens(next.kind):
 			l.kind = kHead
+		case next.kind == kBody && isHeadCandidate(next.text) && i+2 < len(lines) &&
+			(opens(lines[i+2].kind) || recurs(lines, i+1) || recurs(lines, i)):
+			// a kicker with a comma over a plain headline: the headline
+			// was not taken as one because the kicker did not end a
+			// sentence
+			l.kind, next.kind = kHead, kHead
 		}
 	}
 	for s := 0; s < len(lines); {
@@ -173,6 +190,13 @@ func headsText(lines []pline, i int) bool {
 	if strings.IndexFunc(t, func(r rune) bool { return unicode.IsPunct(r) }) >= 0 || hanCount(t, 8) < 8 {
 		return false
 	}
+	return recurs(lines, i)
+}
+
+// recurs reports whether most of the character pairs of line i come again
+// in the text lines after it.
+func recurs(lines []pline, i int) bool {
+	t := lines[i].text
 	var next strings.Builder
 	for j := i + 1; j < len(lines) && j <= i+12 && (lines[j].kind == kBody || lines[j].kind == kPhoto); j++ {
 		next.WriteString(lines[j].text)

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 )
 
 // paperSlugs maps the pinyin slugs used in file names to paper names.
@@ -314,13 +315,21 @@ var editorWords = map[string]bool{
 }
 
 // isSectionName reports a page name printed beside a date or page number:
-// two to six Chinese characters, possibly joined by a middle dot
-// (长三角·城市).
+// two to six Chinese characters, or parts of them joined by a middle dot
+// or slash (长三角·城市, 文体新闻/体育).
 func isSectionName(t string) bool {
-	if strings.HasPrefix(t, "·") || strings.HasSuffix(t, "·") {
+	parts := strings.FieldsFunc(t, func(r rune) bool { return r == '·' || r == '/' || r == '／' })
+	if len(parts) == 0 || len(parts) > 3 || strings.Join(parts, "") != strings.NewReplacer("·", "", "/", "", "／", "").Replace(t) {
 		return false
 	}
-	return isShortHan(strings.ReplaceAll(t, "·", ""), 6)
+	for _, p := range parts {
+		if !isShortHan(p, 6) {
+			return false
+		}
+	}
+	first, _ := utf8.DecodeRuneInString(t)
+	last, _ := utf8.DecodeLastRuneInString(t)
+	return isHan(first) && isHan(last)
 }
 
 // isShortHan reports whether t is 2 to max Chinese characters and nothing else.

@@ -208,3 +208,45 @@ func TestPrintPageForms(t *testing.T) {
 		t.Errorf("author note not kept at the end: %q", pg.Articles[2].Body)
 	}
 }
+
+func TestSectionNames(t *testing.T) {
+	for _, s := range []string{"上海新闻", "长三角·城市", "文体新闻/体育", "战疫/帮侬忙", "新闻/社会/法治"} {
+		if !isSectionName(s) {
+			t.Errorf("isSectionName(%q) = false", s)
+		}
+	}
+	for _, s := range []string{"·城市", "城市/", "本报记者张三李四", "A5", "要/", "一/二"} {
+		if isSectionName(s) {
+			t.Errorf("isSectionName(%q) = true", s)
+		}
+	}
+}
+
+func TestAuthorUnderHeadline(t *testing.T) {
+	for _, tc := range []struct {
+		author string
+		want   []string
+	}{
+		{"葛春明", []string{"葛春明"}},
+		{"◆周明远", []string{"周明远"}},
+		{"文/付小宏", []string{"付小宏"}},
+		{"欧阳晓东", []string{"欧阳晓东"}},
+	} {
+		text := page(
+			"读书的春天",
+			tc.author,
+			"春天来了，窗外的玉兰开得正好。翻开一本旧书，纸页间还夹着",
+			"去年的书签，仿佛时光从未走远。",
+		)
+		pages, _ := parseString(t, "x.txt", text)
+		arts := pages[0].Articles
+		if len(arts) != 1 || arts[0].Headline != "读书的春天" || arts[0].Subtitle != "" || !cmp.Equal(arts[0].Reporters, tc.want) {
+			t.Errorf("author %q: got %+v", tc.author, arts)
+		}
+	}
+	// A four-character line under a headline is a subtitle, not a name.
+	pages, _ := parseString(t, "x.txt", page("读书的春天", "喜迎新春", "春天来了，窗外的玉兰开得正好。"))
+	if a := pages[0].Articles[0]; len(a.Reporters) != 0 {
+		t.Errorf("喜迎新春 read as an author: %+v", a)
+	}
+}
