@@ -215,6 +215,7 @@ func (p *parser) parsePage(lines []pline, idx, count int) (Page, bool) {
 	for _, d := range drafts {
 		d.body = buildBody(d.lines, nil, nil)
 	}
+	drafts, blocks = mergeIntertitles(drafts, blocks)
 	drafts = p.assignHeadlines(drafts, blocks)
 	for i, d := range drafts {
 		a, ok := p.article(d, i+1, pg)

@@ -250,3 +250,39 @@ func TestAuthorUnderHeadline(t *testing.T) {
 		t.Errorf("喜迎新春 read as an author: %+v", a)
 	}
 }
+
+func TestIntertitles(t *testing.T) {
+	text := page(
+		"老街焕新记",
+		"本报记者 钱小雨",
+		"城南老街改造完工后，老街的青石板路重新铺好，沿街的老字号陆续回归，",
+		"老街的烟火气又回来了。",
+		"留住老街记忆",
+		"改造中，老街保留了青石板路和老字号的木门窗，老街居民说，走在老街上，",
+		"还是小时候的感觉。老字号的老师傅也回到了老街。",
+		"新业态添活力",
+		"老街上还开出了书店和咖啡馆，老街的年轻人多了，老字号的生意也更好了。",
+	)
+	pages, warns := parseString(t, "x.txt", text)
+	arts := pages[0].Articles
+	if len(arts) != 1 {
+		t.Fatalf("got %d articles, want 1 with two intertitles: %v", len(arts), warns)
+	}
+	if !strings.Contains(arts[0].Body, "\n留住老街记忆\n") || !strings.Contains(arts[0].Body, "\n新业态添活力\n") {
+		t.Errorf("intertitles not kept as paragraphs: %q", arts[0].Body)
+	}
+	// Two stories on different subjects stay apart even without bylines.
+	text = page(
+		"老街焕新记",
+		"本报记者 钱小雨",
+		"城南老街改造完工后，老街的青石板路重新铺好，沿街的老字号陆续回归，",
+		"老街的烟火气又回来了。",
+		"全市春季运动会开幕",
+		"昨天，全市春季运动会在体育中心开幕，来自各区的两千余名运动员参加",
+		"田径、游泳等十二个项目的比赛。",
+	)
+	pages, _ = parseString(t, "x.txt", text)
+	if n := len(pages[0].Articles); n != 2 {
+		t.Errorf("got %d articles, want 2", n)
+	}
+}
