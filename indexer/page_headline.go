@@ -42,17 +42,23 @@ func isHeadCandidate(s string) bool {
 	if strings.ContainsAny(s, "，。；：、,;:") || endsSentence(s) {
 		return false
 	}
-	// A note in brackets, （作者为本报评论员）, is not a headline.
+	return !isNoteLine(s)
+}
+
+// isNoteLine reports a line that closes a paragraph rather than heads an
+// article: a note in brackets (（作者为本报评论员）) or the signature of an
+// editor's note (——编者).
+func isNoteLine(s string) bool {
 	if (strings.HasPrefix(s, "（") || strings.HasPrefix(s, "(")) && (strings.HasSuffix(s, "）") || strings.HasSuffix(s, ")")) {
-		return false
+		return true
 	}
-	return true
+	return isDashed(s) && hanCount(s, 4) <= 3
 }
 
 // isPunctHeadline reports a short line that would be a headline but for
 // commas, enumeration commas, or a closing question or exclamation mark.
 func isPunctHeadline(s string) bool {
-	if runeCountMax(s, 31) > 30 || strings.ContainsAny(s, "。；;") || strings.HasSuffix(s, "：") || strings.HasSuffix(s, ":") {
+	if runeCountMax(s, 31) > 30 || strings.ContainsAny(s, "。；;") || strings.HasSuffix(s, "：") || strings.HasSuffix(s, ":") || isNoteLine(s) {
 		return false
 	}
 	t := strings.TrimRight(s, "？！?!"+closers)

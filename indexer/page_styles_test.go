@@ -286,3 +286,30 @@ func TestIntertitles(t *testing.T) {
 		t.Errorf("got %d articles, want 2", n)
 	}
 }
+
+func TestEditorNoteSignature(t *testing.T) {
+	text := page(
+		"乡村振兴一线见闻",
+		"编者按：新春佳节，记者走进乡村，记录群众生活的新变化。",
+		"——编者",
+		"果园里的新年",
+		"本报记者 吴小川",
+		"清晨，果园里已经忙碌起来，果农们正在为春季修剪做准备。",
+		"（本报记者吴小川采访整理）",
+	)
+	pages, _ := parseString(t, "x.txt", text)
+	for _, a := range pages[0].Articles {
+		for _, f := range []string{a.Kicker, a.Headline, a.Subtitle} {
+			if strings.Contains(f, "——编者") || strings.Contains(f, "采访整理") {
+				t.Errorf("note line %q taken for a headline: %+v", f, a)
+			}
+		}
+	}
+	var all string
+	for _, a := range pages[0].Articles {
+		all += a.Body
+	}
+	if !strings.Contains(all, "——编者") || !strings.Contains(all, "（本报记者吴小川采访整理）") {
+		t.Errorf("note lines lost from the bodies: %q", all)
+	}
+}
