@@ -118,6 +118,10 @@ const longLine = 1 << 20
 // from their articles are matched to them by content; an article without a
 // printed headline gets one derived from its lead, with HeadlineDerived set.
 //
+// A file with edition lines (《人民日报》（2025年10月20日 第 01 版）) is a
+// web-edition export and is read article by article instead; see
+// page_edition.go.
+//
 // ParsePages never panics and runs in time linear in the size of text. It
 // fills every Article field it can except ID and File. It returns an error,
 // naming the file, only when nothing usable is in the text.

@@ -29,7 +29,7 @@ import (
 // say 广告 are dropped.
 
 // reEdition matches an edition line with its spaces removed.
-var reEdition = regexp.MustCompile(`^《(\p{Han}{2,12})》[（(](\d{4})年(\d{1,2})月(\d{1,2})日第([A-Z]?\d{1,3})版[）)]$`)
+var reEdition = regexp.MustCompile(`^《(\p{Han}{2,12})》[（(](\d{4})年(\d{1,2})月(\d{1,2})日(?:星期[一二三四五六日天])?第?([A-Z]?\d{1,3})版[）)]$`)
 
 // rePDFFooter matches the page footer a PDF text extractor leaves: 第 3 页.
 var rePDFFooter = regexp.MustCompile(`^第\s*\d{1,5}\s*页$`)
