@@ -250,13 +250,16 @@ func (e *Engine) Search(ctx context.Context, r Request) (*Result, error) {
 	if !r.IDsOnly {
 		req.Fields = []string{indexer.FieldStored}
 	}
+	// Ties are broken by the index's own order, not by "_id": sorting on
+	// the ID makes bleve load the stored ID of every matching article,
+	// the largest cost of a broad query.
 	switch r.Sort {
 	case SortNewest:
-		req.SortBy([]string{"-" + indexer.FieldDate, "-_score", "_id"})
+		req.SortBy([]string{"-" + indexer.FieldDate, "-_score"})
 	case SortOldest:
-		req.SortBy([]string{indexer.FieldDate, "-_score", "_id"})
+		req.SortBy([]string{indexer.FieldDate, "-_score"})
 	default:
-		req.SortBy([]string{"-_score", "-" + indexer.FieldDate, "_id"})
+		req.SortBy([]string{"-_score", "-" + indexer.FieldDate})
 	}
 	if !r.NoFacets {
 		for name, field := range facetFields {
