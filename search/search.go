@@ -251,8 +251,8 @@ func (e *Engine) Search(ctx context.Context, r Request) (*Result, error) {
 		req.Fields = []string{indexer.FieldStored}
 	}
 	// Ties are broken by the index's own order, not by "_id": sorting on
-	// the ID makes bleve load the stored ID of every matching article,
-	// the largest cost of a broad query.
+	// the ID makes bleve read the stored ID of every matching article,
+	// not only of the hits shown.
 	switch r.Sort {
 	case SortNewest:
 		req.SortBy([]string{"-" + indexer.FieldDate, "-_score"})
