@@ -332,9 +332,12 @@ func newMatcher(drafts []*draft) *matcher {
 	return m
 }
 
-// score rates how well text fits draft i, 0 to 1.25.
-func (m *matcher) score(text string, i int) float64 {
-	bg := hanBigrams(text, maxHeadline*4)
+// pairs is the set of character pairs of a headline, for score.
+func pairs(text string) map[[2]rune]bool { return hanBigrams(text, maxHeadline*4) }
+
+// score rates how well a headline with character pairs bg fits draft i,
+// 0 to 1.25.
+func (m *matcher) score(bg map[[2]rune]bool, i int) float64 {
 	if len(bg) == 0 {
 		return 0
 	}
@@ -353,8 +356,9 @@ func (m *matcher) score(text string, i int) float64 {
 // best returns the draft in [lo, hi] that text fits best, and its score.
 func (m *matcher) best(text string, lo, hi int) (int, float64) {
 	bi, bs := -1, 0.0
+	bg := pairs(text)
 	for i := max(lo, 0); i <= hi && i < len(m.all); i++ {
-		if s := m.score(text, i); s > bs {
+		if s := m.score(bg, i); s > bs {
 			bi, bs = i, s
 		}
 	}
@@ -435,9 +439,9 @@ func (p *parser) assignHeadlines(drafts []*draft, blocks []*block) []*draft {
 			if len(g.lines) == 0 {
 				continue
 			}
-			t := g.text()
+			bg := pairs(g.text())
 			for d := max(from, 0); d <= to && d < len(drafts); d++ {
-				s := m.score(t, d)
+				s := m.score(bg, d)
 				if d < lo || d > b.prev && d != b.next {
 					s *= 0.5
 				}

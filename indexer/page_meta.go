@@ -159,7 +159,7 @@ var sectionNames = map[string]bool{
 // (责任编辑：…, 责编：…, 美编：…). Such lines are dropped wherever they are.
 func isEditorLine(s string) bool {
 	s = strings.TrimSpace(s)
-	if len(s) > 4*60 || runeCountMax(s, 61) > 60 {
+	if len(s) > 4*60 || runeCountMax(s, 61) > 60 || !strings.ContainsAny(s, "：:") {
 		return false // before the regexp, which would read all of a long line
 	}
 	loc := reHdrEditor.FindStringIndex(s)
@@ -167,6 +167,15 @@ func isEditorLine(s string) bool {
 		return false
 	}
 	return loc[0] == 0 || isHeaderTokens(s[:loc[0]], nil, false)
+}
+
+// editorAt returns where an editor role (责任编辑：) is in s, or nil; lines
+// without a colon are not searched.
+func editorAt(s string) []int {
+	if !strings.ContainsAny(s, "：:") {
+		return nil
+	}
+	return reHdrEditor.FindStringIndex(s)
 }
 
 // isHeaderLine reports whether a line is masthead or running-header text
@@ -215,7 +224,7 @@ func readHeaderLine(s string, h *header, nextIsYearMonth bool) bool {
 		}
 		return true
 	}
-	if loc := reHdrEditor.FindStringIndex(s); loc != nil {
+	if loc := editorAt(s); loc != nil {
 		return isEditorLine(s) && (loc[0] == 0 || isHeaderTokens(s[:loc[0]], h, false))
 	}
 	return isHeaderTokens(s, h, nextIsYearMonth)
