@@ -28,6 +28,7 @@ test: vet
 # Short fuzzing runs of the trust boundaries.
 fuzz:
 	$(GO) test -run XXX -fuzz FuzzTokens -fuzztime 30s ./segment/
+	$(GO) test -run XXX -fuzz FuzzNormalizeSubstrings -fuzztime 30s ./segment/
 	$(GO) test -run XXX -fuzz FuzzParsePages -fuzztime 30s ./indexer/
 	$(GO) test -run XXX -fuzz FuzzReadJSONL -fuzztime 30s ./indexer/
 	$(GO) test -run XXX -fuzz FuzzParse -fuzztime 30s ./search/query/
