@@ -32,7 +32,10 @@ var (
 	// rePhotoBare matches a photo credit line written without a space: 王五摄.
 	rePhotoBare = regexp.MustCompile(`^(?:本报记者|新华社记者|记者|本报通讯员|通讯员|特约记者)?\s*([\p{Han}·]{2,4})摄$`)
 	rePhoto     = regexp.MustCompile(`(?:^|[\s。，；）（(])((?:本报记者|新华社记者|新华社发|记者|本报通讯员|通讯员|特约记者)?\s*)((?:[\p{Han}·]{2,4}[\s、]+){1,4})摄[）)]?$`)
-	reLeadDate  = regexp.MustCompile(`^(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚上|晚间|晚|凌晨|中午)?[，,]`)
+	// reCreditNote matches the picture agency printed after a photo
+	// credit: （影像中国）, （人民视觉）.
+	reCreditNote = regexp.MustCompile(`[（(]\p{Han}{2,6}[）)]$`)
+	reLeadDate   = regexp.MustCompile(`^(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:上午|下午|晚上|晚间|晚|凌晨|中午)?[，,]`)
 )
 
 // byline is what a byline says.
@@ -367,11 +370,14 @@ func hanOnly(s string) string {
 }
 
 // parsePhotoCredit reads a photo credit at the end of a line:
-// "王五 摄", "新华社记者 李四 摄", "（本报记者 张三 摄）".
+// "王五 摄", "新华社记者 李四 摄", "（本报记者 张三 摄）", "王五摄（影像中国）".
 func parsePhotoCredit(s string) []string {
 	s = strings.TrimSpace(s)
 	if runeCountMax(s, maxBylineLine+1) > maxBylineLine || !strings.Contains(s, "摄") {
 		return nil
+	}
+	if m := reCreditNote.FindStringIndex(s); m != nil && strings.HasSuffix(strings.TrimSpace(s[:m[0]]), "摄") {
+		s = strings.TrimSpace(s[:m[0]]) // 王五摄（影像中国）: the agency after the credit
 	}
 	m := rePhoto.FindStringSubmatch(s)
 	if m == nil {

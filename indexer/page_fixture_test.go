@@ -134,8 +134,8 @@ func TestBylines(t *testing.T) {
 			wantArticle{Reporters: []string{"周九"}, Roles: []string{"记者"}}, nil},
 		{"end byline inline", page("昨天上午，市民在广场上参加健身活动。（本报记者 吴十）"),
 			wantArticle{Reporters: []string{"吴十"}, Roles: []string{"本报记者"}}, nil},
-		{"photo credits are not writers", page("本报讯（记者 郑一）昨天，公园开放。", "游客在公园里散步。 新华社记者 冯二 摄", "本报记者 陈三 摄"),
-			wantArticle{Source: "本报讯", Reporters: []string{"郑一"}, Roles: []string{"记者"}}, []string{"冯二", "陈三"}},
+		{"photo credits are not writers", page("本报讯（记者 郑一）昨天，公园开放。", "游客在公园里散步。 新华社记者 冯二 摄", "本报记者 陈三 摄", "褚四摄（影像中国）"),
+			wantArticle{Source: "本报讯", Reporters: []string{"郑一"}, Roles: []string{"记者"}}, []string{"冯二", "陈三", "褚四"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			pages, _ := parseString(t, "x.txt", c.text)
@@ -176,6 +176,43 @@ func TestHeadlineBeforeBody(t *testing.T) {
 	}
 	if strings.Contains(arts[0].Body, "夏粮") {
 		t.Errorf("article 1 body took the next headline: %q", arts[0].Body)
+	}
+}
+
+// TestFeatureSections checks that the intertitles of a feature, even
+// after a short opening section, keep it one article, while a picture
+// item after it (headline, caption, credit) stays an article of its own.
+func TestFeatureSections(t *testing.T) {
+	text := page(
+		"山村有了新产业",
+		"本报记者 林一",
+		"春天到了，山里的村子热闹起来。茶农上山采茶，合作社",
+		"收购鲜叶，村口的民宿住满了游客，全村两百多户增收。",
+		"茶园里一片新绿",
+		"清晨，茶农们背着竹篓上山采茶。今年的新茶",
+		"价格比去年高出两成，茶叶合作社收购了全村的鲜叶。",
+		"合作社负责人说，茶园扩大到三千亩，带动两百多户增收。",
+		"民宿里住满游客",
+		"村口的老房子改成了民宿，周末常常客满。游客白天",
+		"采茶，晚上围炉煮茶，不少人一住就是好几天。",
+		"大桥施工",
+		"3月27日，工程建设人员在特大桥工地进行桥梁施工作",
+		"业。目前大桥主体已完工，桥面铺设正在抓紧进行。",
+		"王闽摄（影像中国）",
+	)
+	pages, warns := parseString(t, "x.txt", text)
+	arts := pages[0].Articles
+	if len(arts) != 2 {
+		for _, a := range arts {
+			t.Logf("%q: %q", a.Headline, a.Body)
+		}
+		t.Fatalf("got %d articles, want 2: %v", len(arts), warns)
+	}
+	if arts[0].Headline != "山村有了新产业" || !strings.Contains(arts[0].Body, "茶园里一片新绿\n") || !strings.Contains(arts[0].Body, "民宿里住满游客\n") {
+		t.Errorf("feature = %q: %q", arts[0].Headline, arts[0].Body)
+	}
+	if arts[1].Headline != "大桥施工" || strings.Join(arts[1].Photographers, ",") != "王闽" {
+		t.Errorf("picture item = %q, photographers %q", arts[1].Headline, arts[1].Photographers)
 	}
 }
 

@@ -9,7 +9,11 @@ package indexer
 // minCohesion is the least share of the character pairs of the text after
 // a one-line block that must occur in the article before it for the line
 // to be read as an intertitle.
-const minCohesion = 0.15
+const minCohesion = 0.05
+
+// photoItem is the longest text, in runes, of a picture item: a short
+// headline over a caption that ends in a photo credit.
+const photoItem = 400
 
 // mergeIntertitles folds the article after a short headline block into
 // the article before it, with the line kept as a paragraph, when that
@@ -90,6 +94,9 @@ func isIntertitle(b *block, prev, next *draft) bool {
 	for _, l := range next.lines {
 		if l.kind == kStart {
 			return false
+		}
+		if l.kind == kPhoto && runeCountMax(next.body, photoItem+1) <= photoItem {
+			return false // a picture with its caption and credit
 		}
 	}
 	if len(prev.bylines) > 0 && prev.bylines[len(prev.bylines)-1].kind == kEndByline {
