@@ -298,6 +298,13 @@ func (p *parser) editionArticle(head, body []eline, ed edition, wrap float64, n 
 	if len(heads) > 0 {
 		a.Column = ""
 		a.Kicker, a.Headline, a.Subtitle = headRoles(heads)
+		last := &a.Subtitle
+		if a.Subtitle == "" {
+			last = &a.Headline
+		}
+		if rest, tag, ok := columnTag(*last); ok {
+			*last, a.Column = rest, tag
+		}
 	}
 	names, roles, org := parseEditionByline(bys)
 	if len(names) > 0 {

@@ -34,7 +34,7 @@ func TestEditionExport(t *testing.T) {
 			Reporters: []string{"周航", "陈思远"}, Roles: []string{"本报记者", "本报记者"}},
 		{Kicker: "深入学习贯彻全市科技创新大会精神", Headline: "推动产学研协同走深走实", Subtitle: "——访市科技局负责人",
 			Reporters: []string{"林雪"}, Roles: []string{"本报记者"}},
-		{Headline: "春耕时节田间忙（图片新闻）"},
+		{Column: "图片新闻", Headline: "春耕时节田间忙"},
 	}
 	var got []wantArticle
 	for _, a := range arts {

@@ -292,7 +292,56 @@ func (g *headGroup) roles() (column, kicker, headline, subtitle string) {
 		headline = ts[0]
 		subtitle = strings.Join(ts[1:], " ")
 	}
+	if column == "" {
+		last := &subtitle
+		if subtitle == "" {
+			last = &headline
+		}
+		if rest, tag, ok := columnTag(*last); ok {
+			*last, column = rest, tag
+		}
+	}
 	return column, kicker, headline, subtitle
+}
+
+// tagNotColumn are words that make a bracket at the end of a headline a
+// note on the text, not a column: (全文), (征求意见稿), (下转第2版).
+var tagNotColumn = []string{"记者", "通讯员", "摄", "电", "版", "稿", "全文", "摘要", "节选", "草案", "试行", "修订", "连载"}
+
+// columnTag splits a column tag in brackets off the end of a headline:
+// 帮扶更有速度（深阅读·乡村振兴） → 帮扶更有速度, 深阅读·乡村振兴. A tag has
+// four to twenty characters, mostly Chinese, no sentence punctuation or
+// digits (（上）, （2022年） and （之一） are parts of the headline), and
+// leaves a headline of at least four characters.
+func columnTag(s string) (rest, tag string, ok bool) {
+	t := strings.TrimSpace(s)
+	var open string
+	switch {
+	case strings.HasSuffix(t, "）"):
+		open = "（"
+	case strings.HasSuffix(t, ")"):
+		open = "("
+	default:
+		return s, "", false
+	}
+	i := strings.LastIndex(t, open)
+	if i < 0 {
+		return s, "", false
+	}
+	inner := strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(t[i+len(open):], "）"), ")"))
+	rest = strings.TrimSpace(t[:i])
+	if n := runeCountMax(inner, 21); n > 20 || hanCount(inner, 4) < 4 || hanCount(rest, 4) < 4 {
+		return s, "", false
+	}
+	if strings.ContainsAny(inner, "，。；：、！？,;:!?()（）0123456789") {
+		return s, "", false
+	}
+	for _, w := range tagNotColumn {
+		if strings.Contains(inner, w) {
+			return s, "", false
+		}
+	}
+	return rest, cleanHeadline(inner), true
 }
 
 // text is the group's text, for matching.

@@ -124,6 +124,10 @@ func TestSynthPagesFromCorpus(t *testing.T) {
 					found += len(p.Articles)
 					for _, a := range p.Articles {
 						heads[compact(a.Kicker+a.Headline+a.Subtitle)] = true
+						if a.Column != "" {
+							// the records keep a column tag at the end of the headline
+							heads[compact(a.Kicker+a.Headline+a.Subtitle+"（"+a.Column+"）")] = true
+						}
 						if a.Date != rs[0].Date {
 							t.Errorf("page %s: article dated %q", k, a.Date)
 						}

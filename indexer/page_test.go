@@ -214,3 +214,34 @@ func BenchmarkParsePagesLongLine(b *testing.B) {
 		}
 	}
 }
+
+func TestColumnTag(t *testing.T) {
+	for _, c := range []struct{ in, rest, tag string }{
+		{"帮扶更有速度（深阅读·乡村振兴）", "帮扶更有速度", "深阅读·乡村振兴"},
+		{"携手推动绿色发展（共建“一带一路”）", "携手推动绿色发展", "共建“一带一路”"},
+		{"国企改革走向纵深(专家点评)", "国企改革走向纵深", "专家点评"},
+		{"峡谷清幽 山乡秀美（寻找最美乡村·岩铺村）", "峡谷清幽 山乡秀美", "寻找最美乡村·岩铺村"},
+		// parts and notes stay in the headline
+		{"百年老店的新故事（上）", "", ""},
+		{"百年老店的新故事（之一）", "", ""},
+		{"数字政府建设指导意见（征求意见稿）", "", ""},
+		{"城市更新行动方案（2022年）", "", ""},
+		{"会议在京召开（下转第二版）", "", ""},
+		{"（权威发布）", "", ""},
+		{"东西南北（一）、（二）", "", ""},
+		{"今天的天气怎么样", "", ""},
+	} {
+		rest, tag, ok := columnTag(c.in)
+		if ok != (c.tag != "") || ok && (rest != c.rest || tag != c.tag) {
+			t.Errorf("columnTag(%q) = %q, %q, %v; want %q, %q", c.in, rest, tag, ok, c.rest, c.tag)
+		}
+	}
+	text := page("黄河岸边的春耕（经济新方位）",
+		"本报记者 林一",
+		"春分刚过，黄河岸边的麦田里，农机来回穿梭。")
+	pages, _ := parseString(t, "x.txt", text)
+	a := pages[0].Articles[0]
+	if a.Headline != "黄河岸边的春耕" || a.Column != "经济新方位" {
+		t.Errorf("headline %q column %q, want 黄河岸边的春耕 and the column 经济新方位", a.Headline, a.Column)
+	}
+}
