@@ -9,8 +9,11 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
+	bq "github.com/blevesearch/bleve/v2/search/query"
+	"github.com/google/go-cmp/cmp"
 
 	"baoku/indexer"
+	"baoku/search/query"
 	"baoku/segment"
 )
 
@@ -31,7 +34,7 @@ var benchPapers = []string{"吕梁日报", "人民日报", "新民晚报", "新�
 
 // benchEngine returns an engine over an in-memory index of n synthetic
 // articles (a fixed seed, the test dictionary).
-func benchEngine(b *testing.B, n int) *Engine {
+func benchEngine(b testing.TB, n int) *Engine {
 	b.Helper()
 	// Scorch, as on disk, kept in memory (an empty path): the index type
 	// Baoku serves, unlike bleve.NewMemOnly's.
@@ -123,5 +126,48 @@ func BenchmarkSearchNoFacets(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// TestYearsFromMonths checks that the year and month facets Search sums
+// from the months are the ones bleve counts on the year and month fields,
+// over articles spread on 14 years and 168 months.
+func TestYearsFromMonths(t *testing.T) {
+	e := benchEngine(t, 600)
+	for _, q := range append(benchQueries, struct{ name, q string }{"all", ""}) {
+		res, err := e.Search(context.Background(), Request{Query: q.q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var textQ bq.Query = bq.NewMatchAllQuery()
+		if q.q != "" {
+			c := &compiler{words: e.wordsFunc()}
+			parsed, err := query.Parse(q.q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if textQ, err = c.compile(parsed); err != nil {
+				t.Fatal(err)
+			}
+		}
+		req := bleve.NewSearchRequestOptions(textQ, 0, 0, false)
+		req.AddFacet("year", bleve.NewFacetRequest(indexer.FieldYear, FacetSize))
+		req.AddFacet("month", bleve.NewFacetRequest(indexer.FieldMonth, FacetSize))
+		want, err := e.ix.Search(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want.Total != res.Total {
+			t.Fatalf("%s: bleve finds %d, Search %d", q.name, want.Total, res.Total)
+		}
+		wf := facetsOf(want.Facets)
+		for _, f := range []string{"year", "month"} {
+			if len(wf[f]) < 2 {
+				t.Fatalf("%s: only %d %s values: the test needs more", q.name, len(wf[f]), f)
+			}
+			if d := cmp.Diff(wf[f], res.Facets[f]); d != "" {
+				t.Errorf("%s: %s facet (-bleve +Search):\n%s", q.name, f, d)
+			}
+		}
 	}
 }
