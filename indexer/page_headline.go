@@ -106,6 +106,10 @@ func classify(lines []pline) {
 				continue
 			}
 		}
+		if i > 0 && lines[i-1].kind == kHead && isHeadWidow(lines[i-1].text, l.text) {
+			l.kind = kHead
+			continue
+		}
 		if !headContext(lines, i) {
 			continue
 		}
@@ -229,6 +233,20 @@ func headContext(lines []pline, i int) bool {
 	default:
 		return endsSentence(prev.text)
 	}
+}
+
+// minWidowHead is the least width of a headline line that may wrap.
+const minWidowHead = 16
+
+// isHeadWidow reports whether line is the tail of the long headline line
+// prev, wrapped: one to three characters (节, 点）) that end no sentence,
+// under a line of at least minWidowHead characters.
+func isHeadWidow(prev, line string) bool {
+	n := runeCountMax(line, 4)
+	if n > 3 || hanCount(line, 1) == 0 || endsSentence(line) || lineWidth(prev) < minWidowHead {
+		return false
+	}
+	return strings.IndexFunc(line, unicode.IsSpace) < 0
 }
 
 // isKicker reports a line that reads as a kicker (引题): it ends with a
@@ -428,6 +446,10 @@ func groupBlock(b *block, m *matcher, lo, hi int) []*headGroup {
 			cur = &headGroup{column: label}
 			groups = append(groups, cur)
 			force, curBest = true, -1
+			continue
+		}
+		if cur != nil && len(cur.lines) > 0 && isHeadWidow(cur.lines[len(cur.lines)-1].text, l.text) {
+			cur.lines[len(cur.lines)-1].text += l.text
 			continue
 		}
 		bi, bs := m.best(l.text, lo, hi)

@@ -245,3 +245,27 @@ func TestColumnTag(t *testing.T) {
 		t.Errorf("headline %q column %q, want 黄河岸边的春耕 and the column 经济新方位", a.Headline, a.Column)
 	}
 }
+
+// TestHeadlineWidow checks that the last character or two of a long
+// headline, wrapped onto a line of their own, stay in the headline, while
+// a short name under a headline is still read as its author.
+func TestHeadlineWidow(t *testing.T) {
+	text := page("距离地球约四百公里——中国空间站的第一个春",
+		"节",
+		"执行任务的航天员在空间站里迎来了新春佳节，他们贴春联、挂灯笼，",
+		"向全国人民送上祝福。",
+		"城市绿道串起百座公园",
+		"王涛",
+		"今年以来，全市新建绿道一百二十公里，把城区的公园连成了片。")
+	pages, _ := parseString(t, "x.txt", text)
+	arts := pages[0].Articles
+	if len(arts) != 2 {
+		t.Fatalf("got %d articles, want 2", len(arts))
+	}
+	if arts[0].Headline != "距离地球约四百公里——中国空间站的第一个春节" || arts[0].Subtitle != "" {
+		t.Errorf("headline %q subtitle %q", arts[0].Headline, arts[0].Subtitle)
+	}
+	if arts[1].Headline != "城市绿道串起百座公园" || strings.Join(arts[1].Reporters, ",") != "王涛" {
+		t.Errorf("article 2: headline %q reporters %q", arts[1].Headline, arts[1].Reporters)
+	}
+}
