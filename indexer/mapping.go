@@ -34,8 +34,12 @@ const (
 	// FieldStored holds the article as JSON; it is stored, not indexed, and
 	// is what a hit shows.
 	FieldStored = "_article"
-	// CharSuffix names the character view of a text field: body → body_c.
+	// CharSuffix names the positional half of a text field's character
+	// view, its character pairs: body → body_c.
 	CharSuffix = "_c"
+	// SingleSuffix names the other half, its single characters, kept
+	// without positions: body → body_u.
+	SingleSuffix = "_u"
 )
 
 // TextFields are the segmented text fields, in display order.
@@ -46,8 +50,9 @@ var KeywordFields = []string{FieldPaper, FieldSection, FieldSource, FieldReporte
 
 // Analyzer names in the index mapping.
 const (
-	analyzerWords = "baoku_words"
-	analyzerChars = "baoku_chars"
+	analyzerWords   = "baoku_words"
+	analyzerChars   = "baoku_chars"
+	analyzerSingles = "baoku_singles"
 )
 
 // NewMapping returns the index schema. dict names the word segmenter's
@@ -71,7 +76,12 @@ func NewMapping(dict string) (*mapping.IndexMappingImpl, error) {
 	}); err != nil {
 		return nil, fmt.Errorf("mapping: %w", err)
 	}
-	for _, name := range []string{analyzerWords, analyzerChars} {
+	if err := im.AddCustomTokenizer(analyzerSingles, map[string]interface{}{
+		"type": segment.SingleTokenizer,
+	}); err != nil {
+		return nil, fmt.Errorf("mapping: %w", err)
+	}
+	for _, name := range []string{analyzerWords, analyzerChars, analyzerSingles} {
 		if err := im.AddCustomAnalyzer(name, map[string]interface{}{
 			"type": custom.Name, "tokenizer": name,
 		}); err != nil {
@@ -88,7 +98,8 @@ func NewMapping(dict string) (*mapping.IndexMappingImpl, error) {
 		words.IncludeTermVectors = false
 		words.IncludeInAll = false
 		words.DocValues = false
-		// Character view: recall and exact phrases, so positions.
+		// Character view, pairs: recall and exact phrases, so positions
+		// (but no offsets: see segment.CharTokenizer).
 		chars := mapping.NewTextFieldMapping()
 		chars.Name = f + CharSuffix
 		chars.Analyzer = analyzerChars
@@ -96,7 +107,16 @@ func NewMapping(dict string) (*mapping.IndexMappingImpl, error) {
 		chars.IncludeTermVectors = true
 		chars.IncludeInAll = false
 		chars.DocValues = false
-		dm.AddFieldMappingsAt(f, words, chars)
+		// Character view, single characters: one-character queries need
+		// no positions, which halves what the character view keeps.
+		singles := mapping.NewTextFieldMapping()
+		singles.Name = f + SingleSuffix
+		singles.Analyzer = analyzerSingles
+		singles.Store = false
+		singles.IncludeTermVectors = false
+		singles.IncludeInAll = false
+		singles.DocValues = false
+		dm.AddFieldMappingsAt(f, words, chars, singles)
 	}
 	for _, f := range KeywordFields {
 		// Filters and facets: exact values with doc values, never scored.

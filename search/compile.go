@@ -126,7 +126,7 @@ func (c *compiler) compile(q query.Q) (bq.Query, error) {
 // found side by side score a bonus.
 func (c *compiler) text(t *query.Term, fields []string) bq.Query {
 	norm := segment.Normalize(t.Text)
-	ex := TermExplain{Field: t.Field, Text: t.Text, Normalized: norm, Quoted: t.Quoted, CharTerms: segment.CharPhrase(norm)}
+	ex := TermExplain{Field: t.Field, Text: t.Text, Normalized: norm, Quoted: t.Quoted, CharTerms: charTerms(norm)}
 	defer func() {
 		ex.How = ex.describe(c.words != nil)
 		c.explain = append(c.explain, ex)
@@ -174,24 +174,56 @@ func wordAny(word string, fields []string) []bq.Query {
 // phraseAny finds normalised text as an exact character sequence in any of
 // fields; nil when the text has no searchable character.
 func phraseAny(norm string, fields []string, weight float64) bq.Query {
-	terms := segment.CharPhrase(norm)
-	if len(terms) == 0 {
+	return CharQuery(norm, fields, weight)
+}
+
+// charTerms lists the character view's terms for normalised text: its
+// pairs as a phrase ("" for a gap), then the units that stand alone.
+func charTerms(norm string) []string {
+	pairs, lone := segment.CharPhrase(norm)
+	return append(pairs, lone...)
+}
+
+// CharQuery is the character view's query for normalised text in any of
+// fields: the phrase of its character pairs in a field, and each unit that
+// stands alone (a one-character query) in the same field. Text without
+// separators is found exactly where it occurs; nil when the text has no
+// searchable character.
+func CharQuery(norm string, fields []string, weight float64) bq.Query {
+	pairs, lone := segment.CharPhrase(norm)
+	if len(pairs) == 0 && len(lone) == 0 {
 		return nil
 	}
 	qs := make([]bq.Query, 0, len(fields))
 	for _, f := range fields {
-		cf := f + indexer.CharSuffix
 		boost := fieldBoost[f] * weight
-		if len(terms) == 1 {
-			tq := bq.NewTermQuery(terms[0])
-			tq.SetField(cf)
-			tq.SetBoost(boost)
-			qs = append(qs, tq)
-			continue
+		if boost == 0 {
+			boost = weight
 		}
-		pq := bq.NewPhraseQuery(terms, cf)
-		pq.SetBoost(boost)
-		qs = append(qs, pq)
+		var must []bq.Query
+		switch len(pairs) {
+		case 0:
+		case 1:
+			tq := bq.NewTermQuery(pairs[0])
+			tq.SetField(f + indexer.CharSuffix)
+			tq.SetBoost(boost)
+			must = append(must, tq)
+		default:
+			pq := bq.NewPhraseQuery(pairs, f+indexer.CharSuffix)
+			pq.SetBoost(boost)
+			must = append(must, pq)
+		}
+		for _, u := range lone {
+			tq := bq.NewTermQuery(u)
+			tq.SetField(f + indexer.SingleSuffix)
+			tq.SetBoost(boost)
+			must = append(must, tq)
+		}
+		if len(must) == 1 {
+			qs = append(qs, must[0])
+		} else {
+			qs = append(qs, bq.NewConjunctionQuery(must))
+		}
 	}
 	if len(qs) == 1 {
 		return qs[0]

@@ -43,6 +43,8 @@ func whyOf(e *bsearch.Explanation) []WhyMatch {
 			view := "words"
 			if f, found := strings.CutSuffix(field, indexer.CharSuffix); found {
 				field, view = f, "chars"
+			} else if f, found := strings.CutSuffix(field, indexer.SingleSuffix); found {
+				field, view = f, "chars"
 			}
 			k := [2]string{field + "/" + view, term}
 			m := sum[k]

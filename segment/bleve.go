@@ -14,9 +14,12 @@ const (
 	// WordTokenizer cuts text into words for ranking; option "mode" is
 	// "index" (default, with sub-words) or "query".
 	WordTokenizer = "baoku_words"
-	// CharTokenizer cuts text into characters and character pairs for
-	// recall. It needs no dictionary.
+	// CharTokenizer cuts text into character pairs at their positions,
+	// for phrases and recall. It needs no dictionary.
 	CharTokenizer = "baoku_chars"
+	// SingleTokenizer cuts text into single characters, for one-character
+	// queries. It needs no dictionary.
+	SingleTokenizer = "baoku_singles"
 )
 
 func init() {
@@ -27,6 +30,7 @@ func init() {
 	}
 	must(registry.RegisterTokenizer(WordTokenizer, newWordTokenizer))
 	must(registry.RegisterTokenizer(CharTokenizer, newCharTokenizer))
+	must(registry.RegisterTokenizer(SingleTokenizer, newSingleTokenizer))
 }
 
 type wordTokenizer struct {
@@ -71,9 +75,27 @@ func newCharTokenizer(map[string]interface{}, *registry.Cache) (analysis.Tokeniz
 	return charTokenizer{}, nil
 }
 
-// Tokenize cuts already normalised text into the character view.
+// Tokenize cuts already normalised text into character pairs. Their byte
+// offsets are left out (zero): phrase matching needs only positions, and
+// matches are highlighted on the stored text, so the index need not keep
+// two numbers more for every pair.
 func (charTokenizer) Tokenize(input []byte) analysis.TokenStream {
-	return stream(input, Chars(string(input)), analysis.Ideographic)
+	ts := stream(input, Pairs(string(input)), analysis.Ideographic)
+	for _, t := range ts {
+		t.Start, t.End = 0, 0
+	}
+	return ts
+}
+
+type singleTokenizer struct{}
+
+func newSingleTokenizer(map[string]interface{}, *registry.Cache) (analysis.Tokenizer, error) {
+	return singleTokenizer{}, nil
+}
+
+// Tokenize cuts already normalised text into single characters.
+func (singleTokenizer) Tokenize(input []byte) analysis.TokenStream {
+	return stream(input, Singles(string(input)), analysis.Ideographic)
 }
 
 // stream turns tokens cut from input into bleve's tokens. A token's term is

@@ -39,7 +39,7 @@ func TestNormalizeZeroCircle(t *testing.T) {
 		}
 	}
 	// 〇 is a unit: the year is one run in the character view.
-	if got := CharPhrase(Normalize("二○○一年")); strings.Join(got, " ") != "二〇 〇〇 〇一 一年" {
+	if got, _ := CharPhrase(Normalize("二○○一年")); strings.Join(got, " ") != "二〇 〇〇 〇一 一年" {
 		t.Errorf("CharPhrase = %q", got)
 	}
 }

@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -108,39 +109,79 @@ func TestChars(t *testing.T) {
 
 func TestCharPhrase(t *testing.T) {
 	for _, tc := range []struct {
-		in   string
-		want []string
+		in          string
+		pairs, lone []string
 	}{
-		{"镁", []string{"镁"}},
-		{"安局", []string{"安局"}},
-		{"碛口古镇", []string{"碛口", "口古", "古镇"}},
-		{"lvliang ribao", []string{"lv", "vl", "li", "ia", "an", "ng", "", "", "ri", "ib", "ba", "ao"}},
-		{"a b", []string{"a", "", "b"}},
-		{"，", nil},
+		{"镁", nil, []string{"镁"}},
+		{"安局", []string{"安局"}, nil},
+		{"碛口古镇", []string{"碛口", "口古", "古镇"}, nil},
+		{"lvliang ribao", []string{"lv", "vl", "li", "ia", "an", "ng", "", "", "ri", "ib", "ba", "ao"}, nil},
+		{"a b", nil, []string{"a", "b"}},
+		{"安全阀”当好", []string{"安全", "全阀", "", "", "当好"}, nil},
+		{"ab，c，de", []string{"ab", "", "", "", "", "de"}, []string{"c"}},
+		{"，", nil, nil},
 	} {
-		if diff := cmp.Diff(tc.want, CharPhrase(tc.in)); diff != "" {
-			t.Errorf("CharPhrase(%q) (-want +got):\n%s", tc.in, diff)
+		pairs, lone := CharPhrase(tc.in)
+		if diff := cmp.Diff(tc.pairs, pairs); diff != "" {
+			t.Errorf("CharPhrase(%q) pairs (-want +got):\n%s", tc.in, diff)
+		}
+		if diff := cmp.Diff(tc.lone, lone); diff != "" {
+			t.Errorf("CharPhrase(%q) lone (-want +got):\n%s", tc.in, diff)
 		}
 	}
 }
 
 // TestCharPhrasePositions checks that the phrase terms sit at the positions
-// Chars gives them, so that a phrase matches the text it came from.
+// Pairs indexes them at, so that a phrase matches the text it came from.
 func TestCharPhrasePositions(t *testing.T) {
-	for _, text := range []string{"吕梁市公安局", "lvliang ribao", "安全阀”当好", "a b c", "x，y"} {
+	for _, text := range []string{"吕梁市公安局", "lvliang ribao", "安全阀”当好", "a b c", "x，y", "ab，c，de"} {
 		at := map[int]map[string]bool{}
-		for _, tok := range Chars(text) {
+		for _, tok := range Pairs(text) {
 			if at[tok.Pos] == nil {
 				at[tok.Pos] = map[string]bool{}
 			}
 			at[tok.Pos][tok.Term] = true
 		}
-		first := 1
-		for i, term := range CharPhrase(text) {
+		pairs, _ := CharPhrase(text)
+		if len(pairs) == 0 {
+			continue
+		}
+		// The phrase starts at the position of its first pair.
+		first := -1
+		for _, tok := range Pairs(text) {
+			if tok.Term == pairs[0] {
+				first = tok.Pos
+				break
+			}
+		}
+		for i, term := range pairs {
 			if term != "" && !at[first+i][term] {
 				t.Errorf("%q: phrase term %d %q not at position %d (%v)", text, i, term, first+i, at)
 			}
 		}
+	}
+}
+
+// TestPairsSingles checks that the two indexed halves together are Chars.
+func TestPairsSingles(t *testing.T) {
+	text := "镁，铝镁a b"
+	var pairs, singles, chars []string
+	for _, tok := range Pairs(text) {
+		pairs = append(pairs, fmt.Sprintf("%s@%d", tok.Term, tok.Pos))
+	}
+	for _, tok := range Singles(text) {
+		singles = append(singles, tok.Term)
+	}
+	for _, tok := range Chars(text) {
+		if utf8.RuneCountInString(tok.Term) == 2 {
+			chars = append(chars, fmt.Sprintf("%s@%d", tok.Term, tok.Pos))
+		}
+	}
+	if diff := cmp.Diff(chars, pairs); diff != "" {
+		t.Errorf("Pairs differ from the bigrams of Chars (-chars +pairs):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{"镁", "铝", "镁", "a", "b"}, singles); diff != "" {
+		t.Errorf("Singles (-want +got):\n%s", diff)
 	}
 }
 

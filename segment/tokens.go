@@ -152,26 +152,70 @@ func Chars(text string) []Token {
 	return toks
 }
 
-// CharPhrase returns the character-view terms whose sequence finds exactly
-// the normalised text: a bigram at each position, a unigram for a unit that
-// stands alone, and "" for a position that may hold anything (the gap of a
-// separator). Matching them as a phrase finds the text as a substring.
-func CharPhrase(text string) []string {
-	var (
-		terms []string
-		run   []string // units of the current run
-	)
+// Pairs is the positional half of the character view as it is indexed:
+// the bigrams of Chars, at the same positions.
+func Pairs(text string) []Token {
+	toks := make([]Token, 0, len(text)/3)
+	pos := 0
+	prevStart := -1 // the previous unit, while it is adjacent
+	gap := false
+	for i, r := range text {
+		if !isUnit(r) {
+			prevStart = -1
+			gap = pos > 0
+			continue
+		}
+		end := i + utf8.RuneLen(r)
+		if prevStart >= 0 {
+			toks = append(toks, Token{Term: text[prevStart:end], Start: prevStart, End: end, Pos: pos})
+		}
+		pos++
+		if gap {
+			pos++
+			gap = false
+		}
+		prevStart = i
+	}
+	return toks
+}
+
+// Singles is the other half of the character view as it is indexed: every
+// unit alone (unigrams). They answer one-character queries, which need no
+// positions, so they are indexed without them.
+func Singles(text string) []Token {
+	toks := make([]Token, 0, len(text)/3)
+	pos := 0
+	for i, r := range text {
+		if isUnit(r) {
+			pos++
+			toks = append(toks, Token{Term: text[i : i+utf8.RuneLen(r)], Start: i, End: i + utf8.RuneLen(r), Pos: pos})
+		}
+	}
+	return toks
+}
+
+// CharPhrase returns the character-view terms that find normalised text as
+// a substring: pairs is the sequence of bigrams to match as a phrase in the
+// positional view ("" marks a position that may hold anything: the gap of a
+// separator, or a unit standing alone between separators), and lone lists
+// the units that stand alone (a one-character query, or a single character
+// between punctuation inside a quoted query), each of which must occur too.
+// For text without separators, pairs alone (or a single lone unit) finds
+// exactly the articles that contain it.
+func CharPhrase(text string) (pairs, lone []string) {
+	var run []string // units of the current run
 	flush := func() {
 		switch len(run) {
 		case 0:
 			return
 		case 1:
-			terms = append(terms, run[0], "")
+			lone = append(lone, run[0])
+			pairs = append(pairs, "", "")
 		default:
 			for i := 0; i+1 < len(run); i++ {
-				terms = append(terms, run[i]+run[i+1])
+				pairs = append(pairs, run[i]+run[i+1])
 			}
-			terms = append(terms, "", "")
+			pairs = append(pairs, "", "")
 		}
 		run = run[:0]
 	}
@@ -183,10 +227,16 @@ func CharPhrase(text string) []string {
 		run = append(run, text[i:i+utf8.RuneLen(r)])
 	}
 	flush()
-	for len(terms) > 0 && terms[len(terms)-1] == "" {
-		terms = terms[:len(terms)-1]
+	for len(pairs) > 0 && pairs[len(pairs)-1] == "" {
+		pairs = pairs[:len(pairs)-1]
 	}
-	return terms
+	for len(pairs) > 0 && pairs[0] == "" {
+		pairs = pairs[1:]
+	}
+	if len(pairs) == 0 {
+		pairs = nil
+	}
+	return pairs, lone
 }
 
 // Number words. A run of digits is cut as newspapers write numbers (the

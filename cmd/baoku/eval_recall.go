@@ -12,7 +12,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
-	bq "github.com/blevesearch/bleve/v2/search/query"
 
 	"baoku/indexer"
 	"baoku/search"
@@ -302,23 +301,15 @@ func wordPhraseHits(docs []recallDoc, qw []string) map[string]bool {
 // charPhraseHits runs the character phrase of sub on the character view of
 // every text field, straight on the index.
 func charPhraseHits(ix bleve.Index, sub string) (map[string]bool, error) {
-	terms := segment.CharPhrase(sub)
-	var qs []bq.Query
-	for _, f := range indexer.TextFields {
-		cf := f + indexer.CharSuffix
-		if len(terms) == 1 {
-			tq := bq.NewTermQuery(terms[0])
-			tq.SetField(cf)
-			qs = append(qs, tq)
-			continue
-		}
-		qs = append(qs, bq.NewPhraseQuery(terms, cf))
+	q := search.CharQuery(sub, indexer.TextFields, 1)
+	if q == nil {
+		return map[string]bool{}, nil
 	}
 	count, err := ix.DocCount()
 	if err != nil {
 		return nil, fmt.Errorf("count articles: %w", err)
 	}
-	res, err := ix.Search(bleve.NewSearchRequestOptions(bq.NewDisjunctionQuery(qs), int(count), 0, false))
+	res, err := ix.Search(bleve.NewSearchRequestOptions(q, int(count), 0, false))
 	if err != nil {
 		return nil, fmt.Errorf("character phrase %q: %w", sub, err)
 	}
