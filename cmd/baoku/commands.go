@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"runtime/debug"
 	"strings"
 	"syscall"
 	"time"
@@ -28,9 +29,11 @@ func runIndex(args []string) error {
 	batch := fs.Int("batch", indexer.DefaultBatchSize, "articles written at once")
 	quiet := fs.Bool("q", false, "no progress line")
 	force := fs.Bool("force", false, "read every input again, even files the index's journal records as done")
+	mem := fs.Int("memlimit", 700, "soft memory limit in MB for the Go heap (0: none; GOMEMLIMIT wins)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
+	setMemoryLimit(*mem)
 	if fs.NArg() == 0 {
 		return errors.New("no input: give page text files, .jsonl(.gz) files or folders")
 	}
@@ -79,10 +82,12 @@ func runServe(args []string) error {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	dir := fs.String("index", defaultIndex, "index folder")
 	addr := fs.String("addr", ":8080", "address to listen on")
+	mem := fs.Int("memlimit", 320, "soft memory limit in MB for the Go heap (0: none; GOMEMLIMIT wins)")
 	extra := addServeFlags(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
+	setMemoryLimit(*mem)
 	ix, err := indexer.OpenExisting(*dir)
 	if err != nil {
 		return err
@@ -214,4 +219,15 @@ func runParse(args []string) error {
 		return errFailed
 	}
 	return nil
+}
+
+// setMemoryLimit makes the garbage collector work harder as the heap nears
+// mb megabytes, so a long ingest or a busy server does not grow its memory
+// by collecting late. It is a soft limit: the program never fails for it.
+// A GOMEMLIMIT in the environment wins.
+func setMemoryLimit(mb int) {
+	if mb <= 0 || os.Getenv("GOMEMLIMIT") != "" {
+		return
+	}
+	debug.SetMemoryLimit(int64(mb) << 20)
 }
