@@ -19,28 +19,7 @@ func pageEngine(t *testing.T) (*Engine, []*indexer.Article) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ix, err := indexer.NewMemIndex(segment.DictTest)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ix.Close() })
-	w := indexer.NewWriter(ix, 0)
-	for _, a := range arts {
-		if err := w.Add(a); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := w.Flush(); err != nil {
-		t.Fatal(err)
-	}
-	e, err := New(ix)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := e.Warm(); err != nil {
-		t.Fatal(err)
-	}
-	return e, arts
+	return engineOf(t, segment.DictTest, arts), arts
 }
 
 // containing lists the articles whose normalised text fields contain the
@@ -161,28 +140,16 @@ var recallFixture = []indexer.Article{
 
 func fixtureEngine(t *testing.T, arts []indexer.Article) *Engine {
 	t.Helper()
-	ix, err := indexer.NewMemIndex(segment.DictTest)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ix.Close() })
-	w := indexer.NewWriter(ix, 0)
+	return engineOf(t, segment.DictTest, pointers(arts))
+}
+
+// pointers returns pointers to the articles of a slice.
+func pointers(arts []indexer.Article) []*indexer.Article {
+	out := make([]*indexer.Article, len(arts))
 	for i := range arts {
-		if err := w.Add(&arts[i]); err != nil {
-			t.Fatal(err)
-		}
+		out[i] = &arts[i]
 	}
-	if err := w.Flush(); err != nil {
-		t.Fatal(err)
-	}
-	e, err := New(ix)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := e.Warm(); err != nil {
-		t.Fatal(err)
-	}
-	return e
+	return out
 }
 
 func TestRecallCases(t *testing.T) {

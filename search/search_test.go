@@ -29,28 +29,9 @@ var fixture = []indexer.Article{
 
 func testEngine(t testing.TB) *Engine {
 	t.Helper()
-	ix, err := indexer.NewMemIndex(segment.DictTest)
-	if err != nil {
-		t.Fatal(err)
-	}
-	w := indexer.NewWriter(ix, 2)
-	for i := range fixture {
-		a := fixture[i]
-		if err := w.Add(&a); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := w.Flush(); err != nil {
-		t.Fatal(err)
-	}
-	e, err := New(ix)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := e.Warm(); err != nil {
-		t.Fatal(err)
-	}
-	return e
+	// A copy: the writer fills in what it learns from the articles.
+	arts := append([]indexer.Article(nil), fixture...)
+	return engineOf(t, segment.DictTest, pointers(arts))
 }
 
 func ids(r *Result) []string {

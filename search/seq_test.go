@@ -15,24 +15,7 @@ func TestEditionReadingOrder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ix, err := indexer.NewMemIndex(segment.DictTest)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ix.Close()
-	w := indexer.NewWriter(ix, 0)
-	for _, a := range arts {
-		if err := w.Add(a); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := w.Flush(); err != nil {
-		t.Fatal(err)
-	}
-	e, err := New(ix)
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := engineOf(t, segment.DictTest, arts)
 	ed, err := e.Edition(context.Background(), "2023-07-22", "吕梁日报", "1")
 	if err != nil {
 		t.Fatal(err)

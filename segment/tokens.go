@@ -126,7 +126,30 @@ func (s *Segmenter) subwords(toks []Token, word string, start, pos int) []Token 
 // the unit's position. A run of separators advances the position by one more,
 // so a phrase never matches across punctuation.
 func Chars(text string) []Token {
-	toks := make([]Token, 0, len(text)/2)
+	return charTokens(text, true, true)
+}
+
+// Pairs is the positional half of the character view as it is indexed:
+// the bigrams of Chars, at the same positions.
+func Pairs(text string) []Token {
+	return charTokens(text, true, false)
+}
+
+// Singles is the other half of the character view as it is indexed: every
+// unit alone (unigrams). They answer one-character queries, which need no
+// positions, so they are indexed without them.
+func Singles(text string) []Token {
+	return charTokens(text, false, true)
+}
+
+// charTokens walks the units of text, giving the pairs and the units alone
+// as asked, at the positions Chars documents.
+func charTokens(text string, pairs, singles bool) []Token {
+	n := len(text) / 3
+	if pairs && singles {
+		n *= 2
+	}
+	toks := make([]Token, 0, n)
 	pos := 0
 	prevStart := -1 // the previous unit, while it is adjacent
 	gap := false
@@ -137,7 +160,7 @@ func Chars(text string) []Token {
 			continue
 		}
 		end := i + utf8.RuneLen(r)
-		if prevStart >= 0 {
+		if pairs && prevStart >= 0 {
 			// The bigram starting at the previous unit, at its position.
 			toks = append(toks, Token{Term: text[prevStart:end], Start: prevStart, End: end, Pos: pos})
 		}
@@ -146,50 +169,10 @@ func Chars(text string) []Token {
 			pos++
 			gap = false
 		}
-		toks = append(toks, Token{Term: text[i:end], Start: i, End: end, Pos: pos})
-		prevStart = i
-	}
-	return toks
-}
-
-// Pairs is the positional half of the character view as it is indexed:
-// the bigrams of Chars, at the same positions.
-func Pairs(text string) []Token {
-	toks := make([]Token, 0, len(text)/3)
-	pos := 0
-	prevStart := -1 // the previous unit, while it is adjacent
-	gap := false
-	for i, r := range text {
-		if !isUnit(r) {
-			prevStart = -1
-			gap = pos > 0
-			continue
-		}
-		end := i + utf8.RuneLen(r)
-		if prevStart >= 0 {
-			toks = append(toks, Token{Term: text[prevStart:end], Start: prevStart, End: end, Pos: pos})
-		}
-		pos++
-		if gap {
-			pos++
-			gap = false
+		if singles {
+			toks = append(toks, Token{Term: text[i:end], Start: i, End: end, Pos: pos})
 		}
 		prevStart = i
-	}
-	return toks
-}
-
-// Singles is the other half of the character view as it is indexed: every
-// unit alone (unigrams). They answer one-character queries, which need no
-// positions, so they are indexed without them.
-func Singles(text string) []Token {
-	toks := make([]Token, 0, len(text)/3)
-	pos := 0
-	for i, r := range text {
-		if isUnit(r) {
-			pos++
-			toks = append(toks, Token{Term: text[i : i+utf8.RuneLen(r)], Start: i, End: i + utf8.RuneLen(r), Pos: pos})
-		}
 	}
 	return toks
 }
