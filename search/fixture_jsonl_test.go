@@ -37,7 +37,6 @@ func engineOf(t testing.TB, dict string, arts []*indexer.Article) *Engine {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { ix.Close() })
 	w := indexer.NewWriter(ix, 50)
 	for _, a := range arts {
 		if err := w.Add(a); err != nil {
