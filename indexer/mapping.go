@@ -34,6 +34,12 @@ const (
 	// FieldStored holds the article as JSON; it is stored, not indexed, and
 	// is what a hit shows.
 	FieldStored = "_article"
+	// FieldFacets holds every facet value of an article, each as its
+	// facet's name, FacetSep and the value ("paper\x1f人民日报"), so that
+	// counting all facets visits one field per hit, not one per facet.
+	FieldFacets = "_facets"
+	// FacetSep separates a facet's name from its value in FieldFacets.
+	FacetSep = "\x1f"
 	// CharSuffix names the positional half of a text field's character
 	// view, its character pairs: body → body_c.
 	CharSuffix = "_c"
@@ -45,8 +51,14 @@ const (
 // TextFields are the segmented text fields, in display order.
 var TextFields = []string{FieldKicker, FieldHeadline, FieldSubtitle, FieldBody}
 
-// KeywordFields are the exact-value fields: filters and facets, never segmented.
+// KeywordFields are the exact-value fields: filters, never segmented.
 var KeywordFields = []string{FieldPaper, FieldSection, FieldSource, FieldReporters, FieldPage, FieldYear, FieldMonth}
+
+// sortedFields are the keyword fields that keep doc values of their own,
+// for browsing (counts by year, month and paper) and ordering an edition by
+// paper and page; the search facets are counted from FieldFacets.
+var sortedFields = map[string]bool{FieldPaper: true, FieldPage: true, FieldYear: true, FieldMonth: true}
+
 
 // Analyzer names in the index mapping.
 const (
@@ -119,15 +131,23 @@ func NewMapping(dict string) (*mapping.IndexMappingImpl, error) {
 		dm.AddFieldMappingsAt(f, words, chars, singles)
 	}
 	for _, f := range KeywordFields {
-		// Filters and facets: exact values with doc values, never scored.
+		// Filters: exact values, never scored.
 		kw := mapping.NewKeywordFieldMapping()
 		kw.Store = false
 		kw.IncludeTermVectors = false
 		kw.IncludeInAll = false
-		kw.DocValues = true
+		kw.DocValues = sortedFields[f]
 		kw.SkipFreqNorm = true
 		dm.AddFieldMappingsAt(f, kw)
 	}
+	// Facets: every facet value of an article in one field with doc values.
+	facets := mapping.NewKeywordFieldMapping()
+	facets.Store = false
+	facets.IncludeTermVectors = false
+	facets.IncludeInAll = false
+	facets.DocValues = true
+	facets.SkipFreqNorm = true
+	dm.AddFieldMappingsAt(FieldFacets, facets)
 	// Date: range filters and sorting by date.
 	date := mapping.NewDateTimeFieldMapping()
 	date.Store = false
@@ -166,6 +186,7 @@ type document struct {
 	Year      string    `json:"year"`
 	Month     string    `json:"month"`
 	Article   string    `json:"_article"`
+	Facets    []string  `json:"_facets"`
 }
 
 // DateLayout is the layout of Article.Date.
@@ -184,7 +205,7 @@ func newDocument(a *Article) (*document, error) {
 	if err != nil {
 		return nil, fmt.Errorf("article %s: %w", a.ID, err)
 	}
-	return &document{
+	doc := &document{
 		Kicker:    segment.Normalize(a.Kicker),
 		Headline:  segment.Normalize(a.Headline),
 		Subtitle:  segment.Normalize(a.Subtitle),
@@ -198,7 +219,19 @@ func newDocument(a *Article) (*document, error) {
 		Year:      a.Date[:4],
 		Month:     a.Date[:7],
 		Article:   string(js),
-	}, nil
+	}
+	for _, f := range []struct {
+		name   string
+		values []string
+	}{
+		{"paper", doc.Paper}, {"section", doc.Section}, {"source", doc.Source},
+		{"reporter", doc.Reporters}, {"page", doc.Page}, {"month", []string{doc.Month}},
+	} {
+		for _, v := range f.values {
+			doc.Facets = append(doc.Facets, f.name+FacetSep+v)
+		}
+	}
+	return doc, nil
 }
 
 // values returns the non-empty values, trimmed.

@@ -36,7 +36,9 @@ func (e *Engine) Months(ctx context.Context, paper string) ([]FacetValue, error)
 	if err != nil {
 		return nil, fmt.Errorf("search: months: %w", err)
 	}
-	return facetsOf(res.Facets)["month"], nil
+	months := termsOf(res.Facets["month"])
+	sort.Slice(months, func(i, j int) bool { return months[i].Key > months[j].Key })
+	return months, nil
 }
 
 // Papers returns the newspapers in the index with their numbers of
@@ -48,7 +50,7 @@ func (e *Engine) Papers(ctx context.Context) ([]FacetValue, error) {
 	if err != nil {
 		return nil, fmt.Errorf("search: papers: %w", err)
 	}
-	return facetsOf(res.Facets)["paper"], nil
+	return termsOf(res.Facets["paper"]), nil
 }
 
 // Days returns the days of a month (YYYY-MM) that have articles, in order,

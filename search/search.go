@@ -263,15 +263,8 @@ func (e *Engine) Search(ctx context.Context, r Request) (*Result, error) {
 		req.SortBy([]string{"-_score", "-" + indexer.FieldDate})
 	}
 	if !r.NoFacets {
-		for name, field := range facetFields {
-			switch name {
-			case "year": // counted from the months: one field less to visit per hit
-			case "month":
-				req.AddFacet(name, bleve.NewFacetRequest(field, allMonths))
-			default:
-				req.AddFacet(name, bleve.NewFacetRequest(field, FacetSize))
-			}
-		}
+		// All facets from one field: one visit of its doc values per hit.
+		req.AddFacet(indexer.FieldFacets, bleve.NewFacetRequest(indexer.FieldFacets, allFacetValues))
 	}
 	res, err := e.ix.SearchInContext(ctx, req)
 	if err != nil {
@@ -302,7 +295,7 @@ func (e *Engine) Search(ctx context.Context, r Request) (*Result, error) {
 		out.Hits = append(out.Hits, hit)
 	}
 	if !r.NoFacets {
-		out.Facets = facetsOf(res.Facets)
+		out.Facets = facetsOf(res.Facets[indexer.FieldFacets])
 		out.Facets["year"], out.Facets["month"] = yearsAndMonths(out.Facets["month"])
 	}
 	if r.Explain {
@@ -409,26 +402,43 @@ func articleOf(h *bsearch.DocumentMatch) (*indexer.Article, error) {
 	return &a, nil
 }
 
-func facetsOf(fr bsearch.FacetResults) map[string][]FacetValue {
-	out := make(map[string][]FacetValue, len(fr))
-	for name, f := range fr {
-		vals := []FacetValue{}
-		if f.Terms != nil {
-			for _, t := range f.Terms.Terms() {
-				vals = append(vals, FacetValue{Key: t.Term, Count: t.Count})
-			}
+// termsOf lists the values of a facet of its own field, as bleve ordered
+// them.
+func termsOf(fr *bsearch.FacetResult) []FacetValue {
+	vals := []FacetValue{}
+	if fr != nil && fr.Terms != nil {
+		for _, t := range fr.Terms.Terms() {
+			vals = append(vals, FacetValue{Key: t.Term, Count: t.Count})
 		}
-		if name == "year" || name == "month" {
-			sort.Slice(vals, func(i, j int) bool { return vals[i].Key > vals[j].Key })
+	}
+	return vals
+}
+
+// allFacetValues is more values than the facets of a result have: every
+// value is counted, then each facet keeps its FacetSize largest (every
+// month, so that the years can be summed from them).
+const allFacetValues = 1 << 30
+
+// facetsOf splits the counts of indexer.FieldFacets by facet. They come
+// ordered by count, ties by value, as bleve orders a facet of its own.
+func facetsOf(fr *bsearch.FacetResult) map[string][]FacetValue {
+	out := make(map[string][]FacetValue, len(facetFields))
+	for name := range facetFields {
+		out[name] = []FacetValue{}
+	}
+	if fr == nil || fr.Terms == nil {
+		return out
+	}
+	for _, t := range fr.Terms.Terms() {
+		name, value, ok := strings.Cut(t.Term, indexer.FacetSep)
+		vals, known := out[name]
+		if !ok || !known || (name != "month" && len(vals) >= FacetSize) {
+			continue
 		}
-		out[name] = vals
+		out[name] = append(vals, FacetValue{Key: value, Count: t.Count})
 	}
 	return out
 }
-
-// allMonths is more months than an archive has: the month facet is
-// counted whole, so that the years can be summed from it.
-const allMonths = 12 * 200
 
 // yearsAndMonths turns the counts of every month into the year and month
 // facets: for each, the FacetSize values with most articles (ties to the
