@@ -139,6 +139,12 @@ func (c *compiler) text(t *query.Term, fields []string) bq.Query {
 	if t.Quoted || c.words == nil {
 		return whole
 	}
+	if pairs, lone := segment.CharPhrase(norm); len(pairs) == 0 && len(lone) == 1 {
+		// One character: its count in the character view ranks as well as
+		// the word view could, at half the cost of a query that matches
+		// a great many articles.
+		return whole
+	}
 	words := c.words(norm)
 	ex.Words = words
 	switch len(words) {

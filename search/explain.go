@@ -127,6 +127,8 @@ func (t TermExplain) describe(wordsReady bool) string {
 		return fmt.Sprintf("exact characters %q: the character view as a phrase (%s)", t.Normalized, chars)
 	case !wordsReady:
 		return fmt.Sprintf("characters %q as a phrase (%s); words are not used while the dictionary loads", t.Normalized, chars)
+	case len([]rune(t.Normalized)) == 1 && len(t.CharTerms) == 1:
+		return fmt.Sprintf("one character %q: the character view's single characters", t.Normalized)
 	case len(t.Words) <= 1:
 		return fmt.Sprintf("the word %s (word view, ranks) or the characters %q (character view, finds)", t.Normalized, t.Normalized)
 	}
