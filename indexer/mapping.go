@@ -59,7 +59,6 @@ var KeywordFields = []string{FieldPaper, FieldSection, FieldSource, FieldReporte
 // paper and page; the search facets are counted from FieldFacets.
 var sortedFields = map[string]bool{FieldPaper: true, FieldPage: true, FieldYear: true, FieldMonth: true}
 
-
 // Analyzer names in the index mapping.
 const (
 	analyzerWords   = "baoku_words"
@@ -103,51 +102,23 @@ func NewMapping(dict string) (*mapping.IndexMappingImpl, error) {
 
 	dm := mapping.NewDocumentStaticMapping()
 	for _, f := range TextFields {
-		// Word view: ranking. No positions: phrases go to the character view.
-		words := mapping.NewTextFieldMapping()
-		words.Analyzer = analyzerWords
-		words.Store = false
-		words.IncludeTermVectors = false
-		words.IncludeInAll = false
-		words.DocValues = false
-		// Character view, pairs: recall and exact phrases, so positions
-		// (but no offsets: see segment.CharTokenizer).
-		chars := mapping.NewTextFieldMapping()
-		chars.Name = f + CharSuffix
-		chars.Analyzer = analyzerChars
-		chars.Store = false
-		chars.IncludeTermVectors = true
-		chars.IncludeInAll = false
-		chars.DocValues = false
-		// Character view, single characters: one-character queries need
-		// no positions, which halves what the character view keeps.
-		singles := mapping.NewTextFieldMapping()
-		singles.Name = f + SingleSuffix
-		singles.Analyzer = analyzerSingles
-		singles.Store = false
-		singles.IncludeTermVectors = false
-		singles.IncludeInAll = false
-		singles.DocValues = false
-		dm.AddFieldMappingsAt(f, words, chars, singles)
+		dm.AddFieldMappingsAt(f,
+			// Word view: ranking. No positions: phrases go to the
+			// character view.
+			textField(f, analyzerWords, false),
+			// Character view, pairs: recall and exact phrases, so
+			// positions (but no offsets: see segment.CharTokenizer).
+			textField(f+CharSuffix, analyzerChars, true),
+			// Character view, single characters: one-character queries
+			// need no positions, which halves what the view keeps.
+			textField(f+SingleSuffix, analyzerSingles, false))
 	}
 	for _, f := range KeywordFields {
 		// Filters: exact values, never scored.
-		kw := mapping.NewKeywordFieldMapping()
-		kw.Store = false
-		kw.IncludeTermVectors = false
-		kw.IncludeInAll = false
-		kw.DocValues = sortedFields[f]
-		kw.SkipFreqNorm = true
-		dm.AddFieldMappingsAt(f, kw)
+		dm.AddFieldMappingsAt(f, keywordField(sortedFields[f]))
 	}
 	// Facets: every facet value of an article in one field with doc values.
-	facets := mapping.NewKeywordFieldMapping()
-	facets.Store = false
-	facets.IncludeTermVectors = false
-	facets.IncludeInAll = false
-	facets.DocValues = true
-	facets.SkipFreqNorm = true
-	dm.AddFieldMappingsAt(FieldFacets, facets)
+	dm.AddFieldMappingsAt(FieldFacets, keywordField(true))
 	// Date: range filters and sorting by date.
 	date := mapping.NewDateTimeFieldMapping()
 	date.Store = false
@@ -168,6 +139,31 @@ func NewMapping(dict string) (*mapping.IndexMappingImpl, error) {
 		return nil, fmt.Errorf("mapping: %w", err)
 	}
 	return im, nil
+}
+
+// textField is an indexed, unstored text field named name, analysed by
+// analyzer, with positions when vectors is set.
+func textField(name, analyzer string, vectors bool) *mapping.FieldMapping {
+	m := mapping.NewTextFieldMapping()
+	m.Name = name
+	m.Analyzer = analyzer
+	m.Store = false
+	m.IncludeTermVectors = vectors
+	m.IncludeInAll = false
+	m.DocValues = false
+	return m
+}
+
+// keywordField is an indexed, unstored exact-value field, never scored,
+// with doc values when docValues is set.
+func keywordField(docValues bool) *mapping.FieldMapping {
+	m := mapping.NewKeywordFieldMapping()
+	m.Store = false
+	m.IncludeTermVectors = false
+	m.IncludeInAll = false
+	m.DocValues = docValues
+	m.SkipFreqNorm = true
+	return m
 }
 
 // document is what goes into the index for one article: normalised text for
