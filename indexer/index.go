@@ -11,44 +11,60 @@ import (
 	"baoku/segment"
 )
 
-// Open opens the index in dir, creating it (with the news dictionary) when
-// dir does not hold one yet. A new index is built in a sibling folder and
-// renamed into place, so a process killed while creating it never leaves a
-// half-made index behind.
+// Open opens the index in dir, creating it (with the news dictionary, see
+// Create) when dir does not hold one yet.
 func Open(dir string) (bleve.Index, error) {
 	ix, err := bleve.Open(dir)
 	if err == nil {
+		if err := checkSchema(ix, dir); err != nil {
+			return nil, err
+		}
 		return withLearned(ix, dir)
 	}
 	if !errors.Is(err, bleve.ErrorIndexPathDoesNotExist) {
 		return nil, fmt.Errorf("open index %s: %w", dir, err)
 	}
-	m, err := NewMapping(segment.DictNews)
-	if err != nil {
+	if err := Create(dir, segment.DictNews); err != nil {
 		return nil, err
-	}
-	tmp := filepath.Clean(dir) + ".creating"
-	if err := os.RemoveAll(tmp); err != nil {
-		return nil, fmt.Errorf("create index %s: %w", dir, err)
-	}
-	if err := os.MkdirAll(filepath.Dir(tmp), 0o755); err != nil {
-		return nil, fmt.Errorf("create index %s: %w", dir, err)
-	}
-	ix, err = bleve.New(tmp, m)
-	if err != nil {
-		return nil, fmt.Errorf("create index %s: %w", dir, err)
-	}
-	if err := ix.Close(); err != nil {
-		return nil, fmt.Errorf("create index %s: %w", dir, err)
-	}
-	if err := os.Rename(tmp, dir); err != nil {
-		return nil, fmt.Errorf("create index %s: %w", dir, err)
 	}
 	ix, err = bleve.Open(dir)
 	if err != nil {
 		return nil, fmt.Errorf("open index %s: %w", dir, err)
 	}
 	return ix, nil
+}
+
+// Create makes a new, empty index in dir with the given dictionary and
+// records its schema version. It is built in a sibling folder and renamed
+// into place, so a process killed while creating it never leaves a
+// half-made index behind.
+func Create(dir, dict string) error {
+	m, err := NewMapping(dict)
+	if err != nil {
+		return err
+	}
+	tmp := filepath.Clean(dir) + ".creating"
+	if err := os.RemoveAll(tmp); err != nil {
+		return fmt.Errorf("create index %s: %w", dir, err)
+	}
+	if err := os.MkdirAll(filepath.Dir(tmp), 0o755); err != nil {
+		return fmt.Errorf("create index %s: %w", dir, err)
+	}
+	ix, err := bleve.New(tmp, m)
+	if err != nil {
+		return fmt.Errorf("create index %s: %w", dir, err)
+	}
+	if err := ix.SetInternal(schemaKey, []byte(SchemaVersion)); err != nil {
+		ix.Close()
+		return fmt.Errorf("create index %s: %w", dir, err)
+	}
+	if err := ix.Close(); err != nil {
+		return fmt.Errorf("create index %s: %w", dir, err)
+	}
+	if err := os.Rename(tmp, dir); err != nil {
+		return fmt.Errorf("create index %s: %w", dir, err)
+	}
+	return nil
 }
 
 // OpenExisting opens the index in dir and fails when there is none.
@@ -60,7 +76,38 @@ func OpenExisting(dir string) (bleve.Index, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open index %s: %w", dir, err)
 	}
+	if err := checkSchema(ix, dir); err != nil {
+		return nil, err
+	}
 	return withLearned(ix, dir)
+}
+
+// SchemaVersion names the layout of the index (fields, views, analyzers).
+// It is recorded in every index created, and an index of another version is
+// refused when opened: searching it would silently miss what it lacks.
+const SchemaVersion = "baoku-3"
+
+var schemaKey = []byte("baoku_schema")
+
+// ErrSchema is returned for an index built with another schema version.
+var ErrSchema = errors.New("index built by another version of Baoku")
+
+// checkSchema refuses, and closes, an index of another schema version.
+func checkSchema(ix bleve.Index, dir string) error {
+	v, err := ix.GetInternal(schemaKey)
+	if err != nil {
+		ix.Close()
+		return fmt.Errorf("open index %s: %w", dir, err)
+	}
+	if string(v) != SchemaVersion {
+		ix.Close()
+		got := string(v)
+		if got == "" {
+			got = "none recorded"
+		}
+		return fmt.Errorf("open index %s: %w (schema %s, this program needs %s): build it again, e.g. remove the folder and run `baoku index`", dir, ErrSchema, got, SchemaVersion)
+	}
+	return nil
 }
 
 // NewMemIndex returns an empty in-memory index, for tests and tools.

@@ -6,7 +6,6 @@ import (
 	"slices"
 	"testing"
 
-	"github.com/blevesearch/bleve/v2"
 
 	"baoku/segment"
 )
@@ -28,15 +27,7 @@ func words(t *testing.T, text string) []string {
 func newTestIndexDir(t *testing.T) string {
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), "index")
-	m, err := NewMapping(segment.DictTest)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ix, err := bleve.New(dir, m)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := ix.Close(); err != nil {
+	if err := Create(dir, segment.DictTest); err != nil {
 		t.Fatal(err)
 	}
 	return dir

@@ -1,6 +1,7 @@
 package indexer
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -157,5 +158,29 @@ func TestPageSidecar(t *testing.T) {
 	os.WriteFile(page+".json", []byte(`{"paper":`), 0o644)
 	if _, _, err := ReadPageFile(page); err == nil || !strings.Contains(err.Error(), page+".json") {
 		t.Errorf("malformed sidecar: err = %v", err)
+	}
+}
+
+func TestSchemaVersionChecked(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "index")
+	ix, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix.Close()
+	ix, err = OpenExisting(dir)
+	if err != nil {
+		t.Fatalf("reopen: %v", err)
+	}
+	// An index from another version of the schema is refused, by name.
+	if err := ix.SetInternal(schemaKey, []byte("baoku-1")); err != nil {
+		t.Fatal(err)
+	}
+	ix.Close()
+	for _, open := range []func(string) (bleve.Index, error){Open, OpenExisting} {
+		_, err := open(dir)
+		if !errors.Is(err, ErrSchema) || !strings.Contains(err.Error(), dir) || !strings.Contains(err.Error(), "baoku-1") {
+			t.Errorf("old schema: err = %v", err)
+		}
 	}
 }

@@ -129,13 +129,12 @@ func loadtest(ctx context.Context, cfg loadConfig) (*loadReport, error) {
 	}
 	defer os.RemoveAll(tmp)
 	dir := filepath.Join(tmp, "index")
-	m, err := indexer.NewMapping(cfg.Dict)
-	if err != nil {
-		return nil, err
+	if err := indexer.Create(dir, cfg.Dict); err != nil {
+		return nil, fmt.Errorf("loadtest: %w", err)
 	}
-	ix, err := bleve.New(dir, m)
+	ix, err := bleve.Open(dir)
 	if err != nil {
-		return nil, fmt.Errorf("loadtest: create index: %w", err)
+		return nil, fmt.Errorf("loadtest: open index: %w", err)
 	}
 	defer ix.Close()
 	logf := func(format string, args ...any) {
