@@ -6,7 +6,6 @@ import (
 	"slices"
 	"testing"
 
-
 	"baoku/segment"
 )
 
