@@ -12,19 +12,7 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
-
-	"baoku/segment"
 )
-
-func ingestMemIndex(t *testing.T) bleve.Index {
-	t.Helper()
-	ix, err := NewMemIndex(segment.DictTest)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ix.Close() })
-	return ix
-}
 
 // writeInputs writes n JSONL files of per records each into dir.
 func writeInputs(t *testing.T, dir string, n, per int) []string {
@@ -56,7 +44,7 @@ func docCount(t *testing.T, ix bleve.Index) uint64 {
 func TestIngestJournalPassesOverFinishedFiles(t *testing.T) {
 	in, ixDir := t.TempDir(), t.TempDir()
 	paths := writeInputs(t, in, 4, 5)
-	ix := ingestMemIndex(t)
+	ix := memIndex(t)
 	j, err := OpenJournal(ixDir)
 	if err != nil {
 		t.Fatal(err)
@@ -118,7 +106,7 @@ func TestIngestJournalPassesOverFinishedFiles(t *testing.T) {
 func TestIngestJournalOnlyAfterWrite(t *testing.T) {
 	in, ixDir := t.TempDir(), t.TempDir()
 	writeInputs(t, in, 3, 4)
-	ix := ingestMemIndex(t)
+	ix := memIndex(t)
 	j, err := OpenJournal(ixDir)
 	if err != nil {
 		t.Fatal(err)
@@ -202,7 +190,7 @@ func TestIngestBadFiles(t *testing.T) {
 	huge.WriteString("\"}\n" + good("h2"))
 	write("j-hugeline.jsonl", huge.Bytes())
 
-	ix := ingestMemIndex(t)
+	ix := memIndex(t)
 	sum, err := Ingest(NewWriter(ix, 2), []string{dir, filepath.Join(dir, "missing.jsonl")}, IngestOptions{})
 	if err != nil {
 		t.Fatal(err)
