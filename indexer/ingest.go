@@ -27,6 +27,9 @@ type IngestOptions struct {
 	Journal *Journal
 	// Force reads every file, even those the journal records as finished.
 	Force bool
+	// Dict is the word dictionary of an index made by Build
+	// (segment.DictNews when ""); an open index keeps its own.
+	Dict string
 }
 
 // Summary is the outcome of an ingest.
@@ -55,41 +58,76 @@ type Summary struct {
 // summary and the rest is indexed; the returned error is only for a failure
 // of the index itself, after which nothing more can be written.
 func Ingest(w *Writer, paths []string, opt IngestOptions) (Summary, error) {
-	var sum Summary
-	start := time.Now()
-	lastReport := start
-	// Files read to the end wait in pending until a flush has written
-	// their last articles; only then does the journal record them.
-	var pending []finished
-	commit := func() error {
-		for _, p := range pending {
-			if err := opt.Journal.finish(p.key, p.articles); err != nil {
-				return &writeError{err}
-			}
-		}
-		pending = pending[:0]
-		return nil
-	}
-	fileArticles := 0
+	r := newReading(opt, opt.Journal != nil)
 	add := func(a *Article) error {
-		sum.Bytes += int64(len(a.Body) + len(a.Headline) + len(a.Kicker) + len(a.Subtitle))
 		flushed := w.Added
 		if err := w.Add(a); err != nil {
 			return err
 		}
 		if w.Added != flushed && opt.Journal != nil {
-			if err := commit(); err != nil {
-				return err
-			}
+			return r.commit(opt.Journal)
+		}
+		return nil
+	}
+	if err := r.run(paths, add); err != nil {
+		return r.sum, err
+	}
+	if err := w.Flush(); err != nil {
+		return r.sum, err
+	}
+	if opt.Journal != nil {
+		if err := r.commit(opt.Journal); err != nil {
+			return r.sum, err
+		}
+	}
+	r.report()
+	return r.sum, nil
+}
+
+// reading is the walk over the inputs of one ingest: what it has read so
+// far and the files waiting to be recorded in a journal.
+type reading struct {
+	opt        IngestOptions
+	keys       bool // note each file's journal key, to record it later
+	sum        Summary
+	start      time.Time
+	lastReport time.Time
+	// Files read to the end wait in pending until their last articles
+	// are written; only then does the journal record them.
+	pending []finished
+}
+
+func newReading(opt IngestOptions, keys bool) *reading {
+	now := time.Now()
+	return &reading{opt: opt, keys: keys, start: now, lastReport: now}
+}
+
+// commit records the pending files in j.
+func (r *reading) commit(j *Journal) error {
+	for _, p := range r.pending {
+		if err := j.finish(p.key, p.articles); err != nil {
+			return &writeError{err}
+		}
+	}
+	r.pending = r.pending[:0]
+	return nil
+}
+
+// run reads every input under paths and passes each article to add. A
+// file the journal records as finished is passed over unless opt.Force.
+// Problems with a file or a line go into the summary; the error returned
+// is a failure of the index (a *writeError from add).
+func (r *reading) run(paths []string, add func(*Article) error) error {
+	sum := &r.sum
+	fileArticles := 0
+	count := func(a *Article) error {
+		sum.Bytes += int64(len(a.Body) + len(a.Headline) + len(a.Kicker) + len(a.Subtitle))
+		if err := add(a); err != nil {
+			return err
 		}
 		fileArticles++
 		sum.Articles++
-		if opt.Progress != nil && time.Since(lastReport) > time.Second {
-			lastReport = time.Now()
-			el := time.Since(start).Seconds()
-			fmt.Fprintf(opt.Progress, "\rindexed %d articles from %d files, %.1f MB, %.0f articles/s   ",
-				sum.Articles, sum.Files, float64(sum.Bytes)/1e6, float64(sum.Articles)/el)
-		}
+		r.progress()
 		return nil
 	}
 	for _, p := range paths {
@@ -97,13 +135,13 @@ func Ingest(w *Writer, paths []string, opt IngestOptions) (Summary, error) {
 		sum.Errors = append(sum.Errors, errs...)
 		for _, f := range files {
 			var key journalKey
-			if opt.Journal != nil {
+			if r.keys {
 				k, err := keyOf(f)
 				if err != nil {
 					sum.Errors = append(sum.Errors, err)
 					continue
 				}
-				if !opt.Force && opt.Journal.Done(f) {
+				if r.opt.Journal != nil && !r.opt.Force && r.opt.Journal.Done(f) {
 					sum.Done++
 					continue
 				}
@@ -112,29 +150,38 @@ func Ingest(w *Writer, paths []string, opt IngestOptions) (Summary, error) {
 			sum.Files++
 			fileArticles = 0
 			nerr := len(sum.Errors)
-			if err := ingestFile(f, add, &sum); err != nil {
-				return sum, err
+			if err := ingestFile(f, count, sum); err != nil {
+				return err
 			}
-			if opt.Journal != nil && !fileFailed(sum.Errors[nerr:]) {
-				pending = append(pending, finished{key, fileArticles})
+			if r.keys && !fileFailed(sum.Errors[nerr:]) {
+				r.pending = append(r.pending, finished{key, fileArticles})
 			}
 		}
 	}
-	if err := w.Flush(); err != nil {
-		return sum, err
+	return nil
+}
+
+// progress prints a progress line at most once a second.
+func (r *reading) progress() {
+	if r.opt.Progress == nil || time.Since(r.lastReport) <= time.Second {
+		return
 	}
-	if opt.Journal != nil {
-		if err := commit(); err != nil {
-			return sum, err
-		}
+	r.lastReport = time.Now()
+	el := time.Since(r.start).Seconds()
+	fmt.Fprintf(r.opt.Progress, "\rindexed %d articles from %d files, %.1f MB, %.0f articles/s   ",
+		r.sum.Articles, r.sum.Files, float64(r.sum.Bytes)/1e6, float64(r.sum.Articles)/el)
+}
+
+// report prints the summary line.
+func (r *reading) report() {
+	if r.opt.Progress == nil {
+		return
 	}
-	if opt.Progress != nil {
-		el := time.Since(start).Seconds()
-		badFiles, badLines := sum.Bad()
-		fmt.Fprintf(opt.Progress, "\rindexed %d articles from %d files (%.1f MB) in %.1fs, %d bad files, %d bad lines, %d warnings, %d files done before\n",
-			sum.Articles, sum.Files, float64(sum.Bytes)/1e6, el, badFiles, badLines, len(sum.Warnings), sum.Done)
-	}
-	return sum, nil
+	sum := r.sum
+	el := time.Since(r.start).Seconds()
+	badFiles, badLines := sum.Bad()
+	fmt.Fprintf(r.opt.Progress, "\rindexed %d articles from %d files (%.1f MB) in %.1fs, %d bad files, %d bad lines, %d warnings, %d files done before\n",
+		sum.Articles, sum.Files, float64(sum.Bytes)/1e6, el, badFiles, badLines, len(sum.Warnings), sum.Done)
 }
 
 // finished is a file read to the end, waiting for its articles to be
