@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime/debug"
+	"runtime/pprof"
 	"strings"
 	"syscall"
 	"time"
@@ -26,10 +27,12 @@ var errFailed = errors.New("some inputs could not be indexed (see above)")
 func runIndex(args []string) error {
 	fs := flag.NewFlagSet("index", flag.ContinueOnError)
 	dir := fs.String("index", defaultIndex, "index folder (created when missing)")
-	batch := fs.Int("batch", indexer.DefaultBatchSize, "articles written at once")
+	batch := fs.Int("batch", 0, fmt.Sprintf("articles written at once (default %d; %d per segment in a bulk build)", indexer.DefaultBatchSize, indexer.DefaultBulkBatchSize))
 	quiet := fs.Bool("q", false, "no progress line")
 	force := fs.Bool("force", false, "read every input again, even files the index's journal records as done")
 	mem := fs.Int("memlimit", 700, "soft memory limit in MB for the Go heap (0: none; GOMEMLIMIT wins)")
+	bulk := fs.String("bulk", "auto", "build a new index in bulk: auto (when the folder holds no index and the inputs are 4 MB or more), always, never")
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the ingest to this file")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -40,23 +43,34 @@ func runIndex(args []string) error {
 	if err := checkNotHeld(*dir); err != nil {
 		return err
 	}
-	ix, err := indexer.Open(*dir)
-	if err != nil {
-		return err
+	var useBulk bool
+	switch *bulk {
+	case "auto":
+		useBulk = indexer.UseBulk(*dir, fs.Args())
+	case "always":
+		useBulk = true
+	case "never":
+	default:
+		return fmt.Errorf("-bulk %q: want auto, always or never", *bulk)
 	}
-	journal, err := indexer.OpenJournal(*dir)
-	if err != nil {
-		ix.Close()
-		return err
+	if *cpuprofile != "" {
+		stop, err := startCPUProfile(*cpuprofile)
+		if err != nil {
+			return err
+		}
+		defer stop()
 	}
-	defer journal.Close()
-	w := indexer.NewWriter(ix, *batch)
-	opt := indexer.IngestOptions{BatchSize: *batch, Journal: journal, Force: *force}
+	opt := indexer.IngestOptions{BatchSize: *batch, Force: *force}
 	if !*quiet {
 		opt.Progress = os.Stderr
 	}
-	sum, ierr := indexer.Ingest(w, fs.Args(), opt)
-	cerr := ix.Close()
+	var sum indexer.Summary
+	var ierr, cerr error
+	if useBulk {
+		sum, ierr = indexer.Build(*dir, fs.Args(), opt)
+	} else {
+		sum, ierr, cerr = ingestInto(*dir, fs.Args(), opt)
+	}
 	if sum.Done > 0 {
 		fmt.Fprintf(os.Stderr, "%d files passed over: indexed before (use -force to read them again)\n", sum.Done)
 	}
@@ -76,6 +90,42 @@ func runIndex(args []string) error {
 		return fmt.Errorf("%w: %d errors", errFailed, len(sum.Errors))
 	}
 	return nil
+}
+
+// ingestInto adds the inputs to the index in dir (created when missing)
+// through a Writer, recording finished files in its journal. ierr is a
+// failure of the ingest, cerr one of closing the index.
+func ingestInto(dir string, paths []string, opt indexer.IngestOptions) (sum indexer.Summary, ierr, cerr error) {
+	ix, err := indexer.Open(dir)
+	if err != nil {
+		return sum, err, nil
+	}
+	journal, err := indexer.OpenJournal(dir)
+	if err != nil {
+		ix.Close()
+		return sum, err, nil
+	}
+	defer journal.Close()
+	opt.Journal = journal
+	w := indexer.NewWriter(ix, opt.BatchSize)
+	sum, ierr = indexer.Ingest(w, paths, opt)
+	return sum, ierr, ix.Close()
+}
+
+// startCPUProfile writes a CPU profile to path until stop is called.
+func startCPUProfile(path string) (stop func(), err error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, fmt.Errorf("cpu profile: %w", err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("cpu profile: %w", err)
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
+	}, nil
 }
 
 func runServe(args []string) error {
