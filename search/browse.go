@@ -135,10 +135,11 @@ func (e *Engine) Edition(ctx context.Context, date, paper, page string) (*Editio
 	ed := &Edition{Date: date, Papers: []PaperEdition{}, Truncated: res.Total > uint64(len(res.Hits))}
 	byPaper := map[string]map[string]*PageEdition{}
 	for _, h := range res.Hits {
-		hit, err := hitOf(h, nil)
+		a, err := articleOf(h)
 		if err != nil {
 			return nil, err
 		}
+		hit := hitOf(a, h.Score, nil)
 		pages := byPaper[hit.Paper]
 		if pages == nil {
 			pages = map[string]*PageEdition{}

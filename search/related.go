@@ -76,10 +76,11 @@ func (e *Engine) Related(ctx context.Context, id string, n int) ([]Hit, error) {
 	}
 	hits := make([]Hit, 0, len(res.Hits))
 	for _, h := range res.Hits {
-		hit, err := hitOf(h, nil)
+		a, err := articleOf(h)
 		if err != nil {
 			return nil, err
 		}
+		hit := hitOf(a, h.Score, nil)
 		hits = append(hits, hit)
 	}
 	return hits, nil

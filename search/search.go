@@ -163,6 +163,8 @@ type Engine struct {
 	// warming is set while Warm loads the dictionary and ready once it
 	// has: asking the segment package meanwhile would wait for the load.
 	warming, ready atomic.Bool
+	// tables hold each segment's facet values and dates for collecting.
+	tables *facetTables
 }
 
 // New returns an engine over an open index.
@@ -173,7 +175,7 @@ func New(ix bleve.Index) (*Engine, error) {
 			dict = d
 		}
 	}
-	return &Engine{ix: ix, dict: dict}, nil
+	return &Engine{ix: ix, dict: dict, tables: newFacetTables()}, nil
 }
 
 // Index returns the index searched.
@@ -247,25 +249,16 @@ func (e *Engine) Search(ctx context.Context, r Request) (*Result, error) {
 		q = b
 	}
 
+	// bleve finds and scores the hits; the collector counts facets, orders
+	// and keeps the page (see collect.go).
 	req := bleve.NewSearchRequestOptions(q, r.Size, (r.Page-1)*r.Size, r.Explain)
-	if !r.IDsOnly {
-		req.Fields = []string{indexer.FieldStored}
+	req.SortBy([]string{"-_score"})
+	coll := &collector{
+		tables: e.tables, facets: !r.NoFacets, ids: r.IDsOnly,
+		keep: r.Page * r.Size, from: (r.Page - 1) * r.Size, less: orderOf(r.Sort),
 	}
-	// Ties are broken by the index's own order, not by "_id": sorting on
-	// the ID makes bleve read the stored ID of every matching article,
-	// not only of the hits shown.
-	switch r.Sort {
-	case SortNewest:
-		req.SortBy([]string{"-" + indexer.FieldDate, "-_score"})
-	case SortOldest:
-		req.SortBy([]string{indexer.FieldDate, "-_score"})
-	default:
-		req.SortBy([]string{"-_score", "-" + indexer.FieldDate})
-	}
-	if !r.NoFacets {
-		// All facets from one field: one visit of its doc values per hit.
-		req.AddFacet(indexer.FieldFacets, bleve.NewFacetRequest(indexer.FieldFacets, allFacetValues))
-	}
+	ctx = context.WithValue(ctx, bsearch.MakeDocumentMatchHandlerKey,
+		bsearch.MakeDocumentMatchHandler(coll.handler))
 	res, err := e.ix.SearchInContext(ctx, req)
 	if err != nil {
 		if ctx.Err() != nil {
@@ -276,26 +269,27 @@ func (e *Engine) Search(ctx context.Context, r Request) (*Result, error) {
 
 	out := &Result{
 		Query: r.Query, Total: res.Total, Page: r.Page, Size: r.Size, Sort: r.Sort,
-		Hits: make([]Hit, 0, len(res.Hits)), Highlight: highlight,
+		Hits: make([]Hit, 0, len(coll.hits)), Highlight: highlight,
 	}
 	needles := needlesOf(highlight)
-	for _, h := range res.Hits {
+	for _, h := range coll.hits {
 		if r.IDsOnly {
-			out.Hits = append(out.Hits, Hit{ID: h.ID, Score: h.Score})
+			out.Hits = append(out.Hits, Hit{ID: h.id, Score: h.score})
 			continue
 		}
-		hit, err := hitOf(h, needles)
+		a, err := decodeArticle(h.id, h.article)
 		if err != nil {
 			return nil, err
 		}
+		hit := hitOf(a, h.score, needles)
 		if r.Explain {
-			hit.Explanation = h.Expl
-			hit.Why = whyOf(h.Expl)
+			hit.Explanation = h.expl
+			hit.Why = whyOf(h.expl)
 		}
 		out.Hits = append(out.Hits, hit)
 	}
 	if !r.NoFacets {
-		out.Facets = facetsOf(res.Facets[indexer.FieldFacets])
+		out.Facets = coll.facetCounts()
 		out.Facets["year"], out.Facets["month"] = yearsAndMonths(out.Facets["month"])
 	}
 	if r.Explain {
@@ -373,11 +367,7 @@ func (r *Request) filters() ([]bq.Query, error) {
 	return fs, nil
 }
 
-func hitOf(h *bsearch.DocumentMatch, needles [][]rune) (Hit, error) {
-	a, err := articleOf(h)
-	if err != nil {
-		return Hit{}, err
-	}
+func hitOf(a *indexer.Article, score float64, needles [][]rune) Hit {
 	return Hit{
 		ID: a.ID, Headline: a.Headline, Kicker: a.Kicker, Subtitle: a.Subtitle,
 		Date: a.Date, Paper: a.Paper, Page: a.Page, Section: a.Section,
@@ -386,8 +376,8 @@ func hitOf(h *bsearch.DocumentMatch, needles [][]rune) (Hit, error) {
 		KickerHTML:   markAll(a.Kicker, needles),
 		SubtitleHTML: markAll(a.Subtitle, needles),
 		Snippet:      snippet(a.Body, needles, 2),
-		Score:        h.Score,
-	}, nil
+		Score:        score,
+	}
 }
 
 func articleOf(h *bsearch.DocumentMatch) (*indexer.Article, error) {
@@ -395,9 +385,17 @@ func articleOf(h *bsearch.DocumentMatch) (*indexer.Article, error) {
 	if !ok {
 		return nil, fmt.Errorf("search: article %s has no stored text", h.ID)
 	}
+	return decodeArticle(h.ID, []byte(js))
+}
+
+// decodeArticle reads an article as the index stores it.
+func decodeArticle(id string, stored []byte) (*indexer.Article, error) {
+	if len(stored) == 0 {
+		return nil, fmt.Errorf("search: article %s has no stored text", id)
+	}
 	var a indexer.Article
-	if err := json.Unmarshal([]byte(js), &a); err != nil {
-		return nil, fmt.Errorf("search: article %s: %w", h.ID, err)
+	if err := json.Unmarshal(stored, &a); err != nil {
+		return nil, fmt.Errorf("search: article %s: %w", id, err)
 	}
 	return &a, nil
 }
@@ -412,32 +410,6 @@ func termsOf(fr *bsearch.FacetResult) []FacetValue {
 		}
 	}
 	return vals
-}
-
-// allFacetValues is more values than the facets of a result have: every
-// value is counted, then each facet keeps its FacetSize largest (every
-// month, so that the years can be summed from them).
-const allFacetValues = 1 << 30
-
-// facetsOf splits the counts of indexer.FieldFacets by facet. They come
-// ordered by count, ties by value, as bleve orders a facet of its own.
-func facetsOf(fr *bsearch.FacetResult) map[string][]FacetValue {
-	out := make(map[string][]FacetValue, len(facetFields))
-	for name := range facetFields {
-		out[name] = []FacetValue{}
-	}
-	if fr == nil || fr.Terms == nil {
-		return out
-	}
-	for _, t := range fr.Terms.Terms() {
-		name, value, ok := strings.Cut(t.Term, indexer.FacetSep)
-		vals, known := out[name]
-		if !ok || !known || (name != "month" && len(vals) >= FacetSize) {
-			continue
-		}
-		out[name] = append(vals, FacetValue{Key: value, Count: t.Count})
-	}
-	return out
 }
 
 // yearsAndMonths turns the counts of every month into the year and month

@@ -1,0 +1,350 @@
+package search
+
+import (
+	"cmp"
+	"encoding/binary"
+	"fmt"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/numeric"
+	bsearch "github.com/blevesearch/bleve/v2/search"
+	index "github.com/blevesearch/bleve_index_api"
+	zseg "github.com/blevesearch/scorch_segment_api/v2"
+
+	"baoku/indexer"
+)
+
+// A broad query matches tens of thousands of articles, and bleve's own
+// collector reads and decompresses the doc values of every one of them to
+// count facets and to sort by date: most of the cost of such a query. The
+// collector here reads them from tables kept in memory instead, one per
+// index segment, built once from the segment's doc values (segments never
+// change; a merge makes a new one). Per hit it then costs a few array
+// reads: the facet counts and the ranking are exactly bleve's.
+
+// segTable holds the facet values and the date of each document of one
+// segment, by the segment's own document number.
+type segTable struct {
+	// dates is each document's date, Unix nanoseconds.
+	dates []int64
+	// ords[start[n]:start[n+1]] are document n's facet values, as
+	// ordinals of facetTables.values.
+	start []uint32
+	ords  []uint32
+}
+
+// facetTables builds and keeps the segTable of each segment in use.
+type facetTables struct {
+	mu sync.Mutex
+	// values are the facet values met so far, each split into its facet's
+	// name and its value; ordinals index them and never change.
+	values []facetValue
+	ordOf  map[string]uint32
+	segs   map[zseg.Segment]*segTable
+}
+
+type facetValue struct{ name, value string }
+
+func newFacetTables() *facetTables {
+	return &facetTables{ordOf: map[string]uint32{}, segs: map[zseg.Segment]*segTable{}}
+}
+
+// view is the tables of one index snapshot, for one search.
+type view struct {
+	segs    []*segTable
+	live    []*scorch.SegmentSnapshot
+	offsets []uint64 // first global document number of each segment
+	nvalues int      // ordinals below this are in values
+	values  []facetValue
+}
+
+// viewOf returns the tables of the segments of a snapshot, building those
+// it lacks, and forgets the tables of segments no longer in use.
+func (t *facetTables) viewOf(is *scorch.IndexSnapshot) (*view, error) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	snaps := is.Segments()
+	v := &view{segs: make([]*segTable, len(snaps)), live: snaps, offsets: make([]uint64, len(snaps))}
+	inUse := make(map[zseg.Segment]bool, len(snaps))
+	var next uint64
+	for i, ss := range snaps {
+		seg := ss.Segment()
+		inUse[seg] = true
+		v.offsets[i] = next
+		next += seg.Count()
+		st, ok := t.segs[seg]
+		if !ok {
+			var err error
+			if st, err = t.build(seg); err != nil {
+				return nil, err
+			}
+			t.segs[seg] = st
+		}
+		v.segs[i] = st
+	}
+	if len(t.segs) > len(inUse) {
+		// A snapshot still in use by an older search holds its own
+		// references; the map only serves new searches.
+		for seg := range t.segs {
+			if !inUse[seg] {
+				delete(t.segs, seg)
+			}
+		}
+	}
+	v.nvalues = len(t.values)
+	v.values = t.values[:v.nvalues:v.nvalues]
+	return v, nil
+}
+
+// build reads a segment's facet values and dates from its doc values.
+func (t *facetTables) build(seg zseg.Segment) (*segTable, error) {
+	dv, ok := seg.(zseg.DocValueVisitable)
+	if !ok {
+		return nil, fmt.Errorf("search: segment %T has no doc values", seg)
+	}
+	n := seg.Count()
+	st := &segTable{dates: make([]int64, n), start: make([]uint32, n+1), ords: make([]uint32, 0, 4*n)}
+	fields := []string{indexer.FieldFacets, indexer.FieldDate}
+	var (
+		state zseg.DocVisitState
+		err   error
+		doc   uint64
+	)
+	visit := func(field string, term []byte) {
+		switch field {
+		case indexer.FieldFacets:
+			st.ords = append(st.ords, t.ordinal(term))
+		case indexer.FieldDate:
+			pc := numeric.PrefixCoded(term)
+			if shift, err := pc.Shift(); err == nil && shift == 0 {
+				if i, err := pc.Int64(); err == nil {
+					st.dates[doc] = i
+				}
+			}
+		}
+	}
+	for doc = 0; doc < n; doc++ {
+		st.start[doc] = uint32(len(st.ords))
+		if state, err = dv.VisitDocValues(doc, fields, visit, state); err != nil {
+			return nil, fmt.Errorf("search: read facet values: %w", err)
+		}
+	}
+	st.start[n] = uint32(len(st.ords))
+	return st, nil
+}
+
+// ordinal returns the ordinal of a facet term, adding it when new.
+func (t *facetTables) ordinal(term []byte) uint32 {
+	if o, ok := t.ordOf[string(term)]; ok {
+		return o
+	}
+	s := string(term)
+	o := uint32(len(t.values))
+	name, value, _ := strings.Cut(s, indexer.FacetSep)
+	t.values = append(t.values, facetValue{name, value})
+	t.ordOf[s] = o
+	return o
+}
+
+// ranked is one hit kept by a collector.
+type ranked struct {
+	num   uint64 // global document number in the snapshot
+	score float64
+	date  int64
+	expl  *bsearch.Explanation
+}
+
+// collector counts the facets of every hit and keeps the best hits of a
+// search in the requested order. It replaces the per-hit work of bleve's
+// collector (see handler).
+type collector struct {
+	tables *facetTables
+	v      *view
+	facets bool
+	counts []int32
+	total  uint64
+	keep   int // from + size
+	less   func(a, b *ranked) bool
+	top    []ranked // a heap with the worst kept hit first, while collecting
+	cur    int      // segment of the last hit: hits come in document order
+	// hits are the kept hits, best first, from the offset on, with their
+	// stored articles, once the search is done.
+	hits []storedHit
+	from int
+	ids  bool
+}
+
+// storedHit is a hit with what the index stores for it.
+type storedHit struct {
+	ranked
+	id      string
+	article []byte
+}
+
+// orderOf returns the comparison of a sort order: true when a comes first.
+// Ties go to the document first in the index, so the order is total.
+func orderOf(sortBy string) func(a, b *ranked) bool {
+	return func(a, b *ranked) bool {
+		var c int
+		switch sortBy {
+		case SortNewest:
+			c = cmp.Or(cmp.Compare(b.date, a.date), cmp.Compare(b.score, a.score))
+		case SortOldest:
+			c = cmp.Or(cmp.Compare(a.date, b.date), cmp.Compare(b.score, a.score))
+		default:
+			c = cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(b.date, a.date))
+		}
+		if c != 0 {
+			return c < 0
+		}
+		return a.num < b.num
+	}
+}
+
+// handler plugs the collector into bleve's: bleve finds and scores the
+// hits, the collector does the rest.
+func (c *collector) handler(sctx *bsearch.SearchContext) (bsearch.DocumentMatchHandler, bool, error) {
+	is, ok := sctx.IndexReader.(*scorch.IndexSnapshot)
+	if !ok {
+		return nil, false, fmt.Errorf("search: cannot collect from a %T index", sctx.IndexReader)
+	}
+	v, err := c.tables.viewOf(is)
+	if err != nil {
+		return nil, false, err
+	}
+	c.v = v
+	if c.facets {
+		c.counts = make([]int32, v.nvalues)
+	}
+	return func(d *bsearch.DocumentMatch) error {
+		if d == nil {
+			return c.finish(sctx.IndexReader)
+		}
+		c.add(d)
+		sctx.DocumentMatchPool.Put(d)
+		return nil
+	}, false, nil
+}
+
+// add counts one hit and keeps it when it ranks among the best.
+func (c *collector) add(d *bsearch.DocumentMatch) {
+	c.total++
+	num := binary.BigEndian.Uint64(d.IndexInternalID)
+	v := c.v
+	if c.cur >= len(v.offsets) || num < v.offsets[c.cur] || (c.cur+1 < len(v.offsets) && num >= v.offsets[c.cur+1]) {
+		c.cur = sort.Search(len(v.offsets), func(i int) bool { return v.offsets[i] > num }) - 1
+	}
+	st := v.segs[c.cur]
+	local := num - v.offsets[c.cur]
+	if c.facets {
+		for _, o := range st.ords[st.start[local]:st.start[local+1]] {
+			c.counts[o]++
+		}
+	}
+	r := ranked{num: num, score: d.Score, date: st.dates[local], expl: d.Expl}
+	switch {
+	case len(c.top) < c.keep:
+		c.top = append(c.top, r)
+		c.up(len(c.top) - 1)
+	case c.keep > 0 && c.less(&r, &c.top[0]):
+		c.top[0] = r
+		c.down(0)
+	}
+}
+
+// up and down keep c.top a heap whose root is the worst kept hit.
+func (c *collector) up(i int) {
+	for i > 0 {
+		p := (i - 1) / 2
+		if !c.less(&c.top[p], &c.top[i]) {
+			return
+		}
+		c.top[p], c.top[i] = c.top[i], c.top[p]
+		i = p
+	}
+}
+
+func (c *collector) down(i int) {
+	n := len(c.top)
+	for {
+		w, l, r := i, 2*i+1, 2*i+2
+		if l < n && c.less(&c.top[w], &c.top[l]) {
+			w = l
+		}
+		if r < n && c.less(&c.top[w], &c.top[r]) {
+			w = r
+		}
+		if w == i {
+			return
+		}
+		c.top[i], c.top[w] = c.top[w], c.top[i]
+		i = w
+	}
+}
+
+// finish orders the kept hits and reads the stored article and ID of those
+// from the offset on, while the snapshot is still open.
+func (c *collector) finish(reader index.IndexReader) error {
+	slices.SortFunc(c.top, func(a, b ranked) int {
+		if c.less(&a, &b) {
+			return -1
+		}
+		return 1
+	})
+	if c.from >= len(c.top) {
+		return nil
+	}
+	for _, r := range c.top[c.from:] {
+		h := storedHit{ranked: r}
+		i := sort.Search(len(c.v.offsets), func(i int) bool { return c.v.offsets[i] > r.num }) - 1
+		local := r.num - c.v.offsets[i]
+		err := c.v.live[i].VisitDocument(local, func(field string, _ byte, value []byte, _ []uint64) bool {
+			switch field {
+			case "_id":
+				h.id = string(value)
+			case indexer.FieldStored:
+				if !c.ids {
+					h.article = slices.Clone(value)
+				}
+			}
+			return true
+		})
+		if err != nil {
+			return fmt.Errorf("search: read hit: %w", err)
+		}
+		c.hits = append(c.hits, h)
+	}
+	return nil
+}
+
+// facetCounts splits the counts by facet, each ordered by count, ties by
+// value, keeping FacetSize values a facet (every month, from which the
+// years are summed).
+func (c *collector) facetCounts() map[string][]FacetValue {
+	out := make(map[string][]FacetValue, len(facetFields))
+	for name := range facetFields {
+		out[name] = []FacetValue{}
+	}
+	for o, n := range c.counts {
+		if n == 0 {
+			continue
+		}
+		fv := c.v.values[o]
+		if vals, known := out[fv.name]; known {
+			out[fv.name] = append(vals, FacetValue{Key: fv.value, Count: int(n)})
+		}
+	}
+	for name, vals := range out {
+		slices.SortFunc(vals, func(a, b FacetValue) int {
+			return cmp.Or(cmp.Compare(b.Count, a.Count), strings.Compare(a.Key, b.Key))
+		})
+		if name != "month" && len(vals) > FacetSize {
+			out[name] = vals[:FacetSize]
+		}
+	}
+	return out
+}
