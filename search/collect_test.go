@@ -212,4 +212,3 @@ func TestCollectAfterChanges(t *testing.T) {
 		t.Fatalf("%d segment tables kept for %d segments", kept, inUse)
 	}
 }
-
