@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 
 	"baoku/segment"
 )
@@ -116,7 +117,9 @@ func NewMemIndex(dict string) (bleve.Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	return bleve.NewMemOnly(m)
+	// scorch, as on disk, not bleve's default in-memory index type: search
+	// reads scorch's segments.
+	return bleve.NewUsing("", m, scorch.Name, scorch.Name, nil)
 }
 
 // Writer adds articles to an index in batches. Adding an article whose ID is
