@@ -226,11 +226,11 @@ func storedArticle(ix bleve.Index, id string) (*Article, error) {
 		return nil, fmt.Errorf("article %s: %d hits", id, len(res.Hits))
 	}
 	js, _ := res.Hits[0].Fields[FieldStored].(string)
-	var a Article
-	if err := json.Unmarshal([]byte(js), &a); err != nil {
+	a, err := DecodeStored([]byte(js))
+	if err != nil {
 		return nil, fmt.Errorf("article %s: %w", id, err)
 	}
-	return &a, nil
+	return a, nil
 }
 
 // fieldTerms returns the terms of a field.

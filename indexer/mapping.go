@@ -1,7 +1,6 @@
 package indexer
 
 import (
-	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
@@ -31,8 +30,8 @@ const (
 	FieldDate      = "date"
 	FieldYear      = "year"
 	FieldMonth     = "month"
-	// FieldStored holds the article as JSON; it is stored, not indexed, and
-	// is what a hit shows.
+	// FieldStored holds the article, compressed (see DecodeStored); it is
+	// stored, not indexed, and is what a hit shows.
 	FieldStored = "_article"
 	// FieldFacets holds every facet value of an article, each as its
 	// facet's name, FacetSep and the value ("paper\x1f人民日报"), so that
@@ -103,15 +102,20 @@ func NewMapping(dict string) (*mapping.IndexMappingImpl, error) {
 	dm := mapping.NewDocumentStaticMapping()
 	for _, f := range TextFields {
 		dm.AddFieldMappingsAt(f,
-			// Word view: ranking. No positions: phrases go to the
-			// character view.
-			textField(f, analyzerWords, false),
+			// Word view: ranking, so frequencies and norms. No
+			// positions: phrases go to the character view.
+			textField(f, analyzerWords, false, true),
 			// Character view, pairs: recall and exact phrases, so
 			// positions (but no offsets: see segment.CharTokenizer).
-			textField(f+CharSuffix, analyzerChars, true),
+			// Frequencies and norms too: phrase matches add to the
+			// score (a query's words found together rank higher).
+			textField(f+CharSuffix, analyzerChars, true, true),
 			// Character view, single characters: one-character queries
-			// need no positions, which halves what the view keeps.
-			textField(f+SingleSuffix, analyzerSingles, false))
+			// need no positions, which halves what the view keeps,
+			// and are not scored: how often a character occurs says
+			// little about an article, so frequencies and norms are
+			// left out too (they were a third of the view).
+			textField(f+SingleSuffix, analyzerSingles, false, false))
 	}
 	for _, f := range KeywordFields {
 		// Filters: exact values, never scored.
@@ -142,8 +146,9 @@ func NewMapping(dict string) (*mapping.IndexMappingImpl, error) {
 }
 
 // textField is an indexed, unstored text field named name, analysed by
-// analyzer, with positions when vectors is set.
-func textField(name, analyzer string, vectors bool) *mapping.FieldMapping {
+// analyzer, with positions when vectors is set and with term frequencies
+// and field lengths (for scoring) when scored is set.
+func textField(name, analyzer string, vectors, scored bool) *mapping.FieldMapping {
 	m := mapping.NewTextFieldMapping()
 	m.Name = name
 	m.Analyzer = analyzer
@@ -151,6 +156,7 @@ func textField(name, analyzer string, vectors bool) *mapping.FieldMapping {
 	m.IncludeTermVectors = vectors
 	m.IncludeInAll = false
 	m.DocValues = false
+	m.SkipFreqNorm = !scored
 	return m
 }
 
@@ -197,9 +203,9 @@ func newDocument(a *Article) (*document, error) {
 	if err != nil {
 		return nil, fmt.Errorf("article %s: date %q is not a valid YYYY-MM-DD date", a.ID, a.Date)
 	}
-	js, err := json.Marshal(a)
+	stored, err := encodeStored(a)
 	if err != nil {
-		return nil, fmt.Errorf("article %s: %w", a.ID, err)
+		return nil, err
 	}
 	doc := &document{
 		Kicker:    segment.Normalize(a.Kicker),
@@ -214,7 +220,7 @@ func newDocument(a *Article) (*document, error) {
 		Date:      d,
 		Year:      a.Date[:4],
 		Month:     a.Date[:7],
-		Article:   string(js),
+		Article:   stored,
 	}
 	for _, f := range []struct {
 		name   string

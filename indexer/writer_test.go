@@ -52,8 +52,8 @@ func TestIngestJSONLFixture(t *testing.T) {
 		t.Fatalf("r3: %v %v", res, err)
 	}
 	stored, _ := res.Hits[0].Fields[FieldStored].(string)
-	if !strings.Contains(stored, `"headline":"吕梁市第五届全民健身运动会开幕"`) || !strings.Contains(stored, `"headline_derived":true`) {
-		t.Errorf("r3 stored = %s", stored)
+	if a, err := DecodeStored([]byte(stored)); err != nil || a.Headline != "吕梁市第五届全民健身运动会开幕" || !a.HeadlineDerived {
+		t.Errorf("r3 stored = %+v, %v", a, err)
 	}
 	// Section and date are searchable as exact values.
 	sq := bleve.NewTermQuery("民生")

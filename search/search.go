@@ -393,11 +393,11 @@ func decodeArticle(id string, stored []byte) (*indexer.Article, error) {
 	if len(stored) == 0 {
 		return nil, fmt.Errorf("search: article %s has no stored text", id)
 	}
-	var a indexer.Article
-	if err := json.Unmarshal(stored, &a); err != nil {
+	a, err := indexer.DecodeStored(stored)
+	if err != nil {
 		return nil, fmt.Errorf("search: article %s: %w", id, err)
 	}
-	return &a, nil
+	return a, nil
 }
 
 // termsOf lists the values of a facet of its own field, as bleve ordered

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -153,8 +152,8 @@ func indexedDocs(ix bleve.Index) ([]recallDoc, error) {
 	docs := make([]recallDoc, 0, len(res.Hits))
 	for _, h := range res.Hits {
 		js, _ := h.Fields[indexer.FieldStored].(string)
-		var a indexer.Article
-		if err := json.Unmarshal([]byte(js), &a); err != nil {
+		a, err := indexer.DecodeStored([]byte(js))
+		if err != nil {
 			return nil, fmt.Errorf("article %s: %w", h.ID, err)
 		}
 		d := recallDoc{id: h.ID}
