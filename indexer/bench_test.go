@@ -93,3 +93,33 @@ func BenchmarkIngest(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkBuild measures a bulk build (Build) of the same articles as
+// BenchmarkIngest: analysis on every core, a segment per batch, one merge
+// at the end, per MB of text. With -cpuprofile it shows where a fresh
+// build spends its time.
+func BenchmarkBuild(b *testing.B) {
+	arts, n := corpusArticles(b, 2000)
+	if _, err := segment.ForDict(segment.DictNews); err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(n)
+	b.ReportAllocs()
+	for b.Loop() {
+		b.StopTimer()
+		tmp := filepath.Join(b.TempDir(), "index.creating")
+		b.StartTimer()
+		bk, err := newBulk(tmp, IngestOptions{Dict: segment.DictNews, BatchSize: 500})
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, a := range arts {
+			if err := bk.add(a); err != nil {
+				b.Fatal(err)
+			}
+		}
+		if err := bk.finish(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

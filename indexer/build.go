@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -28,11 +29,11 @@ import (
 
 // DefaultBulkBatchSize is the number of articles in each segment of a bulk
 // build, before the final merge.
-const DefaultBulkBatchSize = 2000
+const DefaultBulkBatchSize = 250
 
 // bulkMergeMax is the number of segments the builder merges at once at the
 // end of a bulk build.
-const bulkMergeMax = 100
+const bulkMergeMax = 20
 
 // BulkMinBytes is the input size (on disk) from which a fresh index is
 // built in bulk (see UseBulk).
@@ -374,6 +375,9 @@ func (b *bulk) finish() error {
 	if len(b.seen) == 0 {
 		return nil
 	}
+	// The merge maps every segment into memory: hand the heap the
+	// analysis no longer needs back to the system first.
+	debug.FreeOSMemory()
 	if err := b.builder.Close(); err != nil {
 		return &writeError{fmt.Errorf("write index: %w", err)}
 	}
