@@ -41,7 +41,7 @@ func writeBuildInputs(t *testing.T, dir string, files, per int) {
 				"body":     bodies[i%len(bodies)] + bodies[(i*3+f)%len(bodies)],
 			}
 			if i%7 == 0 {
-				rec["reporters"] = []string{"冯雪莲", fmt.Sprintf("欧阳%c", '一'+rune(f))}
+				rec["reporters"] = []string{"钟灵秀", fmt.Sprintf("符鸿%c", '一'+rune(f))}
 			}
 			js, err := json.Marshal(rec)
 			if err != nil {

@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
+
+	"baoku/segment"
 )
 
 // writeInputs writes n JSONL files of per records each into dir.
@@ -106,7 +108,10 @@ func TestIngestJournalPassesOverFinishedFiles(t *testing.T) {
 func TestIngestJournalOnlyAfterWrite(t *testing.T) {
 	in, ixDir := t.TempDir(), t.TempDir()
 	writeInputs(t, in, 3, 4)
-	ix := memIndex(t)
+	ix, err := NewMemIndex(segment.DictTest) // closed below, not at cleanup
+	if err != nil {
+		t.Fatal(err)
+	}
 	j, err := OpenJournal(ixDir)
 	if err != nil {
 		t.Fatal(err)
