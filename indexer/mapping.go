@@ -111,11 +111,13 @@ func NewMapping(dict string) (*mapping.IndexMappingImpl, error) {
 			// score (a query's words found together rank higher).
 			textField(f+CharSuffix, analyzerChars, true, true),
 			// Character view, single characters: one-character queries
-			// need no positions, which halves what the view keeps,
-			// and are not scored: how often a character occurs says
-			// little about an article, so frequencies and norms are
-			// left out too (they were a third of the view).
-			textField(f+SingleSuffix, analyzerSingles, false, false))
+			// need no positions, which halves what the view keeps.
+			// How often a character occurs in a body says little
+			// about an article, so the body's frequencies and norms
+			// are left out (they were a third of the view); the short
+			// lines keep theirs, so that a one-character query ranks
+			// the articles with it in a headline first.
+			textField(f+SingleSuffix, analyzerSingles, false, f != FieldBody))
 	}
 	for _, f := range KeywordFields {
 		// Filters: exact values, never scored.
