@@ -335,3 +335,33 @@ func TestUseBulk(t *testing.T) {
 		t.Error("bulk into an existing index")
 	}
 }
+
+// TestBuildAfterKilledBuild checks that what a killed build leaves (its
+// side folder, never the index folder) does not stand in the way of the
+// next build.
+func TestBuildAfterKilledBuild(t *testing.T) {
+	in := t.TempDir()
+	writeBuildInputs(t, in, 1, 10)
+	dir := filepath.Join(t.TempDir(), "index")
+	if err := os.MkdirAll(filepath.Join(dir+".creating", "store"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir+".creating", "store", "000000000001.zap"), []byte("half"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	sum, err := Build(dir, []string{in}, IngestOptions{Dict: segment.DictTest})
+	if err != nil || sum.Articles != 10 {
+		t.Fatalf("build after a killed one: %d articles, %v", sum.Articles, err)
+	}
+	if _, err := os.Stat(dir + ".creating"); !os.IsNotExist(err) {
+		t.Errorf("side folder still there: %v", err)
+	}
+	ix, err := OpenExisting(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	if n := docCount(t, ix); n != 10 {
+		t.Errorf("%d articles, want 10", n)
+	}
+}
