@@ -37,7 +37,7 @@ const bulkMergeMax = 20
 
 // BulkMinBytes is the input size (on disk) from which a fresh index is
 // built in bulk (see UseBulk).
-const BulkMinBytes = 4 << 20
+const BulkMinBytes = 2 << 20
 
 // UseBulk reports whether indexing paths into dir should take the bulk
 // path (Build): dir holds no index yet and the inputs are at least

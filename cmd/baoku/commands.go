@@ -31,7 +31,7 @@ func runIndex(args []string) error {
 	quiet := fs.Bool("q", false, "no progress line")
 	force := fs.Bool("force", false, "read every input again, even files the index's journal records as done")
 	mem := fs.Int("memlimit", 700, "soft memory limit in MB for the Go heap (0: none; GOMEMLIMIT wins)")
-	bulk := fs.String("bulk", "auto", "build a new index in bulk: auto (when the folder holds no index and the inputs are 4 MB or more), always, never")
+	bulk := fs.String("bulk", "auto", "build a new index in bulk: auto (when the folder holds no index and the inputs are 2 MB or more), always, never")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the ingest to this file")
 	if err := fs.Parse(args); err != nil {
 		return err
