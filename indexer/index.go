@@ -86,7 +86,7 @@ func OpenExisting(dir string) (bleve.Index, error) {
 // SchemaVersion names the layout of the index (fields, views, analyzers).
 // It is recorded in every index created, and an index of another version is
 // refused when opened: searching it would silently miss what it lacks.
-const SchemaVersion = "baoku-5"
+const SchemaVersion = "baoku-6"
 
 var schemaKey = []byte("baoku_schema")
 

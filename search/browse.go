@@ -57,7 +57,7 @@ func (e *Engine) Papers(ctx context.Context) ([]FacetValue, error) {
 // each with its number of articles (Key is YYYY-MM-DD). A non-empty paper
 // limits it to that newspaper.
 func (e *Engine) Days(ctx context.Context, month, paper string) ([]FacetValue, error) {
-	first, err := time.Parse("2006-01", month)
+	_, err := time.Parse("2006-01", month)
 	if err != nil {
 		return nil, fmt.Errorf("%w: month %q is not YYYY-MM", ErrBadRequest, month)
 	}
@@ -66,23 +66,12 @@ func (e *Engine) Days(ctx context.Context, month, paper string) ([]FacetValue, e
 		filters = append(filters, exact(indexer.FieldPaper, paper))
 	}
 	req := bleve.NewSearchRequestOptions(bq.NewConjunctionQuery(filters), 0, 0, false)
-	fr := bleve.NewFacetRequest(indexer.FieldDate, 31)
-	for d := first; d.Month() == first.Month(); d = d.AddDate(0, 0, 1) {
-		fr.AddDateTimeRange(d.Format(indexer.DateLayout), d, d.AddDate(0, 0, 1))
-	}
-	req.AddFacet("day", fr)
+	req.AddFacet("day", bleve.NewFacetRequest(indexer.FieldDate, 31))
 	res, err := e.ix.SearchInContext(ctx, req)
 	if err != nil {
 		return nil, fmt.Errorf("search: days of %s: %w", month, err)
 	}
-	var days []FacetValue
-	if f := res.Facets["day"]; f != nil {
-		for _, r := range f.DateRanges {
-			if r.Count > 0 {
-				days = append(days, FacetValue{Key: r.Name, Count: r.Count})
-			}
-		}
-	}
+	days := termsOf(res.Facets["day"])
 	sort.Slice(days, func(i, j int) bool { return days[i].Key < days[j].Key })
 	return days, nil
 }

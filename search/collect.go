@@ -10,7 +10,6 @@ import (
 	"sync"
 
 	"github.com/blevesearch/bleve/v2/index/scorch"
-	"github.com/blevesearch/bleve/v2/numeric"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	index "github.com/blevesearch/bleve_index_api"
 	zseg "github.com/blevesearch/scorch_segment_api/v2"
@@ -29,7 +28,7 @@ import (
 // segTable holds the facet values and the date of each document of one
 // segment, by the segment's own document number.
 type segTable struct {
-	// dates is each document's date, Unix nanoseconds.
+	// dates is each document's date as a number, YYYYMMDD.
 	dates []int64
 	// ords[start[n]:start[n+1]] are document n's facet values, as
 	// ordinals of facetTables.values.
@@ -119,12 +118,7 @@ func (t *facetTables) build(seg zseg.Segment) (*segTable, error) {
 		case indexer.FieldFacets:
 			st.ords = append(st.ords, t.ordinal(term))
 		case indexer.FieldDate:
-			pc := numeric.PrefixCoded(term)
-			if shift, err := pc.Shift(); err == nil && shift == 0 {
-				if i, err := pc.Int64(); err == nil {
-					st.dates[doc] = i
-				}
-			}
+			st.dates[doc] = dateNumber(term)
 		}
 	}
 	for doc = 0; doc < n; doc++ {
@@ -135,6 +129,18 @@ func (t *facetTables) build(seg zseg.Segment) (*segTable, error) {
 	}
 	st.start[n] = uint32(len(st.ords))
 	return st, nil
+}
+
+// dateNumber reads a date, YYYY-MM-DD, as the number YYYYMMDD, which
+// orders as the date does.
+func dateNumber(term []byte) int64 {
+	var n int64
+	for _, b := range term {
+		if b >= '0' && b <= '9' {
+			n = n*10 + int64(b-'0')
+		}
+	}
+	return n
 }
 
 // ordinal returns the ordinal of a facet term, adding it when new.

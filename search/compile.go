@@ -245,7 +245,10 @@ func exact(field, value string) bq.Query {
 }
 
 // dateRange matches articles published from one day to another, both
-// included; either may be empty.
+// included; either may be empty. Dates are exact values, so a range is the
+// fewest day, month and year values that cover it: 2020-03-15..2023-06-10
+// is 17 days, 9 months, two years, 5 months and 10 days, not 1,184 days.
+// The values only filter: they add nothing to a hit's score.
 func dateRange(from, to string) (bq.Query, error) {
 	var start, end time.Time
 	if from != "" {
@@ -260,13 +263,54 @@ func dateRange(from, to string) (bq.Query, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%w: date %q is not YYYY-MM-DD", ErrBadRequest, to)
 		}
-		end = t.AddDate(0, 0, 1) // the whole last day
+		end = t
 	}
-	if !start.IsZero() && !end.IsZero() && !start.Before(end) {
+	if !start.IsZero() && !end.IsZero() && end.Before(start) {
 		return nil, fmt.Errorf("%w: date range %s..%s ends before it starts", ErrBadRequest, from, to)
 	}
-	inclusive, exclusive := true, false
-	q := bq.NewDateRangeInclusiveQuery(start, end, &inclusive, &exclusive)
-	q.SetField(indexer.FieldDate)
-	return q, nil
+	var qs []bq.Query
+	years := func(min, max string) {
+		inclusive := true
+		q := bq.NewTermRangeInclusiveQuery(min, max, &inclusive, &inclusive)
+		q.SetField(indexer.FieldYear)
+		q.SetBoost(0)
+		qs = append(qs, q)
+	}
+	if start.IsZero() {
+		if end.IsZero() {
+			return bq.NewMatchAllQuery(), nil
+		}
+		// Every year before the last, then the last year's days.
+		years("", fmt.Sprintf("%04d", end.Year()-1))
+		start = time.Date(end.Year(), 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	if end.IsZero() {
+		// The first year's days, then every year after it.
+		years(fmt.Sprintf("%04d", start.Year()+1), "")
+		end = time.Date(start.Year(), 12, 31, 0, 0, 0, 0, time.UTC)
+	}
+	for d := start; !d.After(end); {
+		switch {
+		case d.YearDay() == 1 && !d.AddDate(1, 0, -1).After(end):
+			qs = append(qs, filterTerm(indexer.FieldYear, d.Format("2006")))
+			d = d.AddDate(1, 0, 0)
+		case d.Day() == 1 && !d.AddDate(0, 1, -1).After(end):
+			qs = append(qs, filterTerm(indexer.FieldMonth, d.Format("2006-01")))
+			d = d.AddDate(0, 1, 0)
+		default:
+			qs = append(qs, filterTerm(indexer.FieldDate, d.Format(indexer.DateLayout)))
+			d = d.AddDate(0, 0, 1)
+		}
+	}
+	if len(qs) == 1 {
+		return qs[0], nil
+	}
+	return bq.NewDisjunctionQuery(qs), nil
+}
+
+// filterTerm matches an exact value without adding to the score.
+func filterTerm(field, value string) bq.Query {
+	tq := exact(field, value)
+	tq.(*bq.TermQuery).SetBoost(0)
+	return tq
 }
