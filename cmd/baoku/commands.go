@@ -224,7 +224,14 @@ func runSearch(args []string) error {
 	}
 	fmt.Printf("%d articles (%.1f ms)\n", res.Total, res.TookMS)
 	for i, h := range res.Hits {
-		fmt.Printf("\n%d. %s  [%s %s 第%s版 %s] %.3f\n   %s\n", i+1, h.Headline, h.Date, h.Paper, h.Page, h.Section, h.Score, plain(h.Snippet))
+		where := []string{h.Date, h.Paper}
+		if h.Page != "" {
+			where = append(where, "第"+h.Page+"版")
+		}
+		if h.Section != "" {
+			where = append(where, h.Section)
+		}
+		fmt.Printf("\n%d. %s  [%s] %.3f\n   %s\n", i+1, h.Headline, strings.Join(where, " "), h.Score, plain(h.Snippet))
 	}
 	if res.Explain != nil {
 		fmt.Println()
