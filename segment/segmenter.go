@@ -172,7 +172,28 @@ func load(name string, extra []string) (*Segmenter, error) {
 	default:
 		return nil, fmt.Errorf("segment: unknown dictionary %q", name)
 	}
+	s.seg = compacted(&s.seg)
 	return s, nil
+}
+
+// compacted returns a segmenter with the words of full and nothing else.
+// Loading a dictionary also cuts every word into sub-words for gse's own
+// search mode, which Baoku does not use (it cuts with Cut and makes its
+// sub-words itself): a quarter of the dictionary's memory, made of
+// pointers that the garbage collector walks in every cycle.
+func compacted(full *gse.Segmenter) gse.Segmenter {
+	var c gse.Segmenter
+	c.SkipLog = true
+	// The HMM model is one for the process, loaded with full.
+	c.NotLoadHMM = true
+	c.Dict = gse.NewDict()
+	c.Init()
+	for i := range full.Dict.Tokens {
+		t := &full.Dict.Tokens[i]
+		// AddToken fails only for a word already there, as in full.
+		_ = c.Dict.AddToken(c.ToToken(t.Text(), t.Freq(), t.Pos()))
+	}
+	return c
 }
 
 // userWords reads data/dict/*.txt into gse's dictionary format.
