@@ -176,6 +176,7 @@ type collector struct {
 	keep   int // from + size
 	less   func(a, b *ranked) bool
 	top    []ranked // a heap with the worst kept hit first, while collecting
+	cand   ranked   // the hit being added
 	cur    int      // segment of the last hit: hits come in document order
 	// hits are the kept hits, best first, from the offset on, with their
 	// stored articles, once the search is done.
@@ -251,13 +252,15 @@ func (c *collector) add(d *bsearch.DocumentMatch) {
 			c.counts[o]++
 		}
 	}
-	r := ranked{num: num, score: d.Score, date: st.dates[local], expl: d.Expl}
+	// The candidate lives in the collector: a local whose address went
+	// to c.less would be allocated on the heap for every hit.
+	c.cand = ranked{num: num, score: d.Score, date: st.dates[local], expl: d.Expl}
 	switch {
 	case len(c.top) < c.keep:
-		c.top = append(c.top, r)
+		c.top = append(c.top, c.cand)
 		c.up(len(c.top) - 1)
-	case c.keep > 0 && c.less(&r, &c.top[0]):
-		c.top[0] = r
+	case c.keep > 0 && c.less(&c.cand, &c.top[0]):
+		c.top[0] = c.cand
 		c.down(0)
 	}
 }
