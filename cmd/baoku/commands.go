@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"runtime"
 	"runtime/debug"
 	"runtime/pprof"
 	"strings"
@@ -132,7 +133,7 @@ func runServe(args []string) error {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	dir := fs.String("index", defaultIndex, "index folder")
 	addr := fs.String("addr", ":8080", "address to listen on")
-	mem := fs.Int("memlimit", 320, "soft memory limit in MB for the Go heap (0: none; GOMEMLIMIT wins)")
+	mem := fs.Int("memlimit", 180, "soft memory limit in MB for the Go heap, raised when the loaded dictionary and index need more (0: none; GOMEMLIMIT wins)")
 	extra := addServeFlags(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -158,6 +159,12 @@ func runServe(args []string) error {
 		if err := eng.Warm(); err != nil {
 			log.Printf("load dictionary: %v", err)
 		}
+		// One search reads the index's facet tables in, so the live
+		// heap is known before the memory limit is checked against it.
+		if _, err := eng.Search(context.Background(), search.Request{Size: 1}); err != nil {
+			log.Printf("first search: %v", err)
+		}
+		roomAboveLive(*mem)
 	}()
 	router, err := web.NewRouter(eng, opts)
 	if err != nil {
@@ -287,4 +294,23 @@ func setMemoryLimit(mb int) {
 		return
 	}
 	debug.SetMemoryLimit(int64(mb) << 20)
+}
+
+// roomAboveLive raises the soft memory limit of mb megabytes when the live
+// heap (the dictionary, the facet tables of a large index) leaves the
+// garbage collector less than half of it to spare: near or under the live
+// heap, the limit would make it collect without pause. It returns the
+// limit now in force, in bytes.
+func roomAboveLive(mb int) int64 {
+	if mb <= 0 || os.Getenv("GOMEMLIMIT") != "" {
+		return debug.SetMemoryLimit(-1)
+	}
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	if need := int64(m.HeapAlloc) * 3 / 2; need > int64(mb)<<20 {
+		debug.SetMemoryLimit(need)
+		log.Printf("memory limit raised from %d to %d MB for a live heap of %d MB", mb, need>>20, m.HeapAlloc>>20)
+	}
+	return debug.SetMemoryLimit(-1)
 }
