@@ -1,11 +1,16 @@
 package search
 
 import (
+	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
+	"github.com/blevesearch/bleve/v2/mapping"
+	bsearch "github.com/blevesearch/bleve/v2/search"
 	bq "github.com/blevesearch/bleve/v2/search/query"
+	index "github.com/blevesearch/bleve_index_api"
 
 	"baoku/indexer"
 	"baoku/search/query"
@@ -151,18 +156,82 @@ func (c *compiler) text(t *query.Term, fields []string) bq.Query {
 	case 0:
 		return whole
 	case 1:
+		if words[0] == norm {
+			return bq.NewDisjunctionQuery(wordOrChars(norm, fields, 1))
+		}
 		return bq.NewDisjunctionQuery(append(wordAny(words[0], fields), whole))
 	}
 	must := make([]bq.Query, 0, len(words))
 	for _, w := range words {
-		alts := wordAny(w, fields)
-		if p := phraseAny(w, fields, charWeight); p != nil {
-			alts = append(alts, p)
-		}
-		must = append(must, bq.NewDisjunctionQuery(alts))
+		must = append(must, bq.NewDisjunctionQuery(wordOrChars(w, fields, charWeight)))
 	}
 	together := phraseAny(norm, fields, togetherBoost)
 	return bq.NewBooleanQuery(must, []bq.Query{together}, nil)
+}
+
+// wordOrChars finds a word in any of fields, in the word view or as
+// characters, whose score weight scales: per field, see wordOrPairs.
+func wordOrChars(w string, fields []string, weight float64) []bq.Query {
+	pairs, lone := segment.CharPhrase(w)
+	if len(pairs) == 0 || len(lone) > 0 || slices.Contains(pairs, "") {
+		alts := wordAny(w, fields)
+		if p := phraseAny(w, fields, weight); p != nil {
+			alts = append(alts, p)
+		}
+		return alts
+	}
+	qs := make([]bq.Query, 0, len(fields))
+	for _, f := range fields {
+		word := bq.NewTermQuery(w)
+		word.SetField(f)
+		word.SetBoost(fieldBoost[f])
+		qs = append(qs, &wordOrPairs{Word: word, Chars: CharQuery(w, []string{f}, weight), Pairs: pairs, Field: f + indexer.CharSuffix})
+	}
+	return qs
+}
+
+// wordOrPairs finds a word in one field, as a word or as the sequence of
+// its character pairs. Every article with the word has each of the pairs,
+// so when the index counts as many articles with one of the pairs as with
+// the word, the articles with the whole sequence have the word too, and
+// the character view is not read at all: for a common word that halves
+// the cost of the query. The counts are those of the snapshot the search
+// reads, so the answer is exactly that of both views.
+type wordOrPairs struct {
+	Word  *bq.TermQuery `json:"word"`
+	Chars bq.Query      `json:"chars"`
+	Pairs []string      `json:"pairs"`
+	Field string        `json:"pair_field"`
+}
+
+// Searcher implements bleve's query.Query.
+func (q *wordOrPairs) Searcher(ctx context.Context, i index.IndexReader, m mapping.IndexMapping, o bsearch.SearcherOptions) (bsearch.Searcher, error) {
+	nw, err := articlesWith(ctx, i, q.Word.FieldVal, q.Word.Term)
+	if err != nil {
+		return nil, err
+	}
+	alts := []bq.Query{q.Word, q.Chars}
+	for _, p := range q.Pairs {
+		np, err := articlesWith(ctx, i, q.Field, p)
+		if err != nil {
+			return nil, err
+		}
+		if np == nw {
+			alts = alts[:1]
+			break
+		}
+	}
+	return bq.NewDisjunctionQuery(alts).Searcher(ctx, i, m, o)
+}
+
+// articlesWith counts the articles with a term in a field.
+func articlesWith(ctx context.Context, i index.IndexReader, field, term string) (uint64, error) {
+	r, err := i.TermFieldReader(ctx, []byte(term), field, false, false, false)
+	if err != nil {
+		return 0, err
+	}
+	defer r.Close()
+	return r.Count(), nil
 }
 
 // wordAny finds a word in the word view of any of fields.

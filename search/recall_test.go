@@ -3,6 +3,7 @@ package search
 import (
 	"context"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -209,4 +210,47 @@ func TestHighlightOriginalForms(t *testing.T) {
 			t.Errorf("%s: %s not found (%v)", tc.q, tc.id, ids(r))
 		}
 	}
+}
+
+// TestUnquotedWordRecall checks that an unquoted word finds exactly the
+// articles that contain it, whichever of the word and character views
+// answers: every word of two to four characters the segmenter cuts from
+// the fixture's text, including those it also finds inside longer words.
+func TestUnquotedWordRecall(t *testing.T) {
+	e, arts := testJSONLEngine(t)
+	seg, err := segment.ForDict(segment.DictTest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	checked := 0
+	for _, a := range arts {
+		for _, tok := range seg.Words(segment.Normalize(a.Headline+"。"+a.Body), segment.Index) {
+			w := tok.Term
+			if n := len([]rune(w)); n < 2 || n > 4 || seen[w] || !allHan(w) {
+				continue
+			}
+			seen[w] = true
+			want := containing(arts, w)
+			if len(want) > MaxSize {
+				continue
+			}
+			if got := allIDs(t, e, w); !slices.Equal(got, want) {
+				t.Fatalf("%s: found %v, the articles with it are %v", w, got, want)
+			}
+			checked++
+		}
+	}
+	if checked < 50 {
+		t.Fatalf("only %d words checked", checked)
+	}
+}
+
+func allHan(s string) bool {
+	for _, r := range s {
+		if !segment.IsHan(r) {
+			return false
+		}
+	}
+	return true
 }
