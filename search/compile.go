@@ -210,18 +210,30 @@ func (q *wordOrPairs) Searcher(ctx context.Context, i index.IndexReader, m mappi
 	if err != nil {
 		return nil, err
 	}
-	alts := []bq.Query{q.Word, q.Chars}
 	for _, p := range q.Pairs {
 		np, err := articlesWith(ctx, i, q.Field, p)
 		if err != nil {
 			return nil, err
 		}
 		if np == nw {
-			alts = alts[:1]
-			break
+			return bq.NewDisjunctionQuery([]bq.Query{q.Word}).Searcher(ctx, i, m, o)
 		}
 	}
-	return bq.NewDisjunctionQuery(alts).Searcher(ctx, i, m, o)
+	chars := q.Chars
+	if len(q.Pairs) > 1 {
+		// A phrase reads the positions of every article with all its
+		// pairs, nearly all of which have the word. Only those without
+		// it can add to the answer: they are found from the pairs'
+		// postings alone, and only their positions are read.
+		must := make([]bq.Query, 0, len(q.Pairs))
+		for _, p := range q.Pairs {
+			must = append(must, filterTerm(q.Field, p))
+		}
+		without := bq.NewBooleanQuery(must, nil, []bq.Query{q.Word})
+		without.SetBoost(0)
+		chars = bq.NewConjunctionQuery([]bq.Query{q.Chars, without})
+	}
+	return bq.NewDisjunctionQuery([]bq.Query{q.Word, chars}).Searcher(ctx, i, m, o)
 }
 
 // articlesWith counts the articles with a term in a field.
