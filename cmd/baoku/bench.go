@@ -112,15 +112,18 @@ type benchRun struct {
 
 // benchResult is one run of the bench.
 type benchResult struct {
-	Date      string       `json:"date"`
-	Mode      string       `json:"mode"`
-	Corpus    string       `json:"corpus"`
-	GoVersion string       `json:"go"`
-	CPUs      int          `json:"cpus"`
-	Clients   int          `json:"clients"`
-	Mix       []benchQuery `json:"mix"`
-	Runs      []benchRun   `json:"runs"`
-	Table     string       `json:"table"`
+	Date      string `json:"date"`
+	Mode      string `json:"mode"`
+	Corpus    string `json:"corpus"`
+	GoVersion string `json:"go"`
+	CPUs      int    `json:"cpus"`
+	Clients   int    `json:"clients"`
+	// Mix is not kept in the results: its queries are drawn from the
+	// corpus, which stays out of the repository; the seed makes it again.
+	Mix     []benchQuery `json:"-"`
+	Queries int          `json:"queries"`
+	Runs    []benchRun   `json:"runs"`
+	Table   string       `json:"table"`
 }
 
 // subset is a share of the corpus written out as JSON Lines.
@@ -153,6 +156,7 @@ func bench(self, work string, o benchOptions) (*benchResult, error) {
 		return nil, err
 	}
 	res.Mix = buildMix(first, seg, o.perKind)
+	res.Queries = len(res.Mix)
 	fmt.Fprintf(os.Stderr, "bench: %s, %d articles (%.1f MB of text), %d queries\n",
 		mode, subs[len(subs)-1].articles, float64(subs[len(subs)-1].rawBytes)/1e6, len(res.Mix))
 	for _, sub := range subs {
