@@ -15,19 +15,20 @@ import (
 type unitText struct {
 	norm  segment.Normalized
 	units []rune
-	at    []int // at[i]: offset in norm.Text of unit i; at[len] = len(norm.Text)
+	at    []int32 // at[i]: offset in norm.Text of unit i; at[len] = len(norm.Text)
 }
 
 func newUnitText(s string) unitText {
 	n := segment.NormalizeMap(s)
-	u := unitText{norm: n}
+	// Chinese text: about a unit every three bytes.
+	u := unitText{norm: n, units: make([]rune, 0, len(n.Text)/3+1), at: make([]int32, 0, len(n.Text)/3+2)}
 	for i, r := range n.Text {
 		if unicode.IsLetter(r) || unicode.IsNumber(r) {
 			u.units = append(u.units, r)
-			u.at = append(u.at, i)
+			u.at = append(u.at, int32(i))
 		}
 	}
-	u.at = append(u.at, len(n.Text))
+	u.at = append(u.at, int32(len(n.Text)))
 	return u
 }
 
@@ -77,9 +78,9 @@ func runesEqual(a, b []rune) bool {
 
 // origSpan maps units [from, to) to a byte range of the original text.
 func (u unitText) origSpan(from, to int) (int, int) {
-	end := u.at[to-1]
+	end := int(u.at[to-1])
 	_, w := utf8.DecodeRuneInString(u.norm.Text[end:])
-	return u.norm.Span(u.at[from], end+w)
+	return u.norm.Span(int(u.at[from]), end+w)
 }
 
 // needlesOf turns highlight texts into unit sequences, longest first.

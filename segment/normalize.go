@@ -22,8 +22,9 @@ type Normalized struct {
 	Text string
 	// Orig maps each byte offset of Text (and len(Text)) to the byte offset
 	// of the original text it came from; a match Text[i:j] is the original
-	// text Orig[i]:Orig[j].
-	Orig []int
+	// text Orig[i]:Orig[j]. (Offsets are 32-bit: a text is far smaller
+	// than 2 GB, and highlighting maps every hit's body.)
+	Orig []int32
 }
 
 // Normalize returns the search form of s: traditional characters converted
@@ -90,7 +91,7 @@ const noCaseFrom, noCaseTo = 0x2E80, 0xA640
 
 type normBuf struct {
 	out  strings.Builder
-	orig []int
+	orig []int32
 	keep bool
 }
 
@@ -101,7 +102,7 @@ func (b *normBuf) add(r rune, from int) {
 			n = 3 // utf8.RuneError
 		}
 		for range n {
-			b.orig = append(b.orig, from)
+			b.orig = append(b.orig, int32(from))
 		}
 	}
 	b.out.WriteRune(r)
@@ -111,7 +112,7 @@ func normalize(s string, keep bool) Normalized {
 	b := normBuf{keep: keep}
 	b.out.Grow(len(s))
 	if keep {
-		b.orig = make([]int, 0, len(s)+1)
+		b.orig = make([]int32, 0, len(s)+1)
 	}
 	var (
 		prev      rune  = -1 // last rune written, after folding
@@ -158,7 +159,7 @@ func normalize(s string, keep bool) Normalized {
 	}
 	flushHan()
 	if keep {
-		b.orig = append(b.orig, len(s))
+		b.orig = append(b.orig, int32(len(s)))
 	}
 	return Normalized{Src: s, Text: b.out.String(), Orig: b.orig}
 }
@@ -167,14 +168,14 @@ func normalize(s string, keep bool) Normalized {
 // characters that normalised into it, without white space around them.
 func (n Normalized) Span(i, j int) (start, end int) {
 	if i >= j {
-		return n.Orig[i], n.Orig[i]
+		return int(n.Orig[i]), int(n.Orig[i])
 	}
-	start = n.Orig[i]
+	start = int(n.Orig[i])
 	_, w := utf8.DecodeLastRuneInString(n.Text[:j])
-	last := n.Orig[j-w]
+	last := int(n.Orig[j-w])
 	_, ow := utf8.DecodeRuneInString(n.Src[last:])
 	end = max(last+ow, start)
-	if next := n.Orig[j]; end > next && next >= start {
+	if next := int(n.Orig[j]); end > next && next >= start {
 		end = next
 	}
 	return start, end
