@@ -31,6 +31,10 @@ import (
 // build, before the final merge.
 const DefaultBulkBatchSize = 250
 
+// mergeHeapLimit is the soft heap limit while a bulk build merges its
+// segments, when the process has none lower.
+const mergeHeapLimit = 300 << 20
+
 // bulkMergeMax is the number of segments the builder merges at once at the
 // end of a bulk build.
 const bulkMergeMax = 20
@@ -376,7 +380,13 @@ func (b *bulk) finish() error {
 		return nil
 	}
 	// The merge maps every segment into memory: hand the heap the
-	// analysis no longer needs back to the system first.
+	// analysis no longer needs back to the system first, and keep the
+	// heap small while merging (the mapped segments count towards the
+	// process's memory too).
+	if limit := debug.SetMemoryLimit(-1); limit > mergeHeapLimit {
+		debug.SetMemoryLimit(mergeHeapLimit)
+		defer debug.SetMemoryLimit(limit)
+	}
 	debug.FreeOSMemory()
 	if err := b.builder.Close(); err != nil {
 		return &writeError{fmt.Errorf("write index: %w", err)}
