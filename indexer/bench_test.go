@@ -62,16 +62,23 @@ func BenchmarkNewDocument(b *testing.B) {
 	}
 }
 
-// BenchmarkIngest measures writing articles into an index on disk with the
-// news dictionary: analysis of both views, batching and bleve's segment
-// building, per MB of text.
-func BenchmarkIngest(b *testing.B) {
+// newsBench readies a benchmark of writing 2,000 corpus articles with the
+// news dictionary, measured per MB of their text.
+func newsBench(b *testing.B) []*Article {
 	arts, n := corpusArticles(b, 2000)
 	if _, err := segment.ForDict(segment.DictNews); err != nil {
 		b.Fatal(err)
 	}
 	b.SetBytes(n)
 	b.ReportAllocs()
+	return arts
+}
+
+// BenchmarkIngest measures writing articles into an index on disk with the
+// news dictionary: analysis of both views, batching and bleve's segment
+// building, per MB of text.
+func BenchmarkIngest(b *testing.B) {
+	arts := newsBench(b)
 	for b.Loop() {
 		b.StopTimer()
 		ix, err := Open(filepath.Join(b.TempDir(), "index"))
@@ -99,12 +106,7 @@ func BenchmarkIngest(b *testing.B) {
 // at the end, per MB of text. With -cpuprofile it shows where a fresh
 // build spends its time.
 func BenchmarkBuild(b *testing.B) {
-	arts, n := corpusArticles(b, 2000)
-	if _, err := segment.ForDict(segment.DictNews); err != nil {
-		b.Fatal(err)
-	}
-	b.SetBytes(n)
-	b.ReportAllocs()
+	arts := newsBench(b)
 	for b.Loop() {
 		b.StopTimer()
 		tmp := filepath.Join(b.TempDir(), "index.creating")

@@ -125,10 +125,10 @@ func NewMapping(dict string) (*mapping.IndexMappingImpl, error) {
 	}
 	// Facets: every facet value of an article in one field with doc values.
 	dm.AddFieldMappingsAt(FieldFacets, keywordField(true))
-	// Date: an exact value, YYYY-MM-DD, with doc values for sorting. As a
-	// bleve date it took 16 terms an article (a quarter of the text's
-	// size in all); ranges are covered by days, months and years instead
-	// (see search's dateRange).
+	// Date: an exact value, YYYY-MM-DD, with doc values for sorting. A
+	// bleve date takes 16 terms an article, all kept as doc values; ranges
+	// are covered by days, months and years instead (see search's
+	// dateRange).
 	dm.AddFieldMappingsAt(FieldDate, keywordField(true))
 	// The article itself, for display only.
 	stored := mapping.NewTextFieldMapping()

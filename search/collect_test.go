@@ -33,36 +33,9 @@ func datedArticles(n int) []*indexer.Article {
 	return arts
 }
 
-// batchedEngine writes articles a few at a time, so that the index has
-// many segments.
-func batchedEngine(t *testing.T, arts []*indexer.Article) (*Engine, *indexer.Writer) {
-	t.Helper()
-	ix, err := indexer.NewMemIndex(segment.DictTest)
-	if err != nil {
-		t.Fatal(err)
-	}
-	w := indexer.NewWriter(ix, 7)
-	for _, a := range arts {
-		if err := w.Add(a); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := w.Flush(); err != nil {
-		t.Fatal(err)
-	}
-	e, err := New(ix)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := e.Warm(); err != nil {
-		t.Fatal(err)
-	}
-	return e, w
-}
-
 func TestCollectOrderAndPaging(t *testing.T) {
 	arts := datedArticles(90)
-	e, _ := batchedEngine(t, arts)
+	e, _ := batchedEngine(t, segment.DictTest, arts, 7)
 	ctx := context.Background()
 	for _, sortBy := range []string{SortRelevance, SortNewest, SortOldest} {
 		for _, q := range []string{"黄河", "", `"天气"`} {
@@ -145,7 +118,7 @@ func paperCounts(r *Result) map[string]int {
 
 func TestCollectAfterChanges(t *testing.T) {
 	arts := datedArticles(40)
-	e, w := batchedEngine(t, arts)
+	e, w := batchedEngine(t, segment.DictTest, arts, 7)
 	ctx := context.Background()
 	check := func(live []*indexer.Article) {
 		t.Helper()

@@ -33,11 +33,19 @@ func jsonlFixture(t testing.TB) []*indexer.Article {
 // engine over them.
 func engineOf(t testing.TB, dict string, arts []*indexer.Article) *Engine {
 	t.Helper()
+	e, _ := batchedEngine(t, dict, arts, 50)
+	return e
+}
+
+// batchedEngine indexes articles in memory batch at a time (a segment a
+// batch) and returns a warm engine over them and the writer, to add more.
+func batchedEngine(t testing.TB, dict string, arts []*indexer.Article, batch int) (*Engine, *indexer.Writer) {
+	t.Helper()
 	ix, err := indexer.NewMemIndex(dict)
 	if err != nil {
 		t.Fatal(err)
 	}
-	w := indexer.NewWriter(ix, 50)
+	w := indexer.NewWriter(ix, batch)
 	for _, a := range arts {
 		if err := w.Add(a); err != nil {
 			t.Fatal(err)
@@ -53,7 +61,7 @@ func engineOf(t testing.TB, dict string, arts []*indexer.Article) *Engine {
 	if err := e.Warm(); err != nil {
 		t.Fatal(err)
 	}
-	return e
+	return e, w
 }
 
 // testJSONLEngine is the fixture of articles.jsonl with the test dictionary.
