@@ -26,7 +26,9 @@ var storedDict []byte
 // dictionary takes a new ID and a new SchemaVersion.
 const storedDictID = 1
 
-var codec = sync.OnceValues(func() (*storedCodec, error) {
+// encoder and decoder are made on first use, each alone: a server only
+// decodes, and the encoder's state is most of the pair's 17 MB.
+var encoder = sync.OnceValues(func() (*zstd.Encoder, error) {
 	enc, err := zstd.NewWriter(nil,
 		zstd.WithEncoderLevel(zstd.SpeedBetterCompression),
 		zstd.WithEncoderCRC(false),
@@ -35,25 +37,22 @@ var codec = sync.OnceValues(func() (*storedCodec, error) {
 	if err != nil {
 		return nil, fmt.Errorf("stored article: %w", err)
 	}
+	return enc, nil
+})
+
+var decoder = sync.OnceValues(func() (*zstd.Decoder, error) {
 	dec, err := zstd.NewReader(nil,
 		zstd.WithDecoderConcurrency(0),
 		zstd.WithDecoderDictRaw(storedDictID, storedDict))
 	if err != nil {
 		return nil, fmt.Errorf("stored article: %w", err)
 	}
-	return &storedCodec{enc: enc, dec: dec}, nil
+	return dec, nil
 })
-
-// storedCodec compresses and decompresses stored articles; both halves are
-// safe for concurrent use.
-type storedCodec struct {
-	enc *zstd.Encoder
-	dec *zstd.Decoder
-}
 
 // encodeStored returns the stored form of an article.
 func encodeStored(a *Article) (string, error) {
-	c, err := codec()
+	enc, err := encoder()
 	if err != nil {
 		return "", err
 	}
@@ -61,7 +60,7 @@ func encodeStored(a *Article) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("article %s: %w", a.ID, err)
 	}
-	return string(c.enc.EncodeAll(js, make([]byte, 0, len(js)/2))), nil
+	return string(enc.EncodeAll(js, make([]byte, 0, len(js)/2))), nil
 }
 
 // DecodeStored returns the article from its stored form: the bytes of
@@ -71,11 +70,11 @@ func DecodeStored(stored []byte) (*Article, error) {
 	if len(stored) == 0 {
 		return nil, fmt.Errorf("stored article: empty")
 	}
-	c, err := codec()
+	dec, err := decoder()
 	if err != nil {
 		return nil, err
 	}
-	js, err := c.dec.DecodeAll(stored, make([]byte, 0, 3*len(stored)))
+	js, err := dec.DecodeAll(stored, make([]byte, 0, 3*len(stored)))
 	if err != nil {
 		return nil, fmt.Errorf("stored article: %w", err)
 	}
