@@ -360,6 +360,23 @@ func nextNotBody(lines []pline, i int) bool {
 	return i+1 >= len(lines) || lines[i+1].kind != kBody && lines[i+1].kind != kPhoto
 }
 
+// renumber points the blocks at the drafts' new places after a merge:
+// idx[i] is where draft i went. A block between a draft and itself is
+// then between nothing after it.
+func renumber(blocks []*block, idx []int) {
+	for _, b := range blocks {
+		if b.prev >= 0 {
+			b.prev = idx[b.prev]
+		}
+		if b.next >= 0 {
+			b.next = idx[b.next]
+			if b.next == b.prev {
+				b.next = -1
+			}
+		}
+	}
+}
+
 // mergeEmpty folds drafts that have no article text (only a byline or a
 // photo credit) into the article before them, or failing that turns their
 // lines into body text, and renumbers the blocks' references.
@@ -384,17 +401,7 @@ func mergeEmpty(drafts []*draft, blocks []*block) ([]*draft, []*block) {
 		out = append(out, d)
 		idx[i] = len(out) - 1
 	}
-	for _, b := range blocks {
-		if b.prev >= 0 {
-			b.prev = idx[b.prev]
-		}
-		if b.next >= 0 {
-			b.next = idx[b.next]
-			if b.next == b.prev {
-				b.next = -1
-			}
-		}
-	}
+	renumber(blocks, idx)
 	return out, blocks
 }
 

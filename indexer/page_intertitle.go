@@ -56,17 +56,7 @@ func mergeIntertitles(drafts []*draft, blocks []*block) ([]*draft, []*block) {
 		idx[i] = len(out)
 		out = append(out, d)
 	}
-	for _, b := range keep {
-		if b.prev >= 0 {
-			b.prev = idx[b.prev]
-		}
-		if b.next >= 0 {
-			b.next = idx[b.next]
-			if b.next == b.prev {
-				b.next = -1
-			}
-		}
-	}
+	renumber(keep, idx)
 	return out, keep
 }
 
