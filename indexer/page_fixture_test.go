@@ -106,6 +106,16 @@ func TestTwoPagesFormFeed(t *testing.T) {
 }
 
 // page wraps article text in a small page with a running header.
+// articlesOf parses page text and fails unless it holds want articles.
+func articlesOf(t *testing.T, text string, want int) []Article {
+	t.Helper()
+	pages, warns := parseString(t, "x.txt", text)
+	if got := len(pages[0].Articles); got != want {
+		t.Fatalf("got %d articles, want %d: %+v (warnings %v)", got, want, pages[0].Articles, warns)
+	}
+	return pages[0].Articles
+}
+
 func page(lines ...string) string {
 	return "2023年7月22日 星期六 第3版 综合\n" + strings.Join(lines, "\n") + "\n"
 }
@@ -163,11 +173,7 @@ func TestHeadlineBeforeBody(t *testing.T) {
 		"本报讯（记者 林二）连日来，各收购点秩序井然，",
 		"夏粮收购工作有序推进。",
 	)
-	pages, warns := parseString(t, "x.txt", text)
-	arts := pages[0].Articles
-	if len(arts) != 2 {
-		t.Fatalf("got %d articles, want 2: %v", len(arts), warns)
-	}
+	arts := articlesOf(t, text, 2)
 	if arts[0].Kicker != "“双减”落地见实效" || arts[0].Headline != "我市中小学课后服务实现全覆盖" {
 		t.Errorf("article 1 kicker/headline = %q / %q", arts[0].Kicker, arts[0].Headline)
 	}

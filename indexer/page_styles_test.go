@@ -113,11 +113,7 @@ func TestBodyWidthHeadline(t *testing.T) {
 		"边角地块改造而成，配备步道、座椅和健身器材，周边居民下楼就能",
 		"休闲健身，成为城市里的“小客厅”。",
 	)
-	pages, warns := parseString(t, "x.txt", text)
-	arts := pages[0].Articles
-	if len(arts) != 2 {
-		t.Fatalf("got %d articles, want 2: %v", len(arts), warns)
-	}
+	arts := articlesOf(t, text, 2)
 	if arts[1].Headline != "全市首批十个口袋公园建成开放周边居民休闲健身更方便" || arts[1].HeadlineDerived {
 		t.Errorf("headline = %q (derived %v)", arts[1].Headline, arts[1].HeadlineDerived)
 	}
@@ -151,11 +147,7 @@ func TestQuestionKicker(t *testing.T) {
 		"本报讯（记者 孙一）社区“爱心食堂”日前在老旧小区开张，为独居老人",
 		"提供上门送餐服务。",
 	)
-	pages, warns := parseString(t, "x.txt", text)
-	arts := pages[0].Articles
-	if len(arts) != 1 {
-		t.Fatalf("got %d articles: %v", len(arts), warns)
-	}
+	arts := articlesOf(t, text, 1)
 	if arts[0].Kicker != "老人独居在家，谁来上门送餐？" || arts[0].Headline != "社区“爱心食堂”开进居民楼" {
 		t.Errorf("kicker / headline = %q / %q", arts[0].Kicker, arts[0].Headline)
 	}
@@ -263,11 +255,7 @@ func TestIntertitles(t *testing.T) {
 		"新业态添活力",
 		"老街上还开出了书店和咖啡馆，老街的年轻人多了，老字号的生意也更好了。",
 	)
-	pages, warns := parseString(t, "x.txt", text)
-	arts := pages[0].Articles
-	if len(arts) != 1 {
-		t.Fatalf("got %d articles, want 1 with two intertitles: %v", len(arts), warns)
-	}
+	arts := articlesOf(t, text, 1)
 	if !strings.Contains(arts[0].Body, "\n留住老街记忆\n") || !strings.Contains(arts[0].Body, "\n新业态添活力\n") {
 		t.Errorf("intertitles not kept as paragraphs: %q", arts[0].Body)
 	}
@@ -281,10 +269,7 @@ func TestIntertitles(t *testing.T) {
 		"昨天，全市春季运动会在体育中心开幕，来自各区的两千余名运动员参加",
 		"田径、游泳等十二个项目的比赛。",
 	)
-	pages, _ = parseString(t, "x.txt", text)
-	if n := len(pages[0].Articles); n != 2 {
-		t.Errorf("got %d articles, want 2", n)
-	}
+	articlesOf(t, text, 2)
 }
 
 func TestEditorNoteSignature(t *testing.T) {
