@@ -180,22 +180,7 @@ func TestFiltersFacetsSort(t *testing.T) {
 	for name, vals := range r.Facets {
 		for _, fv := range vals {
 			req := Request{Size: 100}
-			switch name {
-			case "paper":
-				req.Paper = fv.Key
-			case "section":
-				req.Section = fv.Key
-			case "reporter":
-				req.Reporter = fv.Key
-			case "source":
-				req.Source = fv.Key
-			case "year":
-				req.Year = fv.Key
-			case "month":
-				req.Month = fv.Key
-			case "page":
-				req.PageNo = fv.Key
-			}
+			setFilter(&req, name, fv.Key)
 			got, err := e.Search(ctx, req)
 			if err != nil {
 				t.Fatal(err)
