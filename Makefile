@@ -29,7 +29,7 @@ test: vet
 fuzz:
 	$(GO) test -run XXX -fuzz FuzzTokens -fuzztime 30s ./segment/
 	$(GO) test -run XXX -fuzz FuzzNormalizeSubstrings -fuzztime 30s ./segment/
-	$(GO) test -run XXX -fuzz FuzzParsePages -fuzztime 30s -fuzzminimizetime 5s ./indexer/
+	$(GO) test -run XXX -fuzz FuzzParsePages -fuzztime 30s -fuzzminimizetime 5s ./indexer/pages/
 	$(GO) test -run XXX -fuzz FuzzReadJSONL -fuzztime 30s ./indexer/
 	$(GO) test -run XXX -fuzz FuzzParse -fuzztime 30s ./search/query/
 

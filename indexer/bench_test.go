@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"baoku/indexer/article"
 	"baoku/segment"
 )
 
@@ -15,7 +16,7 @@ import (
 var benchCorpus = filepath.Join("..", "..", "shared", "corpus", "xwlb-2012-2026.jsonl.gz")
 
 // corpusArticles reads the first n articles of the benchmark corpus.
-func corpusArticles(b *testing.B, n int) ([]*Article, int64) {
+func corpusArticles(b *testing.B, n int) ([]*article.Article, int64) {
 	b.Helper()
 	f, err := os.Open(benchCorpus)
 	if err != nil {
@@ -26,10 +27,10 @@ func corpusArticles(b *testing.B, n int) ([]*Article, int64) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	var arts []*Article
+	var arts []*article.Article
 	var bytes int64
 	stop := errorString("enough")
-	_, err = ReadJSONL(benchCorpus, bufio.NewReader(gz), func(a *Article) error {
+	_, err = ReadJSONL(benchCorpus, bufio.NewReader(gz), func(a *article.Article) error {
 		arts = append(arts, a)
 		bytes += int64(len(a.Body) + len(a.Headline) + len(a.Kicker) + len(a.Subtitle))
 		if len(arts) == n {
@@ -64,7 +65,7 @@ func BenchmarkNewDocument(b *testing.B) {
 
 // newsBench readies a benchmark of writing 2,000 corpus articles with the
 // news dictionary, measured per MB of their text.
-func newsBench(b *testing.B) []*Article {
+func newsBench(b *testing.B) []*article.Article {
 	arts, n := corpusArticles(b, 2000)
 	if _, err := segment.ForDict(segment.DictNews); err != nil {
 		b.Fatal(err)

@@ -18,6 +18,7 @@ import (
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/util"
 
+	"baoku/indexer/article"
 	"baoku/segment"
 )
 
@@ -133,7 +134,7 @@ func Build(dir string, paths []string, opt IngestOptions) (Summary, error) {
 
 // applyLater writes, through a Writer on the built index, the articles
 // whose IDs came more than once.
-func applyLater(dir string, later []*Article, batchSize int) error {
+func applyLater(dir string, later []*article.Article, batchSize int) error {
 	if len(later) == 0 {
 		return nil
 	}
@@ -169,11 +170,11 @@ type bulk struct {
 	learn   *learner
 	size    int
 
-	seen    map[string]bool // IDs sent to the builder
-	laterAt map[string]int  // ID → its place in later
-	later   []*Article      // repeated IDs, the last record of each
-	batch   []bulkItem      // being filled
-	toMap   chan []bulkItem // batches to map and analyse
+	seen    map[string]bool    // IDs sent to the builder
+	laterAt map[string]int     // ID → its place in later
+	later   []*article.Article // repeated IDs, the last record of each
+	batch   []bulkItem         // being filled
+	toMap   chan []bulkItem    // batches to map and analyse
 	toBuild chan []*bdoc.Document
 	done    sync.WaitGroup // the two goroutines
 	failed  atomic.Pointer[error]
@@ -257,7 +258,7 @@ func (b *bulk) err() error {
 
 // add queues an article; like Writer.Add it returns an error for an
 // article that cannot be indexed, and a *writeError once the build failed.
-func (b *bulk) add(a *Article) error {
+func (b *bulk) add(a *article.Article) error {
 	if err := b.err(); err != nil {
 		return err
 	}

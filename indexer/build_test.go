@@ -13,6 +13,7 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 	"github.com/google/go-cmp/cmp"
 
+	"baoku/indexer/article"
 	"baoku/segment"
 )
 
@@ -116,7 +117,7 @@ func TestBuildMatchesIngest(t *testing.T) {
 	}
 
 	// The repeated ID holds its later record.
-	id := StableID("record", "测试日报", "f0-3")
+	id := article.StableID("record", "测试日报", "f0-3")
 	for name, ix := range map[string]bleve.Index{"bulk": bix, "normal": nix} {
 		a, err := storedArticle(ix, id)
 		if err != nil {
@@ -215,7 +216,7 @@ func errorTexts(errs []error) []string {
 	return out
 }
 
-func storedArticle(ix bleve.Index, id string) (*Article, error) {
+func storedArticle(ix bleve.Index, id string) (*article.Article, error) {
 	req := bleve.NewSearchRequest(bleve.NewDocIDQuery([]string{id}))
 	req.Fields = []string{FieldStored}
 	res, err := ix.Search(req)

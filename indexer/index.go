@@ -9,6 +9,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 
+	"baoku/indexer/article"
 	"baoku/segment"
 )
 
@@ -147,7 +148,7 @@ func NewWriter(ix bleve.Index, batchSize int) *Writer {
 
 // Add queues an article; it returns an error for an article that cannot be
 // indexed (no ID, bad date) and for a failed flush.
-func (w *Writer) Add(a *Article) error {
+func (w *Writer) Add(a *article.Article) error {
 	d, err := newDocument(a)
 	if err != nil {
 		return err

@@ -11,6 +11,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"baoku/indexer/article"
 )
 
 // IngestOptions configures Ingest.
@@ -59,7 +61,7 @@ type Summary struct {
 // of the index itself, after which nothing more can be written.
 func Ingest(w *Writer, paths []string, opt IngestOptions) (Summary, error) {
 	r := newReading(opt, opt.Journal != nil)
-	add := func(a *Article) error {
+	add := func(a *article.Article) error {
 		flushed := w.Added
 		if err := w.Add(a); err != nil {
 			return err
@@ -117,10 +119,10 @@ func (r *reading) commit(j *Journal) error {
 // file the journal records as finished is passed over unless opt.Force.
 // Problems with a file or a line go into the summary; the error returned
 // is a failure of the index (a *writeError from add).
-func (r *reading) run(paths []string, add func(*Article) error) error {
+func (r *reading) run(paths []string, add func(*article.Article) error) error {
 	sum := &r.sum
 	fileArticles := 0
-	count := func(a *Article) error {
+	count := func(a *article.Article) error {
 		sum.Bytes += int64(len(a.Body) + len(a.Headline) + len(a.Kicker) + len(a.Subtitle))
 		if err := add(a); err != nil {
 			return err
@@ -285,9 +287,9 @@ func unwrapPath(err error) error {
 
 // ingestFile reads one input file. Problems with the file go into sum; the
 // error returned is a failure of the index.
-func ingestFile(path string, add func(*Article) error, sum *Summary) error {
+func ingestFile(path string, add func(*article.Article) error, sum *Summary) error {
 	var indexErr error
-	addOrStop := func(a *Article) error {
+	addOrStop := func(a *article.Article) error {
 		if err := add(a); err != nil {
 			var fatal *writeError
 			if errors.As(err, &fatal) {
@@ -317,7 +319,7 @@ func ingestFile(path string, add func(*Article) error, sum *Summary) error {
 			r = gz
 		}
 		base := filepath.Base(path)
-		lineErrs, err := ReadJSONL(path, r, func(a *Article) error {
+		lineErrs, err := ReadJSONL(path, r, func(a *article.Article) error {
 			a.File = base
 			return addOrStop(a)
 		})

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"baoku/indexer/article"
 )
 
 // record is one line of the JSON Lines import format (the schema of the
@@ -56,7 +58,7 @@ func (e *LineError) Unwrap() error { return e.Err }
 // a read error (a truncated gzip stream, say), an error returned by fn, an
 // empty input, or one that is not JSON Lines at all (binary, or its first
 // lines all bad).
-func ReadJSONL(name string, r io.Reader, fn func(*Article) error) (lineErrs []error, err error) {
+func ReadJSONL(name string, r io.Reader, fn func(*article.Article) error) (lineErrs []error, err error) {
 	br := bufio.NewReaderSize(r, 1<<20)
 	nonEmpty, good := 0, 0
 	for n := 1; ; n++ {
@@ -116,7 +118,7 @@ func readLine(br *bufio.Reader) (line []byte, tooLong bool, err error) {
 	}
 }
 
-func parseRecord(line []byte) (*Article, error) {
+func parseRecord(line []byte) (*article.Article, error) {
 	if !utf8.Valid(line) {
 		return nil, fmt.Errorf("not valid UTF-8 at byte %d (another encoding, or a cut character)", invalidAt(line))
 	}
@@ -134,7 +136,7 @@ func parseRecord(line []byte) (*Article, error) {
 	if _, err := time.Parse(DateLayout, rec.Date); err != nil {
 		return nil, fmt.Errorf("field \"date\": %q is not a valid YYYY-MM-DD date", rec.Date)
 	}
-	a := &Article{
+	a := &article.Article{
 		Paper: strings.TrimSpace(rec.Paper), Date: rec.Date, Page: strings.TrimSpace(rec.Page),
 		Section: strings.TrimSpace(rec.Section), Kicker: strings.TrimSpace(rec.Kicker),
 		Headline: strings.TrimSpace(rec.Headline), Subtitle: strings.TrimSpace(rec.Subtitle),
@@ -145,9 +147,9 @@ func parseRecord(line []byte) (*Article, error) {
 		a.Headline, a.HeadlineDerived = deriveHeadline(a.Body), true
 	}
 	if rec.ID != "" {
-		a.ID = StableID("record", a.Paper, rec.ID)
+		a.ID = article.StableID("record", a.Paper, rec.ID)
 	} else {
-		a.ID = StableID("record", a.Paper, a.Date, a.Page, a.Headline)
+		a.ID = article.StableID("record", a.Paper, a.Date, a.Page, a.Headline)
 	}
 	return a, nil
 }

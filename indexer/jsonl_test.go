@@ -10,6 +10,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"baoku/indexer/article"
 )
 
 func good(id string) string {
@@ -21,7 +23,7 @@ func good(id string) string {
 func readAll(t *testing.T, r io.Reader) ([]string, []error, error) {
 	t.Helper()
 	var ids []string
-	lineErrs, err := ReadJSONL("in.jsonl", r, func(a *Article) error {
+	lineErrs, err := ReadJSONL("in.jsonl", r, func(a *article.Article) error {
 		ids = append(ids, a.ID)
 		return nil
 	})
@@ -158,15 +160,15 @@ func (f *failReader) Read([]byte) (int, error) { return 0, f.err }
 
 func TestReadJSONLLineEndsAndDerivedHeadline(t *testing.T) {
 	in := good("a")[:len(good("a"))-1] + "\r\n" + `{"id":"b","paper":"测试日报","date":"2023-07-22","body":"没有标题的稿件正文，第一句话。第二句。"}`
-	var arts []*Article
-	_, err := ReadJSONL("in", strings.NewReader(in), func(a *Article) error { arts = append(arts, a); return nil })
+	var arts []*article.Article
+	_, err := ReadJSONL("in", strings.NewReader(in), func(a *article.Article) error { arts = append(arts, a); return nil })
 	if err != nil || len(arts) != 2 {
 		t.Fatalf("%d articles, err %v", len(arts), err)
 	}
 	if arts[1].Headline != "没有标题的稿件正文，第一句话" || !arts[1].HeadlineDerived {
 		t.Errorf("derived headline %q (derived %v)", arts[1].Headline, arts[1].HeadlineDerived)
 	}
-	if arts[0].ID != StableID("record", "测试日报", "a") {
+	if arts[0].ID != article.StableID("record", "测试日报", "a") {
 		t.Errorf("ID %s is not the stable ID of paper and record id", arts[0].ID)
 	}
 }
@@ -180,7 +182,7 @@ func FuzzReadJSONL(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		lines := strings.Count(string(data), "\n") + 1
 		n := 0
-		lineErrs, _ := ReadJSONL("fuzz", strings.NewReader(string(data)), func(a *Article) error {
+		lineErrs, _ := ReadJSONL("fuzz", strings.NewReader(string(data)), func(a *article.Article) error {
 			n++
 			if a.ID == "" {
 				t.Error("article without an ID")

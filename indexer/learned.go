@@ -13,6 +13,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/mapping"
 
+	"baoku/indexer/article"
 	"baoku/segment"
 )
 
@@ -97,7 +98,7 @@ func newLearner(ix bleve.Index) *learner {
 const maxNameRunes = 4
 
 // observe learns the names of an article's byline.
-func (l *learner) observe(a *Article) error {
+func (l *learner) observe(a *article.Article) error {
 	var names []string
 	for _, list := range [][]string{a.Reporters, a.Photographers} {
 		for _, n := range list {

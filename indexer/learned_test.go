@@ -6,6 +6,7 @@ import (
 	"slices"
 	"testing"
 
+	"baoku/indexer/article"
 	"baoku/segment"
 )
 
@@ -44,7 +45,7 @@ func TestLearnNamesFromBylines(t *testing.T) {
 	}
 	defer ix.Close()
 	w := NewWriter(ix, 10)
-	for i, a := range []Article{
+	for i, a := range []article.Article{
 		{ID: "1", Date: "2023-07-22", Headline: "一", Body: text, Photographers: []string{"冯雪莲"}},
 		{ID: "2", Date: "2023-07-22", Headline: "二", Body: "正文", Reporters: []string{"冯雪莲", "Anna Li", "欧阳"}},
 	} {
@@ -68,7 +69,7 @@ func TestLearnNamesFromBylines(t *testing.T) {
 	}
 	// Learning the same names again adds nothing to the file.
 	w2 := NewWriter(ix, 10)
-	if err := w2.Add(&Article{ID: "3", Date: "2023-07-23", Headline: "三", Body: "x", Reporters: []string{"欧阳"}}); err != nil {
+	if err := w2.Add(&article.Article{ID: "3", Date: "2023-07-23", Headline: "三", Body: "x", Reporters: []string{"欧阳"}}); err != nil {
 		t.Fatal(err)
 	}
 	if err := w2.Flush(); err != nil {

@@ -9,6 +9,7 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
 	"github.com/blevesearch/bleve/v2/mapping"
 
+	"baoku/indexer/article"
 	"baoku/segment"
 )
 
@@ -196,7 +197,7 @@ type document struct {
 const DateLayout = "2006-01-02"
 
 // newDocument checks an article and turns it into its index document.
-func newDocument(a *Article) (*document, error) {
+func newDocument(a *article.Article) (*document, error) {
 	if a.ID == "" {
 		return nil, fmt.Errorf("article has no id")
 	}

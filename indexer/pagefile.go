@@ -9,6 +9,9 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+
+	"baoku/indexer/article"
+	"baoku/indexer/pages"
 )
 
 // MaxPageFile is the largest page text file read.
@@ -17,7 +20,7 @@ const MaxPageFile = 256 << 20
 // ReadPageFile reads a page text file, and its sidecar <file>.json when
 // there is one, and returns its articles with stable IDs (paper, date, page
 // and place on the page) and the warnings met. The error names the file.
-func ReadPageFile(path string) ([]*Article, []string, error) {
+func ReadPageFile(path string) ([]*article.Article, []string, error) {
 	st, err := os.Stat(path)
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s: %w", path, unwrapPath(err))
@@ -29,7 +32,7 @@ func ReadPageFile(path string) ([]*Article, []string, error) {
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s: %w", path, unwrapPath(err))
 	}
-	meta := MetaFromFileName(filepath.Base(path))
+	meta := pages.MetaFromFileName(filepath.Base(path))
 	// The sidecar is <file>.json (page.txt.json) or, failing that, the
 	// file name with .json for .txt (page.json).
 	for _, sc := range []string{path + ".json", strings.TrimSuffix(path, filepath.Ext(path)) + ".json"} {
@@ -45,7 +48,7 @@ func ReadPageFile(path string) ([]*Article, []string, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	pages, warns, err := ParsePages(path, text, meta)
+	pages, warns, err := pages.ParsePages(path, text, meta)
 	var ws []string
 	for _, w := range warns {
 		ws = append(ws, w.String())
@@ -54,13 +57,13 @@ func ReadPageFile(path string) ([]*Article, []string, error) {
 		return nil, ws, err
 	}
 	base := filepath.Base(path)
-	var arts []*Article
+	var arts []*article.Article
 	for j, p := range pages {
 		for i := range p.Articles {
 			a := p.Articles[i]
 			a.File = base
 			a.Seq = i + 1
-			a.ID = StableID("page", a.Paper, a.Date, a.Page, base, strconv.Itoa(j), strconv.Itoa(i+1))
+			a.ID = article.StableID("page", a.Paper, a.Date, a.Page, base, strconv.Itoa(j), strconv.Itoa(i+1))
 			arts = append(arts, &a)
 		}
 	}
@@ -68,7 +71,7 @@ func ReadPageFile(path string) ([]*Article, []string, error) {
 }
 
 // readSidecar fills meta from a sidecar JSON file, if it exists.
-func readSidecar(path string, meta *PageMeta) (bool, error) {
+func readSidecar(path string, meta *pages.PageMeta) (bool, error) {
 	b, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return false, nil

@@ -7,6 +7,8 @@ import (
 	"sync"
 
 	"github.com/klauspost/compress/zstd"
+
+	"baoku/indexer/article"
 )
 
 // The stored article is its JSON compressed with zstd against a fixed
@@ -51,7 +53,7 @@ var decoder = sync.OnceValues(func() (*zstd.Decoder, error) {
 })
 
 // encodeStored returns the stored form of an article.
-func encodeStored(a *Article) (string, error) {
+func encodeStored(a *article.Article) (string, error) {
 	enc, err := encoder()
 	if err != nil {
 		return "", err
@@ -66,7 +68,7 @@ func encodeStored(a *Article) (string, error) {
 // DecodeStored returns the article from its stored form: the bytes of
 // FieldStored, as a search request naming it in its Fields returns them
 // (a string there) or as a stored-field visitor sees them.
-func DecodeStored(stored []byte) (*Article, error) {
+func DecodeStored(stored []byte) (*article.Article, error) {
 	if len(stored) == 0 {
 		return nil, fmt.Errorf("stored article: empty")
 	}
@@ -78,7 +80,7 @@ func DecodeStored(stored []byte) (*Article, error) {
 	if err != nil {
 		return nil, fmt.Errorf("stored article: %w", err)
 	}
-	var a Article
+	var a article.Article
 	if err := json.Unmarshal(js, &a); err != nil {
 		return nil, fmt.Errorf("stored article: %w", err)
 	}

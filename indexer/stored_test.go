@@ -6,17 +6,19 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/klauspost/compress/zstd"
+
+	"baoku/indexer/article"
 )
 
 func TestStoredRoundTrip(t *testing.T) {
-	arts, _, err := ReadPageFile("testdata/pages/lvliang-2023-07-22-02.txt")
+	arts, _, err := ReadPageFile("pages/testdata/lvliang-2023-07-22-02.txt")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(arts) == 0 {
 		t.Fatal("no articles in the test page")
 	}
-	full := &Article{
+	full := &article.Article{
 		ID: "x1", Paper: "吕梁日报", Date: "2023-07-22", Issue: "第11055期", Page: "2",
 		Section: "要闻", Column: "特写", Kicker: "引题", Headline: "主题", HeadlineDerived: true,
 		Subtitle: "副题", Source: "本报讯", Dateline: "北京7月21日电", Reporters: []string{"张三", "李四"},
@@ -61,7 +63,7 @@ func TestDecodeStoredRejectsOtherBytes(t *testing.T) {
 // BenchmarkStored measures compressing and reading back the stored form of
 // the articles of a test page; b.SetBytes counts their JSON.
 func BenchmarkStored(b *testing.B) {
-	arts, _, err := ReadPageFile("testdata/pages/lvliang-2023-07-22-02.txt")
+	arts, _, err := ReadPageFile("pages/testdata/lvliang-2023-07-22-02.txt")
 	if err != nil {
 		b.Fatal(err)
 	}

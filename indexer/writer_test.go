@@ -9,6 +9,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 
+	"baoku/indexer/article"
 	"baoku/segment"
 )
 
@@ -44,7 +45,7 @@ func TestIngestJSONLFixture(t *testing.T) {
 		t.Fatalf("doc count = %d, want 3", n)
 	}
 	// The record without a headline gets one derived from its lead.
-	q := bleve.NewDocIDQuery([]string{StableID("record", "晋西晚报", "r3")})
+	q := bleve.NewDocIDQuery([]string{article.StableID("record", "晋西晚报", "r3")})
 	req := bleve.NewSearchRequest(q)
 	req.Fields = []string{FieldStored}
 	res, err := ix.Search(req)

@@ -14,6 +14,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"baoku/indexer"
+	"baoku/indexer/article"
 	"baoku/search/query"
 	"baoku/segment"
 )
@@ -58,7 +59,7 @@ func benchEngine(b testing.TB, n int) *Engine {
 			body.WriteString("\n")
 		}
 		head := []rune(benchSentences[rng.IntN(len(benchSentences))])
-		a := &indexer.Article{
+		a := &article.Article{
 			ID: fmt.Sprintf("b%05d", i), Paper: benchPapers[rng.IntN(len(benchPapers))],
 			Date:     fmt.Sprintf("%d-%02d-%02d", 2012+rng.IntN(14), 1+rng.IntN(12), 1+rng.IntN(28)),
 			Page:     fmt.Sprint(1 + rng.IntN(8)),

@@ -7,10 +7,10 @@ import (
 	"sort"
 	"testing"
 
-	"baoku/indexer"
+	"baoku/indexer/article"
 )
 
-func idOf(t *testing.T, arts []*indexer.Article, headline string) string {
+func idOf(t *testing.T, arts []*article.Article, headline string) string {
 	t.Helper()
 	for _, a := range arts {
 		if a.Headline == headline {

@@ -11,6 +11,7 @@ import (
 	"github.com/blevesearch/bleve/v2/index/scorch"
 
 	"baoku/indexer"
+	"baoku/indexer/article"
 	"baoku/segment"
 )
 
@@ -18,10 +19,10 @@ import (
 // batches so the index has many segments. Article i mentions 黄河 i%4
 // times; those with the same count and length score the same, so the
 // order between them is the collector's tie-break.
-func datedArticles(n int) []*indexer.Article {
-	var arts []*indexer.Article
+func datedArticles(n int) []*article.Article {
+	var arts []*article.Article
 	for i := 0; i < n; i++ {
-		arts = append(arts, &indexer.Article{
+		arts = append(arts, &article.Article{
 			ID:       fmt.Sprintf("d%03d", i),
 			Paper:    []string{"吕梁日报", "人民日报", "新民晚报"}[i%3],
 			Date:     fmt.Sprintf("2023-%02d-%02d", 1+i%12, 1+(i*7)%28),
@@ -120,7 +121,7 @@ func TestCollectAfterChanges(t *testing.T) {
 	arts := datedArticles(40)
 	e, w := batchedEngine(t, segment.DictTest, arts, 7)
 	ctx := context.Background()
-	check := func(live []*indexer.Article) {
+	check := func(live []*article.Article) {
 		t.Helper()
 		res, err := e.Search(ctx, Request{Query: "黄河"})
 		if err != nil {

@@ -8,16 +8,17 @@ import (
 	"time"
 
 	"baoku/indexer"
+	"baoku/indexer/article"
 	"baoku/segment"
 )
 
 func TestDateRangeBruteForce(t *testing.T) {
 	// An article every 3 days over six years, leap years and month
 	// ends included.
-	var arts []*indexer.Article
+	var arts []*article.Article
 	day := time.Date(2019, 12, 20, 0, 0, 0, 0, time.UTC)
 	for i := 0; day.Year() < 2026; i++ {
-		arts = append(arts, &indexer.Article{
+		arts = append(arts, &article.Article{
 			ID: fmt.Sprintf("r%03d", i), Paper: "吕梁日报", Date: day.Format(indexer.DateLayout),
 			Headline: "新闻", Body: "黄河水。",
 		})

@@ -6,12 +6,12 @@ import (
 	"strings"
 	"testing"
 
-	"baoku/indexer"
+	"baoku/indexer/article"
 	"baoku/segment"
 )
 
 // facetValues returns an article's values of a facet, as indexed.
-func facetValues(a *indexer.Article, facet string) []string {
+func facetValues(a *article.Article, facet string) []string {
 	switch facet {
 	case "paper":
 		return []string{a.Paper}
@@ -58,9 +58,9 @@ func TestFacetCountsBruteForce(t *testing.T) {
 	e, arts := testJSONLEngine(t)
 	// Each query comes with a brute-force matcher: quoted phrases match
 	// when the normalised text of a text field contains them.
-	contains := func(phrase string) func(*indexer.Article) bool {
+	contains := func(phrase string) func(*article.Article) bool {
 		p := segment.Normalize(phrase)
-		return func(a *indexer.Article) bool {
+		return func(a *article.Article) bool {
 			for _, s := range []string{a.Kicker, a.Headline, a.Subtitle, a.Body} {
 				if strings.Contains(segment.Normalize(s), p) {
 					return true
@@ -71,17 +71,17 @@ func TestFacetCountsBruteForce(t *testing.T) {
 	}
 	for _, tc := range []struct {
 		q     string
-		match func(*indexer.Article) bool
+		match func(*article.Article) bool
 		year  string
 	}{
-		{"", func(*indexer.Article) bool { return true }, ""},
+		{"", func(*article.Article) bool { return true }, ""},
 		{`"黄河"`, contains("黄河"), ""},
 		{`"产业"`, contains("产业"), ""},
 		{`"居民"`, contains("居民"), ""},
 		{`"发展"`, contains("发展"), ""},
-		{`"吕梁" OR "上海"`, func(a *indexer.Article) bool { return contains("吕梁")(a) || contains("上海")(a) }, ""},
-		{`"项目" -"铝镁"`, func(a *indexer.Article) bool { return contains("项目")(a) && !contains("铝镁")(a) }, ""},
-		{"", func(*indexer.Article) bool { return true }, "2023"},
+		{`"吕梁" OR "上海"`, func(a *article.Article) bool { return contains("吕梁")(a) || contains("上海")(a) }, ""},
+		{`"项目" -"铝镁"`, func(a *article.Article) bool { return contains("项目")(a) && !contains("铝镁")(a) }, ""},
+		{"", func(*article.Article) bool { return true }, "2023"},
 		{`"古"`, contains("古"), "2022"},
 	} {
 		t.Run(tc.q+"/"+tc.year, func(t *testing.T) {

@@ -6,20 +6,21 @@ import (
 	"testing"
 
 	"baoku/indexer"
+	"baoku/indexer/article"
 	"baoku/segment"
 )
 
 // jsonlFixture reads testdata/articles.jsonl: articles written for the
 // tests, over three papers, several days, pages, sections and reporters.
-func jsonlFixture(t testing.TB) []*indexer.Article {
+func jsonlFixture(t testing.TB) []*article.Article {
 	t.Helper()
 	f, err := os.Open(filepath.Join("testdata", "articles.jsonl"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	var arts []*indexer.Article
-	lineErrs, err := indexer.ReadJSONL("articles.jsonl", f, func(a *indexer.Article) error {
+	var arts []*article.Article
+	lineErrs, err := indexer.ReadJSONL("articles.jsonl", f, func(a *article.Article) error {
 		arts = append(arts, a)
 		return nil
 	})
@@ -31,7 +32,7 @@ func jsonlFixture(t testing.TB) []*indexer.Article {
 
 // engineOf indexes articles in memory with a dictionary and returns a warm
 // engine over them.
-func engineOf(t testing.TB, dict string, arts []*indexer.Article) *Engine {
+func engineOf(t testing.TB, dict string, arts []*article.Article) *Engine {
 	t.Helper()
 	e, _ := batchedEngine(t, dict, arts, 50)
 	return e
@@ -39,7 +40,7 @@ func engineOf(t testing.TB, dict string, arts []*indexer.Article) *Engine {
 
 // batchedEngine indexes articles in memory batch at a time (a segment a
 // batch) and returns a warm engine over them and the writer, to add more.
-func batchedEngine(t testing.TB, dict string, arts []*indexer.Article, batch int) (*Engine, *indexer.Writer) {
+func batchedEngine(t testing.TB, dict string, arts []*article.Article, batch int) (*Engine, *indexer.Writer) {
 	t.Helper()
 	ix, err := indexer.NewMemIndex(dict)
 	if err != nil {
@@ -65,7 +66,7 @@ func batchedEngine(t testing.TB, dict string, arts []*indexer.Article, batch int
 }
 
 // testJSONLEngine is the fixture of articles.jsonl with the test dictionary.
-func testJSONLEngine(t testing.TB) (*Engine, []*indexer.Article) {
+func testJSONLEngine(t testing.TB) (*Engine, []*article.Article) {
 	arts := jsonlFixture(t)
 	return engineOf(t, segment.DictTest, arts), arts
 }

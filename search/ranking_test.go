@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"baoku/indexer"
+	"baoku/indexer/article"
 	"baoku/segment"
 )
 
@@ -23,12 +24,12 @@ const (
 var news struct {
 	once sync.Once
 	e    *Engine
-	arts []*indexer.Article
+	arts []*article.Article
 }
 
 // newsEngine indexes the sample page and the fixture with the news
 // dictionary, once per test binary.
-func newsEngine(t *testing.T) (*Engine, []*indexer.Article) {
+func newsEngine(t *testing.T) (*Engine, []*article.Article) {
 	t.Helper()
 	if testing.Short() {
 		t.Skip("loads the news dictionary; skipped with -short")

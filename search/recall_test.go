@@ -9,12 +9,13 @@ import (
 	"testing"
 
 	"baoku/indexer"
+	"baoku/indexer/article"
 	"baoku/segment"
 )
 
 // pageEngine indexes the articles parsed from the sample page, as `baoku
 // index` would, with the test dictionary.
-func pageEngine(t *testing.T) (*Engine, []*indexer.Article) {
+func pageEngine(t *testing.T) (*Engine, []*article.Article) {
 	t.Helper()
 	arts, _, err := indexer.ReadPageFile(filepath.Join("..", "data", "pages", "lvliang-2023-07-22-01.txt"))
 	if err != nil {
@@ -25,7 +26,7 @@ func pageEngine(t *testing.T) (*Engine, []*indexer.Article) {
 
 // containing lists the articles whose normalised text fields contain the
 // normalised text, by brute force.
-func containing(arts []*indexer.Article, text string) []string {
+func containing(arts []*article.Article, text string) []string {
 	norm := segment.Normalize(text)
 	var out []string
 	for _, a := range arts {
@@ -129,7 +130,7 @@ func TestSamplePageLineBreakName(t *testing.T) {
 }
 
 // recallFixture holds the cases the issue names, written for this test.
-var recallFixture = []indexer.Article{
+var recallFixture = []article.Article{
 	{ID: "gu", Date: "2022-04-01", Headline: "碛口古镇", Body: "游客来到碛口古镇。"},
 	{ID: "zhen", Date: "2022-04-02", Headline: "新镇", Body: "碛口镇的新貌。"},
 	{ID: "tw", Date: "2022-04-03", Headline: "两岸", Body: "臺灣同胞回乡，ＡＰＥＣ会议在即。"},
@@ -139,14 +140,14 @@ var recallFixture = []indexer.Article{
 	{ID: "qing", Date: "2022-04-07", Headline: "清史", Body: "乾隆年间的碑刻。"},
 }
 
-func fixtureEngine(t *testing.T, arts []indexer.Article) *Engine {
+func fixtureEngine(t *testing.T, arts []article.Article) *Engine {
 	t.Helper()
 	return engineOf(t, segment.DictTest, pointers(arts))
 }
 
 // pointers returns pointers to the articles of a slice.
-func pointers(arts []indexer.Article) []*indexer.Article {
-	out := make([]*indexer.Article, len(arts))
+func pointers(arts []article.Article) []*article.Article {
+	out := make([]*article.Article, len(arts))
 	for i := range arts {
 		out[i] = &arts[i]
 	}

@@ -13,6 +13,7 @@ import (
 	bq "github.com/blevesearch/bleve/v2/search/query"
 
 	"baoku/indexer"
+	"baoku/indexer/article"
 	"baoku/search/query"
 	"baoku/segment"
 )
@@ -90,7 +91,7 @@ func (e *Engine) Related(ctx context.Context, id string, n int) ([]Hit, error) {
 // term frequency in the article times inverse document frequency in the
 // index, leaving out words found in this article alone (they relate it to
 // nothing) and words in more than half the articles.
-func (e *Engine) distinctiveTerms(a *indexer.Article) ([]weightedTerm, error) {
+func (e *Engine) distinctiveTerms(a *article.Article) ([]weightedTerm, error) {
 	field, tf := e.termCounts(a)
 	total, err := e.ix.DocCount()
 	if err != nil {
@@ -122,7 +123,7 @@ func (e *Engine) distinctiveTerms(a *indexer.Article) ([]weightedTerm, error) {
 
 // termCounts counts the article's terms in the body's word view, or in its
 // character view (pairs only) while the segmenter loads.
-func (e *Engine) termCounts(a *indexer.Article) (string, map[string]float64) {
+func (e *Engine) termCounts(a *article.Article) (string, map[string]float64) {
 	tf := map[string]float64{}
 	add := func(text string, weight float64) {
 		norm := segment.Normalize(text)

@@ -21,6 +21,7 @@ import (
 	bq "github.com/blevesearch/bleve/v2/search/query"
 
 	"baoku/indexer"
+	"baoku/indexer/article"
 	"baoku/search/query"
 	"baoku/segment"
 )
@@ -367,7 +368,7 @@ func (r *Request) filters() ([]bq.Query, error) {
 	return fs, nil
 }
 
-func hitOf(a *indexer.Article, score float64, needles [][]rune) Hit {
+func hitOf(a *article.Article, score float64, needles [][]rune) Hit {
 	return Hit{
 		ID: a.ID, Headline: a.Headline, Kicker: a.Kicker, Subtitle: a.Subtitle,
 		Date: a.Date, Paper: a.Paper, Page: a.Page, Section: a.Section,
@@ -380,7 +381,7 @@ func hitOf(a *indexer.Article, score float64, needles [][]rune) Hit {
 	}
 }
 
-func articleOf(h *bsearch.DocumentMatch) (*indexer.Article, error) {
+func articleOf(h *bsearch.DocumentMatch) (*article.Article, error) {
 	js, ok := h.Fields[indexer.FieldStored].(string)
 	if !ok {
 		return nil, fmt.Errorf("search: article %s has no stored text", h.ID)
@@ -389,7 +390,7 @@ func articleOf(h *bsearch.DocumentMatch) (*indexer.Article, error) {
 }
 
 // decodeArticle reads an article as the index stores it.
-func decodeArticle(id string, stored []byte) (*indexer.Article, error) {
+func decodeArticle(id string, stored []byte) (*article.Article, error) {
 	if len(stored) == 0 {
 		return nil, fmt.Errorf("search: article %s has no stored text", id)
 	}
@@ -444,7 +445,7 @@ func topNewest(vals []FacetValue) []FacetValue {
 }
 
 // Article returns the article with the given ID.
-func (e *Engine) Article(ctx context.Context, id string) (*indexer.Article, error) {
+func (e *Engine) Article(ctx context.Context, id string) (*article.Article, error) {
 	req := bleve.NewSearchRequestOptions(bq.NewDocIDQuery([]string{id}), 1, 0, false)
 	req.Fields = []string{indexer.FieldStored}
 	res, err := e.ix.SearchInContext(ctx, req)

@@ -7,13 +7,13 @@ import (
 	"strings"
 	"testing"
 
-	"baoku/indexer"
+	"baoku/indexer/article"
 	"baoku/search/query"
 	"baoku/segment"
 )
 
 // fixture articles: small, written for the tests.
-var fixture = []indexer.Article{
+var fixture = []article.Article{
 	{ID: "a1", Paper: "吕梁日报", Date: "2023-07-22", Page: "1", Section: "要闻", Source: "本报讯",
 		Reporters: []string{"刘丽霞", "秦钰轩"}, Headline: "吕梁公安夏季行动取得阶段性战果",
 		Body: "7月21日，记者从吕梁市公安局夏季治安打击整治行动新闻发布会上获悉，检查车辆13760台次。"},
@@ -31,7 +31,7 @@ var fixture = []indexer.Article{
 func testEngine(t testing.TB) *Engine {
 	t.Helper()
 	// A copy: the writer fills in what it learns from the articles.
-	arts := append([]indexer.Article(nil), fixture...)
+	arts := append([]article.Article(nil), fixture...)
 	return engineOf(t, segment.DictTest, pointers(arts))
 }
 
@@ -141,7 +141,7 @@ func TestRankingHeadlineFirst(t *testing.T) {
 func TestSingleCharacterHeadlineFirst(t *testing.T) {
 	// 镁 is in the headline of the older article and only in the bodies
 	// of the newer ones, which repeat it.
-	arts := []indexer.Article{
+	arts := []article.Article{
 		{ID: "old", Paper: "吕梁日报", Date: "2021-01-01", Headline: "东义镁业扩产", Body: "公司扩大产能。"},
 		{ID: "new1", Paper: "吕梁日报", Date: "2023-01-01", Headline: "新材料产业", Body: "镁合金、镁粉和金属镁。"},
 		{ID: "new2", Paper: "吕梁日报", Date: "2022-01-01", Headline: "产业园区", Body: "引进镁企业。"},

@@ -18,6 +18,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 
 	"baoku/indexer"
+	"baoku/indexer/article"
 	"baoku/search"
 )
 
@@ -38,7 +39,7 @@ func (s *memStore) IngestRecords(_ context.Context, name string, r io.Reader) (i
 	defer s.mu.Unlock()
 	w := indexer.NewWriter(s.ix, 10)
 	sum := indexer.Summary{Files: 1}
-	errs, err := indexer.ReadJSONL(name, r, func(a *indexer.Article) error {
+	errs, err := indexer.ReadJSONL(name, r, func(a *article.Article) error {
 		sum.Articles++
 		return w.Add(a)
 	})
@@ -255,7 +256,7 @@ func TestAdminUploadTooLarge(t *testing.T) {
 	if r := adminDo(t, h, "POST", "/api/admin/index", ctype, body); r.code != http.StatusRequestEntityTooLarge {
 		t.Errorf("upload over the limit: status %d, want 413", r.code)
 	}
-	if _, err := eng.Article(context.Background(), indexer.StableID("record", "测试日报", "big")); err == nil {
+	if _, err := eng.Article(context.Background(), article.StableID("record", "测试日报", "big")); err == nil {
 		t.Error("the article of a body over the limit was indexed")
 	}
 }

@@ -6,14 +6,15 @@ import (
 	"testing"
 
 	"baoku/indexer"
+	"baoku/indexer/article"
 	"baoku/search"
 	"baoku/segment"
 )
 
 // fixture articles, written for the tests: a few by hand, and a run of
 // look-alike reports (about 古镇) long enough to page through.
-func fixture() []*indexer.Article {
-	arts := []*indexer.Article{
+func fixture() []*article.Article {
+	arts := []*article.Article{
 		{ID: "lv1", Paper: "吕梁日报", Date: "2023-07-22", Page: "1", Section: "要闻", Source: "本报讯",
 			Reporters: []string{"刘丽霞", "秦钰轩"}, Kicker: "拧紧安全阀", Headline: "吕梁公安夏季行动取得阶段性战果",
 			Body: "7月21日，记者从吕梁市公安局夏季治安打击整治行动新闻发布会上获悉，全市公安机关强力推进夏季行动。\n检查车辆13760台次，<script>不是标签</script>。"},
@@ -31,7 +32,7 @@ func fixture() []*indexer.Article {
 			Body: "凌晨两点，上海的社区医生仍在忙碌。"},
 	}
 	for i := 1; i <= 24; i++ {
-		arts = append(arts, &indexer.Article{
+		arts = append(arts, &article.Article{
 			ID: fmt.Sprintf("gz%02d", i), Paper: "人民日报", Date: fmt.Sprintf("2022-03-%02d", i),
 			Page: fmt.Sprint(1 + i%4), Section: "文化", Source: "本报讯", Reporters: []string{"记者甲"},
 			Headline: fmt.Sprintf("古镇保护第%d篇报道", i),

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"baoku/indexer"
+	"baoku/indexer/article"
 	"baoku/search"
 )
 
@@ -27,7 +27,7 @@ func (s countingSearcher) Search(_ context.Context, r search.Request) (*search.R
 	return &search.Result{Query: r.Query, Hits: []search.Hit{}}, nil
 }
 
-func (s countingSearcher) Article(_ context.Context, id string) (*indexer.Article, error) {
+func (s countingSearcher) Article(_ context.Context, id string) (*article.Article, error) {
 	return nil, search.ErrNotFound
 }
 

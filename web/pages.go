@@ -8,7 +8,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"baoku/indexer"
+	"baoku/indexer/article"
 	"baoku/search"
 )
 
@@ -68,7 +68,7 @@ func (h *handlers) page(c *gin.Context) {
 type articleData struct {
 	Title      string
 	Query      string
-	A          *indexer.Article
+	A          *article.Article
 	Kicker     template.HTML
 	Headline   template.HTML
 	Subtitle   template.HTML

@@ -18,6 +18,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 
 	"baoku/indexer"
+	"baoku/indexer/article"
 	"baoku/search"
 	"baoku/segment"
 )
@@ -25,8 +26,8 @@ import (
 const xss = `<script>alert(1)</script>`
 
 // secArticles are the articles of the security tests, one of them hostile.
-func secArticles() []*indexer.Article {
-	arts := []*indexer.Article{
+func secArticles() []*article.Article {
+	arts := []*article.Article{
 		{ID: "evil", Paper: "测试日报", Date: "2023-07-22", Page: "1", Section: "要闻" + xss,
 			Reporters: []string{"记者" + xss}, Headline: "攻击标题" + xss, Kicker: xss, Subtitle: xss,
 			Body: "正文里有脚本" + xss + "。\n第二段<img src=x onerror=alert(2)>结束。"},
@@ -34,7 +35,7 @@ func secArticles() []*indexer.Article {
 			Headline: "古镇夜游", Body: "夜幕降临的古镇，游客在巷弄间参观。"},
 	}
 	for i := 0; i < 30; i++ {
-		arts = append(arts, &indexer.Article{ID: fmt.Sprintf("s%02d", i), Paper: "测试日报", Date: "2023-08-01",
+		arts = append(arts, &article.Article{ID: fmt.Sprintf("s%02d", i), Paper: "测试日报", Date: "2023-08-01",
 			Section: fmt.Sprintf("版面%02d", i), Headline: fmt.Sprintf("古镇第%d篇", i), Body: "古镇保护。"})
 	}
 	return arts
@@ -42,7 +43,7 @@ func secArticles() []*indexer.Article {
 
 // secIndex returns an in-memory index of the articles, with the test
 // dictionary.
-func secIndex(t testing.TB, arts []*indexer.Article) bleve.Index {
+func secIndex(t testing.TB, arts []*article.Article) bleve.Index {
 	t.Helper()
 	ix, err := indexer.NewMemIndex(segment.DictTest)
 	if err != nil {
@@ -238,7 +239,7 @@ func (f failing) Search(ctx context.Context, r search.Request) (*search.Result, 
 	return f.Engine.Search(ctx, r)
 }
 
-func (f failing) Article(ctx context.Context, id string) (*indexer.Article, error) {
+func (f failing) Article(ctx context.Context, id string) (*article.Article, error) {
 	if f.mode == "panic" {
 		panic("runtime error: index out of range [3] with length 3")
 	}

@@ -16,7 +16,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"baoku/indexer"
+	"baoku/indexer/article"
 	"baoku/search"
 )
 
@@ -29,7 +29,7 @@ var staticFS embed.FS
 // Searcher is what the server needs from the search engine.
 type Searcher interface {
 	Search(ctx context.Context, r search.Request) (*search.Result, error)
-	Article(ctx context.Context, id string) (*indexer.Article, error)
+	Article(ctx context.Context, id string) (*article.Article, error)
 	Count() (uint64, error)
 }
 

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"baoku/indexer"
+	"baoku/indexer/article"
 	"baoku/segment"
 )
 
@@ -174,7 +175,7 @@ func bench(self, work string, o benchOptions) (*benchResult, error) {
 // writeSubsets reads the corpus, keeps every step-th record and writes the
 // shares of benchFractions as JSON Lines files. It returns them with the
 // articles of the smallest share, from which the queries are drawn.
-func writeSubsets(corpus, work string, step int) ([]subset, []*indexer.Article, error) {
+func writeSubsets(corpus, work string, step int) ([]subset, []*article.Article, error) {
 	f, err := os.Open(corpus)
 	if err != nil {
 		return nil, nil, err
@@ -196,7 +197,7 @@ func writeSubsets(corpus, work string, step int) ([]subset, []*indexer.Article, 
 		return nil, nil, fmt.Errorf("read %s: %w", corpus, err)
 	}
 	var subs []subset
-	var first []*indexer.Article
+	var first []*article.Article
 	for _, fr := range benchFractions {
 		n := int(float64(len(lines)) * fr)
 		s := subset{fraction: fr, path: filepath.Join(work, fmt.Sprintf("corpus-%03.0f.jsonl", fr*100))}
@@ -204,7 +205,7 @@ func writeSubsets(corpus, work string, step int) ([]subset, []*indexer.Article, 
 		if err := os.WriteFile(s.path, body, 0o644); err != nil {
 			return nil, nil, err
 		}
-		_, err := indexer.ReadJSONL(s.path, bytes.NewReader(body), func(a *indexer.Article) error {
+		_, err := indexer.ReadJSONL(s.path, bytes.NewReader(body), func(a *article.Article) error {
 			s.articles++
 			s.rawBytes += int64(len(a.Body) + len(a.Headline) + len(a.Kicker) + len(a.Subtitle))
 			if len(subs) == 0 {

@@ -21,6 +21,7 @@ import (
 	bsearch "github.com/blevesearch/bleve/v2/search"
 
 	"baoku/indexer"
+	"baoku/indexer/article"
 )
 
 // The baseline of `baoku bench` is bleve the way a Go developer starts with
@@ -68,7 +69,7 @@ func runBaselineIndex(args []string) error {
 	}
 	b := ix.NewBatch()
 	for _, path := range fs.Args() {
-		if err := baselineRead(path, func(a *indexer.Article) error {
+		if err := baselineRead(path, func(a *article.Article) error {
 			d := baselineDoc{
 				Paper: a.Paper, Date: a.Date, Page: a.Page, Section: a.Section, Kicker: a.Kicker,
 				Headline: a.Headline, Subtitle: a.Subtitle, Source: a.Source, Reporters: a.Reporters,
@@ -97,7 +98,7 @@ func runBaselineIndex(args []string) error {
 }
 
 // baselineRead reads one JSON Lines file with the same reader as Baoku.
-func baselineRead(path string, fn func(*indexer.Article) error) error {
+func baselineRead(path string, fn func(*article.Article) error) error {
 	f, err := os.Open(path)
 	if err != nil {
 		return err

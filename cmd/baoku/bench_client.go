@@ -12,7 +12,7 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"baoku/indexer"
+	"baoku/indexer/article"
 	"baoku/segment"
 )
 
@@ -38,10 +38,10 @@ var queryKinds = []string{kindWord, kindWords, kindPhrase, kindChar}
 // buildMix draws perKind queries of each kind from the articles with a fixed
 // seed: words cut from headlines, a phrase of 3 to 6 characters from a body,
 // a single character of a headline.
-func buildMix(arts []*indexer.Article, seg *segment.Segmenter, perKind int) []benchQuery {
+func buildMix(arts []*article.Article, seg *segment.Segmenter, perKind int) []benchQuery {
 	rng := rand.New(rand.NewPCG(2012, 2026))
-	pick := func() *indexer.Article { return arts[rng.IntN(len(arts))] }
-	words := func(a *indexer.Article) []string {
+	pick := func() *article.Article { return arts[rng.IntN(len(arts))] }
+	words := func(a *article.Article) []string {
 		var ws []string
 		for _, t := range seg.Words(segment.Normalize(a.Headline), segment.Query) {
 			if n := utf8.RuneCountInString(t.Term); n >= 2 && allHan(t.Term) {

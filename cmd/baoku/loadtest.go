@@ -25,6 +25,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 
 	"baoku/indexer"
+	"baoku/indexer/article"
 	"baoku/search"
 	"baoku/segment"
 	"baoku/web"
@@ -372,7 +373,7 @@ var loadWords = []string{"吕梁", "乡村振兴", "文旅", "交通", "教育",
 	"项目", "开工", "群众", "改革", "企业", "就业", "养老", "文化", "旅游", "铝镁"}
 
 // genArticle makes article i of a set, the same every time.
-func genArticle(set string, i int) *indexer.Article {
+func genArticle(set string, i int) *article.Article {
 	rng := mrand.New(mrand.NewPCG(uint64(i), uint64(len(set))))
 	var body strings.Builder
 	body.WriteString("本报讯 ")
@@ -384,14 +385,14 @@ func genArticle(set string, i int) *indexer.Article {
 			body.WriteString("，")
 		}
 	}
-	a := &indexer.Article{
+	a := &article.Article{
 		Paper: "压测日报", Date: fmt.Sprintf("2023-%02d-%02d", 1+i%12, 1+i%28), Page: fmt.Sprint(1 + i%8),
 		Section:   batchSection(set),
 		Headline:  loadWords[rng.IntN(len(loadWords))] + loadWords[rng.IntN(len(loadWords))] + fmt.Sprintf("见闻 %s-%d", set, i),
 		Body:      body.String(),
 		Reporters: []string{[]string{"张伟", "李娜", "王芳"}[i%3]},
 	}
-	a.ID = indexer.StableID("record", a.Paper, set+"-"+fmt.Sprint(i))
+	a.ID = article.StableID("record", a.Paper, set+"-"+fmt.Sprint(i))
 	return a
 }
 

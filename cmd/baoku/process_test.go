@@ -15,6 +15,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 
 	"baoku/indexer"
+	"baoku/indexer/article"
 )
 
 // binPath is the baoku binary built for the process tests.
@@ -61,7 +62,7 @@ func writeRecords(t *testing.T, dir string, files, perFile int) map[string]bool 
 			}
 			b.Write(js)
 			b.WriteByte('\n')
-			want[indexer.StableID("record", testPaper, id)] = true
+			want[article.StableID("record", testPaper, id)] = true
 		}
 		name := filepath.Join(dir, fmt.Sprintf("part-%03d.jsonl", f))
 		if err := os.WriteFile(name, b.Bytes(), 0o644); err != nil {

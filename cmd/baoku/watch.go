@@ -17,6 +17,7 @@ import (
 	"github.com/blevesearch/bleve/v2"
 
 	"baoku/indexer"
+	"baoku/indexer/article"
 	"baoku/search"
 	"baoku/web"
 )
@@ -55,7 +56,7 @@ func (s *liveStore) IngestRecords(_ context.Context, name string, r io.Reader) (
 	w := indexer.NewWriter(s.ix, s.batch)
 	sum := indexer.Summary{Files: 1}
 	var writeErr error
-	lineErrs, err := indexer.ReadJSONL(name, r, func(a *indexer.Article) error {
+	lineErrs, err := indexer.ReadJSONL(name, r, func(a *article.Article) error {
 		if err := w.Add(a); err != nil {
 			writeErr = err
 			return err

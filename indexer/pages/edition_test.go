@@ -1,17 +1,19 @@
-package indexer
+package pages
 
 import (
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"baoku/indexer/article"
 )
 
 // editionFixture is an invented web-edition export: a table of contents,
 // then one entry per PDF page, with page footers, a page break inside an
 // article, a byline with spaced-out names, a kicker and a dashed subtitle,
 // a page credit, an advert and a photo credit on two lines.
-const editionFixture = "testdata/pages/jcrb-2024-03-05-web.txt"
+const editionFixture = "testdata/jcrb-2024-03-05-web.txt"
 
 func TestEditionExport(t *testing.T) {
 	pages, warns := parseFile(t, editionFixture)
@@ -20,7 +22,7 @@ func TestEditionExport(t *testing.T) {
 	}
 	type pageKey struct{ Paper, Date, Page string }
 	var gotPages []pageKey
-	var arts []Article
+	var arts []article.Article
 	for _, p := range pages {
 		gotPages = append(gotPages, pageKey{p.Paper, p.Date, p.Page})
 		arts = append(arts, p.Articles...)
@@ -68,7 +70,7 @@ func TestEditionExport(t *testing.T) {
 }
 
 // gotArticle is the part of an article the tables talk about.
-func gotArticle(a Article) wantArticle { return got(a) }
+func gotArticle(a article.Article) wantArticle { return got(a) }
 
 func TestEditionLine(t *testing.T) {
 	for _, tc := range []struct {

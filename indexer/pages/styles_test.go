@@ -1,4 +1,4 @@
-package indexer
+package pages
 
 import (
 	"strings"
@@ -13,7 +13,7 @@ import (
 // enumeration comma; a kicker, headline and dashed subtitle over a bullet
 // byline with a spaced-out name; a photo credit; a second page after a form
 // feed whose article ends with its byline in brackets.
-const eveningFixture = "testdata/pages/xmwb-2022-04-02-A5.txt"
+const eveningFixture = "testdata/xmwb-2022-04-02-A5.txt"
 
 func TestEveningInnerPages(t *testing.T) {
 	pages, warns := parseFile(t, eveningFixture)

@@ -1,10 +1,8 @@
-// Package indexer owns the Article, the index schema (mapping), the readers
-// that turn newspaper material (page text files, JSON Lines article records)
-// into articles, and the batch building that writes them into a bleve index.
-//
-// The parsers here do no I/O: they take bytes or strings and return articles,
-// so they are tested with plain strings.
-package indexer
+// Package article holds the Article, the unit that everything in Baoku is
+// made of: the page and layout parsers produce articles, the record reader
+// reads them, the index stores them and search returns them. It also makes
+// their stable IDs. It imports nothing of Baoku's.
+package article
 
 import (
 	"crypto/sha256"

@@ -1,16 +1,14 @@
-package indexer
+package pages
 
 import (
-	"bytes"
-	"math/rand/v2"
 	"os"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
-	"golang.org/x/text/encoding/simplifiedchinese"
-	"golang.org/x/text/encoding/unicode"
+
+	"baoku/indexer/article"
 )
 
 // readSample returns the sample page's text.
@@ -34,7 +32,7 @@ func parseString(t *testing.T, name, text string) ([]Page, []Warning) {
 }
 
 func TestInnerPage(t *testing.T) {
-	pages, _ := parseFile(t, "testdata/pages/lvliang-2023-07-22-02.txt")
+	pages, _ := parseFile(t, "testdata/lvliang-2023-07-22-02.txt")
 	if len(pages) != 1 {
 		t.Fatalf("got %d pages", len(pages))
 	}
@@ -79,7 +77,7 @@ func TestInnerPage(t *testing.T) {
 }
 
 func TestTwoPagesFormFeed(t *testing.T) {
-	pages, _ := parseFile(t, "testdata/pages/xmwb-2022-04-15-03.txt")
+	pages, _ := parseFile(t, "testdata/xmwb-2022-04-15-03.txt")
 	if len(pages) != 2 {
 		t.Fatalf("got %d pages, want 2", len(pages))
 	}
@@ -107,7 +105,7 @@ func TestTwoPagesFormFeed(t *testing.T) {
 
 // page wraps article text in a small page with a running header.
 // articlesOf parses page text and fails unless it holds want articles.
-func articlesOf(t *testing.T, text string, want int) []Article {
+func articlesOf(t *testing.T, text string, want int) []article.Article {
 	t.Helper()
 	pages, warns := parseString(t, "x.txt", text)
 	if got := len(pages[0].Articles); got != want {
@@ -237,61 +235,7 @@ func TestMastheadWeekdayMismatch(t *testing.T) {
 	}
 }
 
-func TestEncodings(t *testing.T) {
-	const text = "本报讯（记者 张三）吕梁市公安局今天发布通报。\n"
-	gb, err := simplifiedchinese.GB18030.NewEncoder().String(text)
-	if err != nil {
-		t.Fatal(err)
-	}
-	le, _ := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().String(text)
-	be, _ := unicode.UTF16(unicode.BigEndian, unicode.UseBOM).NewEncoder().String(text)
-	for _, c := range []struct {
-		name string
-		data []byte
-	}{
-		{"utf8", []byte(text)},
-		{"utf8-bom", append([]byte{0xEF, 0xBB, 0xBF}, text...)},
-		{"gb18030", []byte(gb)},
-		{"utf16le", []byte(le)},
-		{"utf16be", []byte(be)},
-	} {
-		t.Run(c.name, func(t *testing.T) {
-			got, err := DecodeText(c.name+".txt", c.data)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got != text {
-				t.Errorf("DecodeText = %q, want %q", got, text)
-			}
-		})
-	}
-	if bytes.Equal([]byte(gb), []byte(text)) {
-		t.Fatal("GB18030 fixture is not re-encoded")
-	}
-}
-
 func TestBadInput(t *testing.T) {
-	r := rand.New(rand.NewPCG(1, 2))
-	junk := make([]byte, 4096)
-	for i := range junk {
-		junk[i] = byte(r.UintN(256))
-	}
-	noNUL := bytes.ReplaceAll(junk, []byte{0}, []byte{1})
-	for _, c := range []struct {
-		name string
-		data []byte
-	}{
-		{"junk.bin", junk},
-		{"junk-no-nul.bin", noNUL},
-		{"nul.txt", []byte("本报讯\x00\x00\x00")},
-	} {
-		t.Run(c.name, func(t *testing.T) {
-			_, err := DecodeText(c.name, c.data)
-			if err == nil || !strings.HasPrefix(err.Error(), c.name+":") {
-				t.Errorf("DecodeText error = %v, want one naming %s", err, c.name)
-			}
-		})
-	}
 	for _, c := range []struct{ name, text, want string }{
 		{"empty.txt", "", "empty.txt: empty file"},
 		{"blank.txt", " \n\n\f\n  ", "blank.txt: empty file"},

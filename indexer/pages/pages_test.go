@@ -1,10 +1,12 @@
-package indexer
+package pages
 
 import (
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"baoku/indexer/article"
 )
 
 // wantArticle is what the acceptance table says of one article.
@@ -17,7 +19,7 @@ type wantArticle struct {
 }
 
 // got is the part of an article the acceptance table talks about.
-func got(a Article) wantArticle {
+func got(a article.Article) wantArticle {
 	w := wantArticle{Column: a.Column, Kicker: a.Kicker, Headline: a.Headline, Subtitle: a.Subtitle,
 		Derived: a.HeadlineDerived, Source: a.Source, Dateline: a.Dateline, Reporters: a.Reporters, Roles: a.Roles}
 	return w

@@ -1,4 +1,4 @@
-package indexer
+package pages
 
 // Long features are broken by intertitles (小标题): a short line in bold
 // between paragraphs. In extracted text one looks like the headline of a

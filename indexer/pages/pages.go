@@ -1,10 +1,12 @@
-package indexer
+package pages
 
 import (
 	"fmt"
 	"strconv"
 	"strings"
 	"unicode"
+
+	"baoku/indexer/article"
 )
 
 // Warning is a problem found in an input that did not stop it from being read.
@@ -47,7 +49,7 @@ type Page struct {
 	Paper, Date, Issue, Page, Section string
 	// Articles are the page's articles in reading order, their Paper, Date,
 	// Issue, Page and Section filled from the page.
-	Articles []Article
+	Articles []article.Article
 }
 
 // lineKind is what a line of a page is.
@@ -435,8 +437,8 @@ func buildBody(lines []pline, prefix, extra []string) string {
 
 // article turns a draft into an Article; n is its 1-based position on the
 // page, used in warnings.
-func (p *parser) article(d *draft, n int, pg Page) (Article, bool) {
-	a := Article{Paper: pg.Paper, Date: pg.Date, Issue: pg.Issue, Page: pg.Page, Section: pg.Section}
+func (p *parser) article(d *draft, n int, pg Page) (article.Article, bool) {
+	a := article.Article{Paper: pg.Paper, Date: pg.Date, Issue: pg.Issue, Page: pg.Page, Section: pg.Section}
 	a.Body = buildBody(d.lines, d.prefix, d.extra)
 	if d.head != nil {
 		a.Column, a.Kicker, a.Headline, a.Subtitle = d.head.roles()
@@ -505,7 +507,7 @@ func (p *parser) article(d *draft, n int, pg Page) (Article, bool) {
 }
 
 // addReporters appends names not yet listed, with their roles.
-func addReporters(a *Article, names, roles []string) {
+func addReporters(a *article.Article, names, roles []string) {
 	for i, n := range names {
 		if contains(a.Reporters, n) {
 			continue

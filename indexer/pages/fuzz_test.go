@@ -1,4 +1,4 @@
-package indexer
+package pages
 
 import (
 	"os"
@@ -90,7 +90,7 @@ func articleHan(pages []Page) map[rune]int {
 // article's fields (body, headline, byline …). A derived headline may add
 // characters, never remove them.
 func FuzzParsePages(f *testing.F) {
-	for _, p := range []string{samplePage, "testdata/pages/lvliang-2023-07-22-02.txt", "testdata/pages/xmwb-2022-04-15-03.txt", editionFixture, eveningFixture} {
+	for _, p := range []string{samplePage, "testdata/lvliang-2023-07-22-02.txt", "testdata/xmwb-2022-04-15-03.txt", editionFixture, eveningFixture} {
 		b, err := os.ReadFile(p)
 		if err != nil {
 			f.Fatal(err)

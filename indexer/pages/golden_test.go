@@ -1,4 +1,4 @@
-package indexer
+package pages
 
 import (
 	"encoding/json"
@@ -6,14 +6,15 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
 )
 
-var update = flag.Bool("update", false, "rewrite golden files under testdata/pages")
+var update = flag.Bool("update", false, "rewrite golden files under testdata")
 
 // samplePage is the real front page that ships with the program.
-const samplePage = "../data/pages/lvliang-2023-07-22-01.txt"
+const samplePage = "../../data/pages/lvliang-2023-07-22-01.txt"
 
 // parseFile decodes and parses a page file the way the caller does.
 func parseFile(t testing.TB, path string) ([]Page, []Warning) {
@@ -23,11 +24,10 @@ func parseFile(t testing.TB, path string) ([]Page, []Warning) {
 		t.Fatal(err)
 	}
 	name := filepath.Base(path)
-	text, err := DecodeText(name, raw)
-	if err != nil {
-		t.Fatal(err)
+	if !utf8.Valid(raw) {
+		t.Fatalf("%s: fixtures are UTF-8", path)
 	}
-	pages, warns, err := ParsePages(name, text, MetaFromFileName(name))
+	pages, warns, err := ParsePages(name, string(raw), MetaFromFileName(name))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -40,7 +40,7 @@ type golden struct {
 	Warnings []string `json:"warnings"`
 }
 
-// checkGolden compares the parse of path with testdata/pages/<golden>,
+// checkGolden compares the parse of path with testdata/<golden>,
 // rewriting it with -update.
 func checkGolden(t *testing.T, path, goldenName string) {
 	pages, warns := parseFile(t, path)
@@ -48,7 +48,7 @@ func checkGolden(t *testing.T, path, goldenName string) {
 	for _, w := range warns {
 		got.Warnings = append(got.Warnings, w.String())
 	}
-	gp := filepath.Join("testdata", "pages", goldenName)
+	gp := filepath.Join("testdata", goldenName)
 	if *update {
 		b, err := json.MarshalIndent(got, "", "  ")
 		if err != nil {

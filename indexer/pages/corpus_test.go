@@ -1,4 +1,4 @@
-package indexer
+package pages
 
 import (
 	"os"
@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"baoku/indexer/article"
 )
 
 // corpusPDF is the one-day 人民日报 web-edition PDF of the shared corpus,
@@ -68,7 +70,7 @@ func checkEditionCorpus(t *testing.T, text string) {
 	for _, w := range warns {
 		t.Logf("warning: %v", w)
 	}
-	var arts []Article
+	var arts []article.Article
 	for _, p := range pages {
 		arts = append(arts, p.Articles...)
 	}

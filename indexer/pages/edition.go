@@ -1,4 +1,4 @@
-package indexer
+package pages
 
 import (
 	"regexp"
@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"baoku/indexer/article"
 )
 
 // Web-edition exports (人民日报 and others publish each day's articles as a
@@ -254,14 +256,14 @@ func isTOC(lines []eline) bool {
 // editionArticle builds the article of one entry from its header lines
 // (headline and byline) and body lines; n is its position, for warnings.
 // Entries that only name editors or say 广告 give no article.
-func (p *parser) editionArticle(head, body []eline, ed edition, wrap float64, n int) (Article, bool) {
+func (p *parser) editionArticle(head, body []eline, ed edition, wrap float64, n int) (article.Article, bool) {
 	pg := Page{Paper: ed.paper, Date: ed.date, Page: ed.page, Section: p.meta.Section}
 	if len(head) > 0 && isEditorLine(head[0].text) && isCredit(head) {
 		// Page credits: the editors, then the page's mailbox, data
 		// sources or a call for letters; a long text after them is an
 		// article without a headline after all.
 		if bodyHan(body) < 200 {
-			return Article{}, false
+			return article.Article{}, false
 		}
 		head = nil
 	}
@@ -280,7 +282,7 @@ func (p *parser) editionArticle(head, body []eline, ed edition, wrap float64, n 
 		bys = append(bys, t)
 	}
 	if len(heads) == 1 && heads[0] == "广告" && !hasBodyText(body) {
-		return Article{}, false
+		return article.Article{}, false
 	}
 	d := &draft{}
 	for _, l := range editionParagraphs(body) {
