@@ -13,7 +13,7 @@ var benchText = strings.Repeat("本报讯（记者 张三）7月21日，吕梁�
 
 func benchSeg(b *testing.B) *Segmenter {
 	b.Helper()
-	s, err := ForDict(DictTest)
+	s, err := New(Options{Dict: DictTest})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -75,8 +75,7 @@ func BenchmarkCharTokenizer(b *testing.B) {
 }
 
 func BenchmarkWordTokenizer(b *testing.B) {
-	benchSeg(b)
-	t := &wordTokenizer{dict: DictTest, mode: Index}
+	t := &wordTokenizer{seg: benchSeg(b), mode: Index}
 	input := []byte(Normalize(benchText))
 	b.SetBytes(int64(len(input)))
 	b.ReportAllocs()

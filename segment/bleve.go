@@ -7,10 +7,14 @@ import (
 	"github.com/blevesearch/bleve/v2/registry"
 )
 
-// Tokenizer type names, registered with bleve in init. An index mapping
-// names them with a "dict" option (DictNews or DictTest); bleve reopens an
-// index by these names, so every binary that opens an index imports segment.
+// Names registered with bleve in init. An index mapping names its
+// analyzers by them (the word tokenizer with a "dict" option, DictNews or
+// DictTest); bleve reopens an index by these names, so every binary that
+// opens an index imports segment.
 const (
+	// NormalizeFilter is the char filter that normalises text (see
+	// Normalize) before any view is cut from it.
+	NormalizeFilter = "baoku_normalize"
 	// WordTokenizer cuts text into words for ranking; option "mode" is
 	// "index" (default, with sub-words) or "query".
 	WordTokenizer = "baoku_words"
@@ -25,27 +29,79 @@ const (
 func init() {
 	must := func(err error) {
 		if err != nil {
-			panic("segment: register bleve tokenizer: " + err.Error())
+			panic("segment: register with bleve: " + err.Error())
 		}
 	}
+	must(registry.RegisterCharFilter(NormalizeFilter, func(map[string]interface{}, *registry.Cache) (analysis.CharFilter, error) {
+		return normalizeFilter{}, nil
+	}))
 	must(registry.RegisterTokenizer(WordTokenizer, newWordTokenizer))
 	must(registry.RegisterTokenizer(CharTokenizer, newCharTokenizer))
 	must(registry.RegisterTokenizer(SingleTokenizer, newSingleTokenizer))
 }
 
+// View is one of the ways an index sees a text field.
+type View int
+
+const (
+	// WordView is the words (index mode, sub-words included), for ranking.
+	WordView View = iota
+	// PairView is the character pairs at their positions, for phrases.
+	PairView
+	// SingleView is the single characters, for one-character queries.
+	SingleView
+)
+
+// Analyzer returns the analysis of a view: normalisation, then the view's
+// tokenizer, the word view with this segmenter's words. Indexing a field
+// through it is all a caller does; nothing needs normalising first.
+func (s *Segmenter) Analyzer(v View) analysis.Analyzer {
+	var tok analysis.Tokenizer
+	switch v {
+	case WordView:
+		tok = &wordTokenizer{seg: s, mode: Index}
+	case PairView:
+		tok = charTokenizer{}
+	default:
+		tok = singleTokenizer{}
+	}
+	return &analysis.DefaultAnalyzer{CharFilters: []analysis.CharFilter{normalizeFilter{}}, Tokenizer: tok}
+}
+
+// QueryWords cuts query text into words as the word view was cut: the same
+// normalisation, then the words without their sub-words.
+func (s *Segmenter) QueryWords(text string) []string {
+	toks := s.Words(Normalize(text), Query)
+	words := make([]string, len(toks))
+	for i, t := range toks {
+		words[i] = t.Term
+	}
+	return words
+}
+
+// normalizeFilter is the char filter of every view: Normalize.
+type normalizeFilter struct{}
+
+// Filter returns the normalised text.
+func (normalizeFilter) Filter(input []byte) []byte {
+	return []byte(Normalize(string(input)))
+}
+
 type wordTokenizer struct {
-	dict string
+	seg  *Segmenter
 	mode Mode
 }
 
+// newWordTokenizer makes the word tokenizer an index mapping names: the
+// dictionary's words alone. An index's own analysis (Segmenter.Analyzer)
+// adds the words it learned.
 func newWordTokenizer(config map[string]interface{}, _ *registry.Cache) (analysis.Tokenizer, error) {
 	dict, _ := config["dict"].(string)
-	switch dict {
-	case DictNews, DictTest:
-	default:
-		return nil, fmt.Errorf("segment: tokenizer %s: unknown dictionary %q", WordTokenizer, dict)
+	seg, err := New(Options{Dict: dict})
+	if err != nil {
+		return nil, fmt.Errorf("segment: tokenizer %s: %w", WordTokenizer, err)
 	}
-	t := &wordTokenizer{dict: dict}
+	t := &wordTokenizer{seg: seg}
 	switch m, _ := config["mode"].(string); m {
 	case "", "index":
 		t.mode = Index
@@ -57,16 +113,10 @@ func newWordTokenizer(config map[string]interface{}, _ *registry.Cache) (analysi
 	return t, nil
 }
 
-// Tokenize cuts already normalised text; the dictionary loads on first use,
-// so opening an index stays cheap.
+// Tokenize cuts normalised text; the dictionary loads on first use, so
+// opening an index stays cheap.
 func (t *wordTokenizer) Tokenize(input []byte) analysis.TokenStream {
-	seg, err := ForDict(t.dict)
-	if err != nil {
-		// The dictionaries are embedded: failing to load one is a defect
-		// of the build, which no caller could handle.
-		panic(err)
-	}
-	return stream(input, seg.Words(string(input), t.mode), analysis.Ideographic)
+	return stream(input, t.seg.Words(string(input), t.mode), analysis.Ideographic)
 }
 
 type charTokenizer struct{}
@@ -75,7 +125,7 @@ func newCharTokenizer(map[string]interface{}, *registry.Cache) (analysis.Tokeniz
 	return charTokenizer{}, nil
 }
 
-// Tokenize cuts already normalised text into character pairs. Their byte
+// Tokenize cuts normalised text into character pairs. Their byte
 // offsets are left out (zero): phrase matching needs only positions, and
 // matches are highlighted on the stored text, so the index need not keep
 // two numbers more for every pair.
@@ -93,7 +143,7 @@ func newSingleTokenizer(map[string]interface{}, *registry.Cache) (analysis.Token
 	return singleTokenizer{}, nil
 }
 
-// Tokenize cuts already normalised text into single characters.
+// Tokenize cuts normalised text into single characters.
 func (singleTokenizer) Tokenize(input []byte) analysis.TokenStream {
 	return stream(input, Singles(string(input)), analysis.Ideographic)
 }

@@ -11,7 +11,7 @@ import (
 
 func testSeg(t testing.TB) *Segmenter {
 	t.Helper()
-	s, err := ForDict(DictTest)
+	s, err := New(Options{Dict: DictTest})
 	if err != nil {
 		t.Fatal(err)
 	}

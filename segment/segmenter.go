@@ -1,18 +1,12 @@
 package segment
 
 import (
-	"bufio"
 	"fmt"
-	"io/fs"
-	"sort"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"unicode/utf8"
-
-	"github.com/go-ego/gse"
-
-	"baoku/data"
 )
 
 // Dictionary names. An index records the name it was built with in its
@@ -25,70 +19,86 @@ const (
 	DictTest = "test"
 )
 
-// Segmenter cuts runs of Chinese characters into words. It is safe for
-// concurrent use, words added with AddWords included.
+// Options configures a Segmenter.
+type Options struct {
+	// Dict names the dictionary: DictNews (when empty) or DictTest.
+	Dict string
+	// Learned are words known from the start besides the dictionary's,
+	// such as the names an index learned from bylines (see Learn).
+	Learned []string
+}
+
+// Segmenter cuts runs of Chinese characters into words: one index's word
+// segmentation. It is a dictionary, loaded once per process and shared by
+// every Segmenter of its name, plus the words this Segmenter has learned,
+// which are its own: two indexes in one process cut a name each as its own
+// learned words say. It is safe for concurrent use, Learn included.
 type Segmenter struct {
-	mu   sync.RWMutex // AddWords against cutting
-	seg  gse.Segmenter
-	name string
+	dict string
+	lex  atomic.Pointer[lexicon]
+	mu   sync.Mutex // one Learn at a time
+	// frozen is set on a snapshot (Frozen): it cannot learn.
+	frozen bool
+	// snap caches the snapshot of the current words.
+	snap atomic.Pointer[Segmenter]
 }
 
-var loaded struct {
-	mu   sync.Mutex // one dictionary load at a time: gse loads share globals
-	segs map[string]*lazySeg
-}
-
-type lazySeg struct {
-	once  sync.Once
-	done  atomic.Bool
-	seg   *Segmenter
-	err   error
-	extra []string // words added before the load
-}
-
-// ForDict returns the process-wide segmenter for a dictionary name, loading
-// it on first use.
-func ForDict(name string) (*Segmenter, error) {
-	loaded.mu.Lock()
-	l := lazyFor(name)
-	loaded.mu.Unlock()
-	l.once.Do(func() {
-		loaded.mu.Lock()
-		defer loaded.mu.Unlock()
-		l.seg, l.err = load(name, l.extra)
-		l.extra = nil
-		l.done.Store(true)
-	})
-	return l.seg, l.err
-}
-
-// lazyFor returns the entry of a dictionary; loaded.mu is held.
-func lazyFor(name string) *lazySeg {
-	if loaded.segs == nil {
-		loaded.segs = map[string]*lazySeg{}
+// New returns a segmenter for opt's dictionary, which is loaded on first
+// use (or by Load), not here: making one is cheap.
+func New(opt Options) (*Segmenter, error) {
+	if opt.Dict == "" {
+		opt.Dict = DictNews
 	}
-	l := loaded.segs[name]
-	if l == nil {
-		l = &lazySeg{}
-		loaded.segs[name] = l
+	switch opt.Dict {
+	case DictNews, DictTest:
+	default:
+		return nil, fmt.Errorf("segment: unknown dictionary %q", opt.Dict)
 	}
-	return l
+	s := &Segmenter{dict: opt.Dict}
+	s.lex.Store(&lexicon{})
+	if _, err := s.Learn(opt.Learned); err != nil {
+		return nil, err
+	}
+	return s, nil
 }
 
-// Learned words (reporters' names from bylines) enter the dictionary with
-// this frequency and part of speech: enough to keep a name in one piece.
-const (
-	learnedFreq = 500
-	learnedPOS  = "nr"
-)
+// Dict returns the name of the segmenter's dictionary.
+func (s *Segmenter) Dict() string { return s.dict }
 
-// AddWords adds words, such as reporters' names learned from bylines, to the
-// named dictionary of this process: at once when it is loaded, otherwise
-// when it loads (before the main dictionary, like the user words). Only
-// words of 2 to 8 Chinese characters are taken, after normalisation; words
-// the dictionary has are left as they are. It returns the number of words
-// taken.
-func AddWords(name string, words []string) (int, error) {
+// Load loads the dictionary now, if this process has not loaded it yet.
+func (s *Segmenter) Load() error {
+	_, err := loadDict(s.dict)
+	return err
+}
+
+// Ready reports whether the dictionary is loaded, without loading it.
+func (s *Segmenter) Ready() bool { return dictReady(s.dict) }
+
+// base returns the loaded dictionary, loading it on first use. The
+// dictionaries are embedded in the binary: failing to load one is a defect
+// of the build, which no caller could handle, so it panics.
+func (s *Segmenter) base() *dictionary {
+	d, err := loadDict(s.dict)
+	if err != nil {
+		panic(err)
+	}
+	return d
+}
+
+// Learned words (reporters' names from bylines) count as dictionary words
+// of this frequency: enough to keep a name in one piece, as gse's user
+// words do.
+const learnedFreq = 500
+
+// Learn adds words, such as reporters' names read from bylines, to this
+// segmenter: the next cut uses them. Only words of 2 to 8 Chinese
+// characters are taken, after normalisation; a word the dictionary has
+// keeps the dictionary's frequency. It returns the number of words new to
+// the segmenter. A snapshot (Frozen) cannot learn.
+func (s *Segmenter) Learn(words []string) (int, error) {
+	if s.frozen {
+		return 0, fmt.Errorf("segment: a snapshot of a segmenter cannot learn words")
+	}
 	var take []string
 	for _, w := range words {
 		w = Normalize(w)
@@ -99,212 +109,47 @@ func AddWords(name string, words []string) (int, error) {
 	if len(take) == 0 {
 		return 0, nil
 	}
-	switch name {
-	case DictNews, DictTest:
-	default:
-		return 0, fmt.Errorf("segment: unknown dictionary %q", name)
-	}
-	loaded.mu.Lock()
-	l := lazyFor(name)
-	if !l.done.Load() {
-		l.extra = append(l.extra, take...)
-		loaded.mu.Unlock()
-		return len(take), nil
-	}
-	loaded.mu.Unlock()
-	if l.err != nil {
-		return 0, l.err
-	}
-	s := l.seg
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	for _, w := range take {
-		if !s.has(w) {
-			if err := s.seg.AddToken(w, learnedFreq, learnedPOS); err != nil {
-				return 0, fmt.Errorf("segment: add word %s: %w", w, err)
-			}
-		}
+	next, added := s.lex.Load().with(take)
+	if added > 0 {
+		s.lex.Store(next)
+		s.snap.Store(nil)
 	}
-	return len(take), nil
+	return added, nil
 }
 
-// learnedDict returns extra words in gse's dictionary format.
-func learnedDict(words []string) string {
-	var b strings.Builder
-	for _, w := range words {
-		fmt.Fprintf(&b, "%s %d %s\n", w, learnedFreq, learnedPOS)
-	}
-	return b.String()
+// Learned returns the learned words, in the order they were learned.
+func (s *Segmenter) Learned() []string {
+	return slices.Clone(s.lex.Load().list)
 }
 
-// Ready reports whether the segmenter for name is loaded, without loading it.
-func Ready(name string) bool {
-	loaded.mu.Lock()
-	l := loaded.segs[name]
-	loaded.mu.Unlock()
-	return l != nil && l.done.Load() && l.seg != nil
+// Frozen returns a snapshot of the segmenter: it cuts with the words
+// learned so far and is not changed by later calls to Learn. Text analysed
+// with a snapshot is cut the same way however the work is scheduled.
+func (s *Segmenter) Frozen() *Segmenter {
+	if s.frozen {
+		return s
+	}
+	if f := s.snap.Load(); f != nil && f.lex.Load() == s.lex.Load() {
+		return f
+	}
+	f := &Segmenter{dict: s.dict, frozen: true}
+	f.lex.Store(s.lex.Load())
+	s.snap.Store(f)
+	return f
 }
 
-func load(name string, extra []string) (*Segmenter, error) {
-	s := &Segmenter{name: name}
-	s.seg.SkipLog = true
-	switch name {
-	case DictNews:
-		words, err := userWords()
-		if err != nil {
-			return nil, err
-		}
-		// Learned words after the shipped ones: a shipped word keeps its
-		// frequency.
-		words += learnedDict(extra)
-		// User words go in before the main dictionary so that their
-		// frequencies are the ones kept.
-		if err := s.seg.LoadDictStr(words); err != nil {
-			return nil, fmt.Errorf("segment: load user words: %w", err)
-		}
-		if err := s.seg.LoadDictEmbed("zh_s"); err != nil {
-			return nil, fmt.Errorf("segment: load dictionary zh_s: %w", err)
-		}
-	case DictTest:
-		if err := s.seg.LoadDictStr(testDict + learnedDict(extra)); err != nil {
-			return nil, fmt.Errorf("segment: load test dictionary: %w", err)
-		}
-	default:
-		return nil, fmt.Errorf("segment: unknown dictionary %q", name)
-	}
-	s.seg = compacted(&s.seg)
-	return s, nil
-}
-
-// compacted returns a segmenter with the words of full and nothing else.
-// Loading a dictionary also cuts every word into sub-words for gse's own
-// search mode, which Baoku does not use (it cuts with Cut and makes its
-// sub-words itself): a quarter of the dictionary's memory, made of
-// pointers that the garbage collector walks in every cycle.
-func compacted(full *gse.Segmenter) gse.Segmenter {
-	var c gse.Segmenter
-	c.SkipLog = true
-	// The HMM model is one for the process, loaded with full.
-	c.NotLoadHMM = true
-	c.Dict = gse.NewDict()
-	c.Init()
-	for i := range full.Dict.Tokens {
-		t := &full.Dict.Tokens[i]
-		// AddToken fails only for a word already there, as in full.
-		_ = c.Dict.AddToken(c.ToToken(t.Text(), t.Freq(), t.Pos()))
-	}
-	return c
-}
-
-// userWords reads data/dict/*.txt into gse's dictionary format.
-func userWords() (string, error) {
-	files, err := fs.Glob(data.Dict, "dict/*.txt")
-	if err != nil {
-		return "", err
-	}
-	sort.Strings(files)
-	var b strings.Builder
-	for _, f := range files {
-		text, err := data.Dict.ReadFile(f)
-		if err != nil {
-			return "", fmt.Errorf("segment: read %s: %w", f, err)
-		}
-		words, err := ParseUserWords(f, string(text))
-		if err != nil {
-			return "", err
-		}
-		b.WriteString(words)
-	}
-	return b.String(), nil
-}
-
-// ParseUserWords checks a user dictionary ("word [frequency [pos]]" a line,
-// # comments) and returns it in gse's format. Errors name the file and line.
-func ParseUserWords(name, text string) (string, error) {
-	var b strings.Builder
-	sc := bufio.NewScanner(strings.NewReader(text))
-	for n := 1; sc.Scan(); n++ {
-		line := strings.TrimSpace(sc.Text())
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		f := strings.Fields(line)
-		word := Normalize(f[0])
-		if strings.ContainsFunc(word, func(r rune) bool { return !IsHan(r) }) {
-			return "", fmt.Errorf("%s:%d: %q: user words must be Chinese characters only", name, n, f[0])
-		}
-		freq := "1000"
-		if len(f) > 1 {
-			freq = f[1]
-		}
-		pos := "n"
-		if len(f) > 2 {
-			pos = f[2]
-		}
-		fmt.Fprintf(&b, "%s %s %s\n", word, freq, pos)
-	}
-	return b.String(), sc.Err()
-}
-
-// Cut splits a run of Chinese characters into words (gse's exact mode with
-// its HMM for unknown words). The words concatenate to run.
+// Cut splits a run of Chinese characters into words (gse's dictionary, the
+// most probable path through the graph of its words, its HMM for stretches
+// of unknown words), with the learned words as dictionary words. The words
+// concatenate to run.
 func (s *Segmenter) Cut(run string) []string {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	return s.cut(run)
+	return cutRun(s.base(), s.lex.Load(), run)
 }
 
-func (s *Segmenter) cut(run string) []string {
-	return s.seg.Cut(run, true)
-}
-
-// Has reports whether word is in the dictionary.
+// Has reports whether word is a word of the dictionary or a learned word.
 func (s *Segmenter) Has(word string) bool {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	return s.has(word)
+	freq, ok := lookup(s.base(), s.lex.Load(), word)
+	return ok && freq > 0
 }
-
-func (s *Segmenter) has(word string) bool {
-	freq, _, ok := s.seg.Dict.Find([]byte(word))
-	return ok && freq > 0 // Find also says ok for a prefix of a word
-}
-
-// testDict is DictTest: enough words to exercise segmentation in tests.
-const testDict = `中华 1000 ns
-人民 2000 n
-共和国 800 n
-中华人民共和国 500 ns
-人民共和国 300 n
-成立 900 v
-吕梁 900 ns
-吕梁市 800 ns
-公安 700 n
-公安局 600 n
-安全 800 n
-碛口 300 ns
-古镇 400 n
-碛口古镇 200 ns
-新材料 300 n
-材料 600 n
-铝镁 200 n
-产业 800 n
-产业链 300 n
-稳步 300 d
-壮大 300 v
-我市 500 r
-记者 900 n
-本报讯 500 n
-本报记者 500 n
-新闻 900 n
-发布会 400 n
-台湾 700 ns
-北京 900 ns
-上海 900 ns
-广州 800 ns
-惠州 600 ns
-发展 1000 v
-高质量 400 a
-会议 900 n
-召开 600 v
-`

@@ -35,12 +35,12 @@ func isUnit(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsNumber(r)
 }
 
-// Words cuts normalised text into the word view: runs of Chinese characters
+// Words cuts normalised text (as the analyzers see it, after the
+// normalising char filter) into the word view: runs of Chinese characters
 // go through the dictionary, runs of other letters and digits are one word
 // each, white space and punctuation separate.
 func (s *Segmenter) Words(text string, mode Mode) []Token {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
+	d, lex := s.base(), s.lex.Load()
 	toks := make([]Token, 0, len(text)/4)
 	pos := 0
 	for i := 0; i < len(text); {
@@ -56,12 +56,12 @@ func (s *Segmenter) Words(text string, mode Mode) []Token {
 				j += w2
 			}
 			start := i
-			for _, word := range s.cut(text[i:j]) {
+			for _, word := range cutRun(d, lex, text[i:j]) {
 				pos++
 				end := start + len(word)
 				toks = append(toks, Token{Term: word, Start: start, End: end, Pos: pos})
 				if mode == Index {
-					toks = s.subwords(toks, word, start, pos)
+					toks = subwords(d, lex, toks, word, start, pos)
 				}
 				start = end
 			}
@@ -95,7 +95,7 @@ func (s *Segmenter) Words(text string, mode Mode) []Token {
 
 // subwords appends the dictionary words of two to maxSubword characters found
 // inside word, at word's position.
-func (s *Segmenter) subwords(toks []Token, word string, start, pos int) []Token {
+func subwords(d *dictionary, lex *lexicon, toks []Token, word string, start, pos int) []Token {
 	n := utf8.RuneCountInString(word)
 	if n < 3 {
 		return toks
@@ -112,7 +112,7 @@ func (s *Segmenter) subwords(toks []Token, word string, start, pos int) []Token 
 				break
 			}
 			sub := word[idx[i]:idx[i+l]]
-			if s.has(sub) {
+			if freq, ok := lookup(d, lex, sub); ok && freq > 0 {
 				toks = append(toks, Token{Term: sub, Start: start + idx[i], End: start + idx[i+l], Pos: pos})
 			}
 		}
