@@ -1,37 +1,16 @@
 package query
 
-import "strings"
+import "baoku/indexer/field"
 
 // fieldDate is the field name that holds a DateRange instead of a Term.
-const fieldDate = "date"
-
-// fields lists every field prefix a user may type. The first name of each
-// row is the canonical field that Term.Field holds and String prints; the
-// other names are aliases. English names match case-insensitively.
-// Adding a field is one line here.
-var fields = [...][]string{
-	{"headline", "标题", "title"},
-	{"body", "正文"},
-	{"reporter", "记者", "作者"},
-	{"section", "版面"},
-	{"source", "来源"},
-	{"paper", "报纸"},
-	{"page", "版次"},
-	{fieldDate, "日期"},
-}
+const fieldDate = field.PubDate
 
 // lookupField returns the canonical field for a prefix as typed before the
-// colon, and whether the prefix names a field at all.
+// colon, and whether the prefix names a field at all. The prefixes are
+// those of package field's table, where adding a field is one line.
 func lookupField(name string) (string, bool) {
-	lower := strings.ToLower(name)
-	for _, row := range fields {
-		for _, n := range row {
-			if n == lower {
-				return row[0], true
-			}
-		}
-	}
-	return "", false
+	f, ok := field.ByPrefix(name)
+	return f.Name, ok
 }
 
 // isColon reports whether r separates a field prefix from its value:
@@ -41,11 +20,11 @@ func isColon(r rune) bool { return r == ':' || r == '：' }
 // fieldPrefix returns the canonical field and the length in runes of the
 // prefix including its colon, when word starts with a known field prefix.
 // Only the first colon counts, so "12:30" and "http://x" are plain text.
-func fieldPrefix(word []rune) (field string, n int, ok bool) {
+func fieldPrefix(word []rune) (name string, n int, ok bool) {
 	for i, r := range word {
 		if isColon(r) {
-			field, ok = lookupField(string(word[:i]))
-			return field, i + 1, ok
+			name, ok = lookupField(string(word[:i]))
+			return name, i + 1, ok
 		}
 	}
 	return "", 0, false
