@@ -49,14 +49,20 @@ type errorString string
 func (e errorString) Error() string { return string(e) }
 
 // BenchmarkNewDocument measures turning an article into its index document
-// (normalisation and the stored JSON), per MB of text.
+// (its fields and the stored, compressed article; analysis comes later),
+// per MB of text.
 func BenchmarkNewDocument(b *testing.B) {
 	arts, n := corpusArticles(b, 1000)
+	seg, err := segment.New(segment.Options{Dict: segment.DictTest})
+	if err != nil {
+		b.Fatal(err)
+	}
+	an := analyzersOf(seg)
 	b.SetBytes(n)
 	b.ReportAllocs()
 	for b.Loop() {
 		for _, a := range arts {
-			if _, err := newDocument(a); err != nil {
+			if _, err := newDocument(a, an); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -67,7 +73,11 @@ func BenchmarkNewDocument(b *testing.B) {
 // news dictionary, measured per MB of their text.
 func newsBench(b *testing.B) []*article.Article {
 	arts, n := corpusArticles(b, 2000)
-	if _, err := segment.ForDict(segment.DictNews); err != nil {
+	seg, err := segment.New(segment.Options{Dict: segment.DictNews})
+	if err == nil {
+		err = seg.Load()
+	}
+	if err != nil {
 		b.Fatal(err)
 	}
 	b.SetBytes(n)
@@ -82,7 +92,7 @@ func BenchmarkIngest(b *testing.B) {
 	arts := newsBench(b)
 	for b.Loop() {
 		b.StopTimer()
-		ix, err := Open(filepath.Join(b.TempDir(), "index"))
+		ix, err := Open(filepath.Join(b.TempDir(), "index"), Options{})
 		if err != nil {
 			b.Fatal(err)
 		}

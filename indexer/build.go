@@ -15,7 +15,6 @@ import (
 
 	bdoc "github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/index/scorch"
-	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/util"
 
 	"baoku/indexer/article"
@@ -138,7 +137,7 @@ func applyLater(dir string, later []*article.Article, batchSize int) error {
 	if len(later) == 0 {
 		return nil
 	}
-	ix, err := OpenExisting(dir)
+	ix, err := OpenExisting(dir, Options{})
 	if err != nil {
 		return &writeError{err}
 	}
@@ -165,8 +164,9 @@ func applyLater(dir string, later []*article.Article, batchSize int) error {
 // a segment per batch.
 type bulk struct {
 	dir     string // the side folder being built
-	m       *mapping.IndexMappingImpl
 	builder *scorch.Builder
+	seg     *segment.Segmenter
+	an      analysisOf
 	learn   *learner
 	size    int
 
@@ -180,10 +180,10 @@ type bulk struct {
 	failed  atomic.Pointer[error]
 }
 
-// bulkItem is an article's index document waiting to be mapped.
+// bulkItem is an article's index document waiting to be analysed.
 type bulkItem struct {
 	id  string
-	doc *document
+	doc *bdoc.Document
 }
 
 func newBulk(tmp string, opt IngestOptions) (*bulk, error) {
@@ -191,7 +191,11 @@ func newBulk(tmp string, opt IngestOptions) (*bulk, error) {
 	if err != nil {
 		return nil, err
 	}
-	if _, err := segment.ForDict(opt.Dict); err != nil {
+	seg, err := segment.New(segment.Options{Dict: opt.Dict})
+	if err != nil {
+		return nil, err
+	}
+	if err := seg.Load(); err != nil {
 		return nil, err
 	}
 	if err := os.RemoveAll(tmp); err != nil {
@@ -221,8 +225,8 @@ func newBulk(tmp string, opt IngestOptions) (*bulk, error) {
 		return nil, err
 	}
 	b := &bulk{
-		dir: tmp, m: m, builder: builder, size: opt.BatchSize,
-		learn:   &learner{dict: opt.Dict, dir: tmp, known: map[string]bool{}},
+		dir: tmp, builder: builder, seg: seg, size: opt.BatchSize,
+		learn:   newLearner(seg, tmp),
 		seen:    map[string]bool{},
 		laterAt: map[string]int{},
 		toMap:   make(chan []bulkItem),
@@ -262,11 +266,11 @@ func (b *bulk) add(a *article.Article) error {
 	if err := b.err(); err != nil {
 		return err
 	}
-	d, err := newDocument(a)
-	if err != nil {
+	if err := b.learn.observe(a); err != nil {
 		return err
 	}
-	if err := b.learn.observe(a); err != nil {
+	d, err := newDocument(a, b.an.of(b.seg))
+	if err != nil {
 		return err
 	}
 	if b.seen[a.ID] {
@@ -287,7 +291,7 @@ func (b *bulk) add(a *article.Article) error {
 	return nil
 }
 
-// mapBatches maps and analyses each batch, its articles shared among
+// mapBatches analyses each batch, its articles shared among
 // GOMAXPROCS workers, and passes it on to the builder.
 func (b *bulk) mapBatches() {
 	defer b.done.Done()
@@ -323,13 +327,11 @@ func (b *bulk) mapBatches() {
 	}
 }
 
-// analyse maps an article's document and analyses its indexed fields,
-// wrapping each so that the builder's own analysis leaves it as it is.
+// analyse analyses an article's indexed fields, wrapping each so that the
+// builder's own analysis leaves it as it is. Each field has the analyzer of
+// the segmenter's snapshot taken when its article was read.
 func (b *bulk) analyse(it bulkItem) (*bdoc.Document, error) {
-	d := bdoc.NewDocument(it.id)
-	if err := b.m.MapDocument(d, it.doc); err != nil {
-		return nil, fmt.Errorf("article %s: %w", it.id, err)
-	}
+	d := it.doc
 	for i, f := range d.Fields {
 		if f.Options().IsIndexed() {
 			f.Analyze()

@@ -14,6 +14,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"baoku/indexer/article"
+	"baoku/indexer/field"
 	"baoku/segment"
 )
 
@@ -42,7 +43,11 @@ func writeBuildInputs(t *testing.T, dir string, files, per int) {
 				"body":     bodies[i%len(bodies)] + bodies[(i*3+f)%len(bodies)],
 			}
 			if i%7 == 0 {
-				rec["reporters"] = []string{"钟灵秀", fmt.Sprintf("符鸿%c", '一'+rune(f))}
+				names := []string{"尉迟敬德", []string{"欧阳修远", "司马相如", "上官婉儿"}[f%3]}
+				rec["reporters"] = names
+				// The byline in the text too, so the word view
+				// shows whether the names were learned in time.
+				rec["body"] = fmt.Sprintf("%s（记者%s %s）", rec["body"], names[0], names[1])
 			}
 			js, err := json.Marshal(rec)
 			if err != nil {
@@ -78,7 +83,7 @@ func TestBuildMatchesIngest(t *testing.T) {
 		t.Fatal(err)
 	}
 	normDir := newTestIndexDir(t)
-	nix, err := OpenExisting(normDir)
+	nix, err := OpenExisting(normDir, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -107,7 +112,7 @@ func TestBuildMatchesIngest(t *testing.T) {
 		t.Errorf("side folder left behind: %v", err)
 	}
 
-	bix, err := OpenExisting(bulkDir) // checks the schema version
+	bix, err := OpenExisting(bulkDir, Options{}) // checks the schema version
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -118,7 +123,7 @@ func TestBuildMatchesIngest(t *testing.T) {
 
 	// The repeated ID holds its later record.
 	id := article.StableID("record", "测试日报", "f0-3")
-	for name, ix := range map[string]bleve.Index{"bulk": bix, "normal": nix} {
+	for name, ix := range map[string]*Index{"bulk": bix, "normal": nix} {
 		a, err := storedArticle(ix, id)
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
@@ -129,8 +134,8 @@ func TestBuildMatchesIngest(t *testing.T) {
 	}
 
 	// Every term of every field finds the same articles.
-	fields := []string{FieldPaper, FieldPage, FieldYear, FieldMonth, FieldFacets, FieldReporters}
-	for _, f := range TextFields {
+	fields := []string{field.Paper, field.Page, field.Year, field.Month, FieldFacets, field.Reporter}
+	for _, f := range field.Of(field.Text) {
 		fields = append(fields, f, f+CharSuffix, f+SingleSuffix)
 	}
 	for _, f := range fields {
@@ -138,7 +143,7 @@ func TestBuildMatchesIngest(t *testing.T) {
 		for term := range fieldTerms(t, bix, f) {
 			terms[term] = true
 		}
-		if len(terms) == 0 && (f == FieldHeadline || f == FieldBody+CharSuffix) {
+		if len(terms) == 0 && (f == field.Headline || f == field.Body+CharSuffix) {
 			t.Errorf("field %s has no terms", f)
 		}
 		for term := range terms {
@@ -150,10 +155,23 @@ func TestBuildMatchesIngest(t *testing.T) {
 		}
 	}
 
+	// The names learned from bylines are words of the body in both, in
+	// the same articles (the test dictionary alone cuts them apart).
+	for _, name := range []string{"尉迟敬德", "欧阳修远", "上官婉儿"} {
+		if got := words(t, nil, "记者"+name); slices.Contains(got, name) {
+			t.Fatalf("%s is a word before it is learned: %q", name, got)
+		}
+		q := bleve.NewTermQuery(name)
+		q.SetField(field.Body)
+		if b, n := hitIDs(t, bix, q), hitIDs(t, nix, q); len(n) == 0 || !slices.Equal(b, n) {
+			t.Errorf("learned %s: bulk finds %d articles by the word, normal %d (want the same, some)", name, len(b), len(n))
+		}
+	}
+
 	// Positions: a phrase of character pairs finds the same articles.
 	for _, phrase := range []string{"项目开工", "国务院新闻办公室", "第二批项目"} {
 		pairs, _ := segment.CharPhrase(segment.Normalize(phrase))
-		q := bleve.NewPhraseQuery(pairs, FieldBody+CharSuffix)
+		q := bleve.NewPhraseQuery(pairs, field.Body+CharSuffix)
 		b, n := hitIDs(t, bix, q), hitIDs(t, nix, q)
 		if len(n) == 0 || !slices.Equal(b, n) {
 			t.Errorf("phrase %s: bulk finds %d articles, normal %d (want the same, some)", phrase, len(b), len(n))
@@ -198,7 +216,7 @@ func TestBuildOneSegment(t *testing.T) {
 	if segs := segmentFiles(t, dir); len(segs) != 1 {
 		t.Errorf("bulk index has %d segments (%v), want 1", len(segs), segs)
 	}
-	ix, err := OpenExisting(dir)
+	ix, err := OpenExisting(dir, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -216,10 +234,10 @@ func errorTexts(errs []error) []string {
 	return out
 }
 
-func storedArticle(ix bleve.Index, id string) (*article.Article, error) {
+func storedArticle(ix *Index, id string) (*article.Article, error) {
 	req := bleve.NewSearchRequest(bleve.NewDocIDQuery([]string{id}))
 	req.Fields = []string{FieldStored}
-	res, err := ix.Search(req)
+	res, err := ix.Bleve().Search(req)
 	if err != nil {
 		return nil, err
 	}
@@ -235,9 +253,9 @@ func storedArticle(ix bleve.Index, id string) (*article.Article, error) {
 }
 
 // fieldTerms returns the terms of a field.
-func fieldTerms(t *testing.T, ix bleve.Index, field string) map[string]bool {
+func fieldTerms(t *testing.T, ix *Index, field string) map[string]bool {
 	t.Helper()
-	d, err := ix.FieldDict(field)
+	d, err := ix.Bleve().FieldDict(field)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -255,10 +273,10 @@ func fieldTerms(t *testing.T, ix bleve.Index, field string) map[string]bool {
 	}
 }
 
-func hitIDs(t *testing.T, ix bleve.Index, q query.Query) []string {
+func hitIDs(t *testing.T, ix *Index, q query.Query) []string {
 	t.Helper()
 	req := bleve.NewSearchRequestOptions(q, 1000, 0, false)
-	res, err := ix.Search(req)
+	res, err := ix.Bleve().Search(req)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -294,7 +312,7 @@ func TestBuildNothingToIndex(t *testing.T) {
 	if len(sum.Errors) != 1 || sum.Articles != 0 {
 		t.Errorf("summary %+v, want the one bad record reported", sum)
 	}
-	ix, err := OpenExisting(dir)
+	ix, err := OpenExisting(dir, Options{})
 	if err != nil {
 		t.Fatalf("no empty index left: %v", err)
 	}
@@ -311,7 +329,7 @@ func TestBuildRefusesExistingFolder(t *testing.T) {
 	if _, err := Build(dir, []string{in}, IngestOptions{Dict: segment.DictTest}); err == nil {
 		t.Fatal("bulk build into an existing index: no error")
 	}
-	ix, err := OpenExisting(dir)
+	ix, err := OpenExisting(dir, Options{})
 	if err != nil {
 		t.Fatalf("existing index damaged: %v", err)
 	}
@@ -357,7 +375,7 @@ func TestBuildAfterKilledBuild(t *testing.T) {
 	if _, err := os.Stat(dir + ".creating"); !os.IsNotExist(err) {
 		t.Errorf("side folder still there: %v", err)
 	}
-	ix, err := OpenExisting(dir)
+	ix, err := OpenExisting(dir, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}

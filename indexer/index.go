@@ -3,37 +3,124 @@ package indexer
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/mapping"
 
-	"baoku/indexer/article"
 	"baoku/segment"
 )
 
-// Open opens the index in dir, creating it (with the news dictionary, see
-// Create) when dir does not hold one yet.
-func Open(dir string) (bleve.Index, error) {
-	ix, err := bleve.Open(dir)
-	if err == nil {
-		if err := checkSchema(ix, dir); err != nil {
+// Options configures opening or creating an index.
+type Options struct {
+	// Dict is the word dictionary of an index created now
+	// (segment.DictNews when empty); an existing index keeps its own.
+	Dict string
+	// LockTimeout is how long opening waits for the folder's lock when
+	// another process (a server) holds it: DefaultLockTimeout when 0,
+	// no limit when negative.
+	LockTimeout time.Duration
+}
+
+// DefaultLockTimeout is how long opening an index waits for another
+// process to let go of it.
+const DefaultLockTimeout = 2 * time.Second
+
+// Index is an open Baoku index: the bleve index, its folder, and the word
+// segmenter that analyses its text, with the names it learned from
+// bylines. Each index has a segmenter of its own, so two indexes in one
+// process cut words each as its learned words say.
+type Index struct {
+	bleve bleve.Index
+	dir   string // "" for an index in memory
+	seg   *segment.Segmenter
+}
+
+// Bleve returns the bleve index, for searching.
+func (ix *Index) Bleve() bleve.Index { return ix.bleve }
+
+// Dir returns the index folder; "" for an index in memory.
+func (ix *Index) Dir() string { return ix.dir }
+
+// Segmenter returns the index's word segmenter: the analysis of its
+// documents, and of queries over them.
+func (ix *Index) Segmenter() *segment.Segmenter { return ix.seg }
+
+// Close closes the index.
+func (ix *Index) Close() error { return ix.bleve.Close() }
+
+// Open opens the index in dir, creating it when dir does not hold one yet.
+func Open(dir string, opt Options) (*Index, error) {
+	if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
+		if err := Create(dir, opt.Dict); err != nil {
 			return nil, err
 		}
-		return withLearned(ix, dir)
 	}
-	if !errors.Is(err, bleve.ErrorIndexPathDoesNotExist) {
+	return OpenExisting(dir, opt)
+}
+
+// OpenExisting opens the index in dir and fails when there is none. When
+// another process holds the index, it gives up after opt.LockTimeout,
+// saying so.
+func OpenExisting(dir string, opt Options) (*Index, error) {
+	if _, err := os.Stat(dir); err != nil {
+		return nil, fmt.Errorf("open index %s: %w (build one with `baoku index`)", dir, err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "index_meta.json")); err != nil {
+		return nil, fmt.Errorf("open index %s: %w: the folder holds no Baoku index (build one with `baoku index`)", dir, ErrNotIndex)
+	}
+	timeout := opt.LockTimeout
+	if timeout == 0 {
+		timeout = DefaultLockTimeout
+	}
+	var config map[string]interface{}
+	if timeout > 0 {
+		config = map[string]interface{}{"bolt_timeout": timeout.String()}
+	}
+	bix, err := bleve.OpenUsing(dir, config)
+	if err != nil {
+		if strings.Contains(err.Error(), "timeout") {
+			return nil, fmt.Errorf("open index %s: %w (waited %s)", dir, ErrInUse, timeout)
+		}
 		return nil, fmt.Errorf("open index %s: %w", dir, err)
 	}
-	if err := Create(dir, segment.DictNews); err != nil {
-		return nil, err
-	}
-	ix, err = bleve.Open(dir)
+	ix, err := wrap(bix, dir)
 	if err != nil {
+		bix.Close()
 		return nil, fmt.Errorf("open index %s: %w", dir, err)
 	}
 	return ix, nil
+}
+
+// ErrInUse is returned when another process holds the index.
+var ErrInUse = errors.New("the index is in use by another process (a running server?): send files to its admin endpoint or its -watch folder, or stop it")
+
+// ErrNotIndex is returned for a folder that holds no index.
+var ErrNotIndex = errors.New("not an index")
+
+// wrap checks an open bleve index's schema and gives it its segmenter,
+// with the words learned in dir.
+func wrap(bix bleve.Index, dir string) (*Index, error) {
+	if err := checkSchema(bix); err != nil {
+		return nil, err
+	}
+	var learned []string
+	if dir != "" {
+		var err error
+		if learned, err = ReadLearnedWords(dir); err != nil {
+			return nil, err
+		}
+	}
+	seg, err := segment.New(segment.Options{Dict: dictOf(bix), Learned: learned})
+	if err != nil {
+		return nil, err
+	}
+	return &Index{bleve: bix, dir: dir, seg: seg}, nil
 }
 
 // Create makes a new, empty index in dir with the given dictionary and
@@ -41,6 +128,9 @@ func Open(dir string) (bleve.Index, error) {
 // into place, so a process killed while creating it never leaves a
 // half-made index behind.
 func Create(dir, dict string) error {
+	if dict == "" {
+		dict = segment.DictNews
+	}
 	m, err := NewMapping(dict)
 	if err != nil {
 		return err
@@ -69,120 +159,60 @@ func Create(dir, dict string) error {
 	return nil
 }
 
-// OpenExisting opens the index in dir and fails when there is none.
-func OpenExisting(dir string) (bleve.Index, error) {
-	if _, err := os.Stat(dir); err != nil {
-		return nil, fmt.Errorf("open index %s: %w (build one with `baoku index`)", dir, err)
+// NewMem returns an empty index in memory, for tests and tools.
+func NewMem(opt Options) (*Index, error) {
+	if opt.Dict == "" {
+		opt.Dict = segment.DictNews
 	}
-	ix, err := bleve.Open(dir)
+	m, err := NewMapping(opt.Dict)
 	if err != nil {
-		return nil, fmt.Errorf("open index %s: %w", dir, err)
-	}
-	if err := checkSchema(ix, dir); err != nil {
 		return nil, err
 	}
-	return withLearned(ix, dir)
+	// scorch, as on disk, not bleve's default in-memory index type:
+	// search reads scorch's segments.
+	bix, err := bleve.NewUsing("", m, scorch.Name, scorch.Name, nil)
+	if err != nil {
+		return nil, err
+	}
+	if err := bix.SetInternal(schemaKey, []byte(SchemaVersion)); err != nil {
+		bix.Close()
+		return nil, err
+	}
+	return wrap(bix, "")
 }
 
 // SchemaVersion names the layout of the index (fields, views, analyzers).
 // It is recorded in every index created, and an index of another version is
 // refused when opened: searching it would silently miss what it lacks.
-const SchemaVersion = "baoku-6"
+const SchemaVersion = "baoku-7"
 
 var schemaKey = []byte("baoku_schema")
 
 // ErrSchema is returned for an index built with another schema version.
 var ErrSchema = errors.New("index built by another version of Baoku")
 
-// checkSchema refuses, and closes, an index of another schema version.
-func checkSchema(ix bleve.Index, dir string) error {
+// checkSchema refuses an index of another schema version.
+func checkSchema(ix bleve.Index) error {
 	v, err := ix.GetInternal(schemaKey)
 	if err != nil {
-		ix.Close()
-		return fmt.Errorf("open index %s: %w", dir, err)
+		return err
 	}
 	if string(v) != SchemaVersion {
-		ix.Close()
 		got := string(v)
 		if got == "" {
 			got = "none recorded"
 		}
-		return fmt.Errorf("open index %s: %w (schema %s, this program needs %s): build it again, e.g. remove the folder and run `baoku index`", dir, ErrSchema, got, SchemaVersion)
+		return fmt.Errorf("%w (schema %s, this program needs %s): build it again, e.g. remove the folder and run `baoku index`", ErrSchema, got, SchemaVersion)
 	}
 	return nil
 }
 
-// NewMemIndex returns an empty in-memory index, for tests and tools.
-func NewMemIndex(dict string) (bleve.Index, error) {
-	m, err := NewMapping(dict)
-	if err != nil {
-		return nil, err
+// dictOf returns the dictionary name an index was built with.
+func dictOf(ix bleve.Index) string {
+	if im, ok := ix.Mapping().(*mapping.IndexMappingImpl); ok {
+		if d, ok := im.CustomAnalysis.Tokenizers[segment.WordTokenizer]["dict"].(string); ok {
+			return d
+		}
 	}
-	// scorch, as on disk, not bleve's default in-memory index type: search
-	// reads scorch's segments.
-	return bleve.NewUsing("", m, scorch.Name, scorch.Name, nil)
-}
-
-// Writer adds articles to an index in batches. Adding an article whose ID is
-// already indexed replaces it.
-type Writer struct {
-	ix    bleve.Index
-	batch *bleve.Batch
-	size  int
-	learn *learner // names from bylines
-	// Added counts the articles written so far.
-	Added int
-}
-
-// DefaultBatchSize is the number of articles written at once.
-const DefaultBatchSize = 1000
-
-// NewWriter returns a writer that flushes every batchSize articles
-// (DefaultBatchSize when batchSize <= 0).
-func NewWriter(ix bleve.Index, batchSize int) *Writer {
-	if batchSize <= 0 {
-		batchSize = DefaultBatchSize
-	}
-	return &Writer{ix: ix, batch: ix.NewBatch(), size: batchSize, learn: newLearner(ix)}
-}
-
-// Add queues an article; it returns an error for an article that cannot be
-// indexed (no ID, bad date) and for a failed flush.
-func (w *Writer) Add(a *article.Article) error {
-	d, err := newDocument(a)
-	if err != nil {
-		return err
-	}
-	if err := w.learn.observe(a); err != nil {
-		return err
-	}
-	if err := w.batch.Index(a.ID, d); err != nil {
-		return fmt.Errorf("article %s: %w", a.ID, err)
-	}
-	if w.batch.Size() >= w.size {
-		return w.Flush()
-	}
-	return nil
-}
-
-// Flush writes the queued articles.
-func (w *Writer) Flush() error {
-	n := w.batch.Size()
-	if n == 0 {
-		return nil
-	}
-	if err := w.ix.Batch(w.batch); err != nil {
-		return &writeError{fmt.Errorf("write batch: %w", err)}
-	}
-	w.Added += n
-	w.batch.Reset()
-	if err := w.learn.save(); err != nil {
-		return &writeError{err}
-	}
-	return nil
-}
-
-// Delete removes an article by ID.
-func Delete(ix bleve.Index, id string) error {
-	return ix.Delete(id)
+	return segment.DictNews
 }

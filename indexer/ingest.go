@@ -220,6 +220,10 @@ func (s Summary) Bad() (files, lines int) {
 	return files, lines
 }
 
+// IsInput reports whether a file is an input, by its name: page text
+// (.txt) or article records (.jsonl, .jsonl.gz).
+func IsInput(name string) bool { return inputKind(name) != "" }
+
 // inputKind tells how a file is read, from its name; "" for files that are
 // not inputs.
 func inputKind(name string) string {

@@ -11,8 +11,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/blevesearch/bleve/v2"
-
 	"baoku/segment"
 )
 
@@ -34,9 +32,9 @@ func writeInputs(t *testing.T, dir string, n, per int) []string {
 	return paths
 }
 
-func docCount(t *testing.T, ix bleve.Index) uint64 {
+func docCount(t *testing.T, ix *Index) uint64 {
 	t.Helper()
-	n, err := ix.DocCount()
+	n, err := ix.Bleve().DocCount()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -108,7 +106,7 @@ func TestIngestJournalPassesOverFinishedFiles(t *testing.T) {
 func TestIngestJournalOnlyAfterWrite(t *testing.T) {
 	in, ixDir := t.TempDir(), t.TempDir()
 	writeInputs(t, in, 3, 4)
-	ix, err := NewMemIndex(segment.DictTest) // closed below, not at cleanup
+	ix, err := NewMem(Options{Dict: segment.DictTest}) // closed below, not at cleanup
 	if err != nil {
 		t.Fatal(err)
 	}

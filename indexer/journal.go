@@ -97,8 +97,12 @@ func keyOf(path string) (journalKey, error) {
 	return journalKey{abs, st.Size(), st.ModTime().UnixNano()}, nil
 }
 
-// Done reports whether the file, as it is now, was finished before.
+// Done reports whether the file, as it is now, was finished before; a nil
+// journal records nothing.
 func (j *Journal) Done(path string) bool {
+	if j == nil {
+		return false
+	}
 	k, err := keyOf(path)
 	if err != nil {
 		return false

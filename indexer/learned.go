@@ -10,9 +10,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/mapping"
-
 	"baoku/indexer/article"
 	"baoku/segment"
 )
@@ -24,15 +21,8 @@ import (
 // depends on it: the character view finds any name.
 const LearnedWordsFile = "learned-words.txt"
 
-// DictOf returns the dictionary name an index was built with.
-func DictOf(ix bleve.Index) string {
-	if im, ok := ix.Mapping().(*mapping.IndexMappingImpl); ok {
-		if d, ok := im.CustomAnalysis.Tokenizers[analyzerWords]["dict"].(string); ok {
-			return d
-		}
-	}
-	return segment.DictNews
-}
+// learnedHeader starts a new learned-words file.
+const learnedHeader = "# Names learned from bylines; loaded as words when the index is opened.\n"
 
 // ReadLearnedWords reads the learned words of the index in dir; none when
 // the file is missing.
@@ -58,39 +48,19 @@ func ReadLearnedWords(dir string) ([]string, error) {
 	return words, nil
 }
 
-// withLearned adds the learned words of the index in dir to its segmenter
-// (when it loads, if it has not yet) and returns ix; on failure it closes ix.
-func withLearned(ix bleve.Index, dir string) (bleve.Index, error) {
-	words, err := ReadLearnedWords(dir)
-	if err == nil {
-		_, err = segment.AddWords(DictOf(ix), words)
-	}
-	if err != nil {
-		ix.Close()
-		return nil, fmt.Errorf("open index %s: %w", dir, err)
-	}
-	return ix, nil
-}
-
 // learner learns reporters' and photographers' names from the articles a
-// Writer adds: each new name goes into the segmenter before the article is
-// analysed, and into the index folder's LearnedWordsFile once written.
+// Writer adds: each new name goes into the index's segmenter before the
+// article is analysed, and into the index folder's LearnedWordsFile once
+// written.
 type learner struct {
-	dict  string
+	seg   *segment.Segmenter
 	dir   string // "" for an index in memory
 	known map[string]bool
 	fresh []string // learned, not yet saved
 }
 
-func newLearner(ix bleve.Index) *learner {
-	l := &learner{dict: DictOf(ix), known: map[string]bool{}}
-	// A bleve index is named by its folder; one in memory has no name.
-	if dir := ix.Name(); dir != "" {
-		if st, err := os.Stat(dir); err == nil && st.IsDir() {
-			l.dir = dir
-		}
-	}
-	return l
+func newLearner(seg *segment.Segmenter, dir string) *learner {
+	return &learner{seg: seg, dir: dir, known: map[string]bool{}}
 }
 
 // maxNameRunes bounds the length of a learned name: Chinese personal names
@@ -113,7 +83,7 @@ func (l *learner) observe(a *article.Article) error {
 	if len(names) == 0 {
 		return nil
 	}
-	if _, err := segment.AddWords(l.dict, names); err != nil {
+	if _, err := l.seg.Learn(names); err != nil {
 		return fmt.Errorf("article %s: learn names: %w", a.ID, err)
 	}
 	for _, n := range names {
@@ -151,7 +121,7 @@ func (l *learner) save() error {
 	path := filepath.Join(l.dir, LearnedWordsFile)
 	var b strings.Builder
 	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
-		b.WriteString("# Names learned from bylines; loaded as words when the index is opened.\n")
+		b.WriteString(learnedHeader)
 	}
 	for _, w := range l.fresh {
 		if !saved[w] {

@@ -10,18 +10,18 @@ import (
 	"baoku/segment"
 )
 
-// words cuts text with the test dictionary, as queries do.
-func words(t *testing.T, text string) []string {
+// words cuts text as queries over ix are cut; with ix nil, as a new
+// index of the test dictionary cuts it.
+func words(t *testing.T, ix *Index, text string) []string {
 	t.Helper()
-	seg, err := segment.ForDict(segment.DictTest)
+	if ix != nil {
+		return ix.Segmenter().QueryWords(text)
+	}
+	seg, err := segment.New(segment.Options{Dict: segment.DictTest})
 	if err != nil {
 		t.Fatal(err)
 	}
-	var out []string
-	for _, tok := range seg.Words(text, segment.Query) {
-		out = append(out, tok.Term)
-	}
-	return out
+	return seg.QueryWords(text)
 }
 
 func newTestIndexDir(t *testing.T) string {
@@ -35,11 +35,11 @@ func newTestIndexDir(t *testing.T) string {
 
 func TestLearnNamesFromBylines(t *testing.T) {
 	const text = "记者冯雪莲摄"
-	if got := words(t, text); slices.Contains(got, "冯雪莲") {
+	if got := words(t, nil, text); slices.Contains(got, "冯雪莲") {
 		t.Fatalf("冯雪莲 is one word before it is learned: %q", got)
 	}
 	dir := newTestIndexDir(t)
-	ix, err := OpenExisting(dir)
+	ix, err := OpenExisting(dir, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -54,7 +54,7 @@ func TestLearnNamesFromBylines(t *testing.T) {
 		}
 	}
 	// The name is a word as soon as its article is added.
-	if got := words(t, text); !slices.Contains(got, "冯雪莲") {
+	if got := words(t, ix, text); !slices.Contains(got, "冯雪莲") {
 		t.Errorf("after indexing its byline, %q cuts as %q", text, got)
 	}
 	if err := w.Flush(); err != nil {
@@ -80,21 +80,31 @@ func TestLearnNamesFromBylines(t *testing.T) {
 	}
 }
 
+// TestOpenLoadsLearnedWords opens two indexes in one process, one with a
+// learned name and one without: each cuts the name as its own words say.
 func TestOpenLoadsLearnedWords(t *testing.T) {
 	const text = "通讯员尉迟敬德报道"
-	if got := words(t, text); slices.Contains(got, "尉迟敬德") {
+	if got := words(t, nil, text); slices.Contains(got, "尉迟敬德") {
 		t.Fatalf("尉迟敬德 is one word before it is learned: %q", got)
 	}
 	dir := newTestIndexDir(t)
 	if err := os.WriteFile(filepath.Join(dir, LearnedWordsFile), []byte("# names\n尉迟敬德\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	ix, err := OpenExisting(dir)
+	ix, err := OpenExisting(dir, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer ix.Close()
-	if got := words(t, text); !slices.Contains(got, "尉迟敬德") {
-		t.Errorf("after opening the index, %q cuts as %q", text, got)
+	other, err := OpenExisting(newTestIndexDir(t), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	if got := words(t, ix, text); !slices.Contains(got, "尉迟敬德") {
+		t.Errorf("the index that learned 尉迟敬德 cuts %q as %q", text, got)
+	}
+	if got := words(t, other, text); slices.Contains(got, "尉迟敬德") {
+		t.Errorf("an index that did not learn 尉迟敬德 cuts %q as %q", text, got)
 	}
 }

@@ -5,32 +5,25 @@ import (
 	"strings"
 	"time"
 
+	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/single"
+	bdoc "github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/mapping"
+	index "github.com/blevesearch/bleve_index_api"
 
 	"baoku/indexer/article"
+	"baoku/indexer/field"
 	"baoku/segment"
 )
 
-// Field names of the index. Each text field is indexed twice: under its own
-// name as words (gse, for BM25 ranking) and under its name plus CharSuffix as
-// characters and character pairs (for recall of any substring and exact
-// phrases). Only the character view keeps positions, since only it answers
-// phrases; the word view keeps frequencies and norms for scoring.
+// Index fields beyond the article's own (package field names those). Each
+// text field is indexed three times: under its own name as words (gse, for
+// BM25 ranking), under its name plus CharSuffix as character pairs with
+// positions (for phrases and any substring), and under its name plus
+// SingleSuffix as single characters (one-character queries).
 const (
-	FieldKicker    = "kicker"
-	FieldHeadline  = "headline"
-	FieldSubtitle  = "subtitle"
-	FieldBody      = "body"
-	FieldPaper     = "paper"
-	FieldSection   = "section"
-	FieldSource    = "source"
-	FieldReporters = "reporters"
-	FieldPage      = "page"
-	FieldDate      = "date"
-	FieldYear      = "year"
-	FieldMonth     = "month"
 	// FieldStored holds the article, compressed (see DecodeStored); it is
 	// stored, not indexed, and is what a hit shows.
 	FieldStored = "_article"
@@ -48,27 +41,105 @@ const (
 	SingleSuffix = "_u"
 )
 
-// TextFields are the segmented text fields, in display order.
-var TextFields = []string{FieldKicker, FieldHeadline, FieldSubtitle, FieldBody}
+// DateLayout is the layout of Article.Date.
+const DateLayout = "2006-01-02"
 
-// KeywordFields are the exact-value fields: filters, never segmented.
-var KeywordFields = []string{FieldPaper, FieldSection, FieldSource, FieldReporters, FieldPage, FieldYear, FieldMonth}
+// view is how one bleve field of the index sees an article field.
+type view int
 
-// sortedFields are the keyword fields that keep doc values of their own,
-// for browsing (counts by year, month and paper) and ordering an edition by
-// paper and page; the search facets are counted from FieldFacets.
-var sortedFields = map[string]bool{FieldPaper: true, FieldPage: true, FieldYear: true, FieldMonth: true}
-
-// Analyzer names in the index mapping.
 const (
-	analyzerWords   = "baoku_words"
-	analyzerChars   = "baoku_chars"
-	analyzerSingles = "baoku_singles"
+	viewWords   view = iota // segment.WordView
+	viewPairs               // segment.PairView
+	viewSingles             // segment.SingleView
+	viewKeyword             // exact values
+	viewStored              // stored, not indexed
 )
+
+// analyzerNames names the analyzers of the text views in the mapping.
+var analyzerNames = map[view]string{
+	viewWords:   segment.WordTokenizer,
+	viewPairs:   segment.CharTokenizer,
+	viewSingles: segment.SingleTokenizer,
+}
+
+// indexField is one bleve field of the index and what it keeps: the
+// mapping and the documents are both made from the list of them
+// (indexFields), so they cannot disagree.
+type indexField struct {
+	name   string
+	source string // the article field it indexes (package field); "" for the facets and the stored article
+	view   view
+	// vectors keeps positions; scored keeps term frequencies and field
+	// lengths; docValues keeps the values per document (sorting,
+	// browsing, facets).
+	vectors, scored, docValues bool
+}
+
+// options are bleve's indexing options of the field.
+func (f indexField) options() index.FieldIndexingOptions {
+	if f.view == viewStored {
+		return index.StoreField
+	}
+	o := index.IndexField
+	if f.vectors {
+		o |= index.IncludeTermVectors
+	}
+	if f.docValues {
+		o |= index.DocValues
+	}
+	if !f.scored {
+		o |= index.SkipFreqNorm
+	}
+	return o
+}
+
+// indexFields lists the bleve fields of the index, from the field table.
+var indexFields = func() []indexField {
+	var fs []indexField
+	for _, f := range field.All {
+		switch f.Kind {
+		case field.Text:
+			fs = append(fs,
+				// Word view: ranking, so frequencies and norms. No
+				// positions: phrases go to the character view.
+				indexField{name: f.Name, source: f.Name, view: viewWords, scored: true},
+				// Character pairs: recall and exact phrases, so
+				// positions (but no offsets: see segment.CharTokenizer).
+				// Frequencies and norms too: phrase matches add to
+				// the score (a query's words found together rank
+				// higher).
+				indexField{name: f.Name + CharSuffix, source: f.Name, view: viewPairs, vectors: true, scored: true},
+				// Single characters: one-character queries need no
+				// positions. How often a character occurs in a body
+				// says little about an article, so the body's
+				// frequencies and norms are left out (they were a
+				// third of the view); the short lines keep theirs, so
+				// that a one-character query ranks the articles with
+				// it in a headline first.
+				indexField{name: f.Name + SingleSuffix, source: f.Name, view: viewSingles, scored: f.Name != field.Body})
+		case field.Keyword:
+			// Filters: exact values, never scored.
+			fs = append(fs, indexField{name: f.Name, source: f.Name, view: viewKeyword, docValues: f.Sorted})
+		case field.Date:
+			// An exact value, YYYY-MM-DD, with doc values for sorting.
+			// A bleve date takes 16 terms an article, all kept as doc
+			// values; ranges are covered by days, months and years
+			// instead (see search's dateRange).
+			fs = append(fs, indexField{name: f.Name, source: f.Name, view: viewKeyword, docValues: true})
+		}
+	}
+	return append(fs,
+		// Facets: every facet value of an article in one field.
+		indexField{name: FieldFacets, view: viewKeyword, docValues: true},
+		// The article itself, for display only.
+		indexField{name: FieldStored, view: viewStored})
+}()
 
 // NewMapping returns the index schema. dict names the word segmenter's
 // dictionary (segment.DictNews in production, segment.DictTest in tests); it
 // is recorded in the index, so a reopened index cuts words the same way.
+// Documents are analysed by the index's own segmenter (see newDocument),
+// which adds the words it learned; the mapping names the same analysis.
 func NewMapping(dict string) (*mapping.IndexMappingImpl, error) {
 	im := mapping.NewIndexMapping()
 	im.ScoringModel = "bm25"
@@ -77,69 +148,42 @@ func NewMapping(dict string) (*mapping.IndexMappingImpl, error) {
 	im.DocValuesDynamic = false
 	im.DefaultAnalyzer = keyword.Name
 
-	if err := im.AddCustomTokenizer(analyzerWords, map[string]interface{}{
-		"type": segment.WordTokenizer, "dict": dict, "mode": "index",
-	}); err != nil {
-		return nil, fmt.Errorf("mapping: %w", err)
+	tokenizers := map[string]map[string]interface{}{
+		segment.WordTokenizer:   {"type": segment.WordTokenizer, "dict": dict, "mode": "index"},
+		segment.CharTokenizer:   {"type": segment.CharTokenizer},
+		segment.SingleTokenizer: {"type": segment.SingleTokenizer},
 	}
-	if err := im.AddCustomTokenizer(analyzerChars, map[string]interface{}{
-		"type": segment.CharTokenizer,
-	}); err != nil {
-		return nil, fmt.Errorf("mapping: %w", err)
-	}
-	if err := im.AddCustomTokenizer(analyzerSingles, map[string]interface{}{
-		"type": segment.SingleTokenizer,
-	}); err != nil {
-		return nil, fmt.Errorf("mapping: %w", err)
-	}
-	for _, name := range []string{analyzerWords, analyzerChars, analyzerSingles} {
+	for name, config := range tokenizers {
+		if err := im.AddCustomTokenizer(name, config); err != nil {
+			return nil, fmt.Errorf("mapping: %w", err)
+		}
 		if err := im.AddCustomAnalyzer(name, map[string]interface{}{
-			"type": custom.Name, "tokenizer": name,
+			"type": custom.Name, "char_filters": []string{segment.NormalizeFilter}, "tokenizer": name,
 		}); err != nil {
 			return nil, fmt.Errorf("mapping: %w", err)
 		}
 	}
 
 	dm := mapping.NewDocumentStaticMapping()
-	for _, f := range TextFields {
-		dm.AddFieldMappingsAt(f,
-			// Word view: ranking, so frequencies and norms. No
-			// positions: phrases go to the character view.
-			textField(f, analyzerWords, false, true),
-			// Character view, pairs: recall and exact phrases, so
-			// positions (but no offsets: see segment.CharTokenizer).
-			// Frequencies and norms too: phrase matches add to the
-			// score (a query's words found together rank higher).
-			textField(f+CharSuffix, analyzerChars, true, true),
-			// Character view, single characters: one-character queries
-			// need no positions, which halves what the view keeps.
-			// How often a character occurs in a body says little
-			// about an article, so the body's frequencies and norms
-			// are left out (they were a third of the view); the short
-			// lines keep theirs, so that a one-character query ranks
-			// the articles with it in a headline first.
-			textField(f+SingleSuffix, analyzerSingles, false, f != FieldBody))
+	for _, f := range indexFields {
+		var m *mapping.FieldMapping
+		switch f.view {
+		case viewKeyword:
+			m = mapping.NewKeywordFieldMapping()
+		default:
+			m = mapping.NewTextFieldMapping()
+			m.Analyzer = analyzerNames[f.view]
+		}
+		o := f.options()
+		m.Name = f.name
+		m.Index = o.IsIndexed()
+		m.Store = o.IsStored()
+		m.IncludeTermVectors = f.vectors
+		m.DocValues = f.docValues
+		m.SkipFreqNorm = o.SkipFreqNorm()
+		m.IncludeInAll = false
+		dm.AddFieldMappingsAt(f.name, m)
 	}
-	for _, f := range KeywordFields {
-		// Filters: exact values, never scored.
-		dm.AddFieldMappingsAt(f, keywordField(sortedFields[f]))
-	}
-	// Facets: every facet value of an article in one field with doc values.
-	dm.AddFieldMappingsAt(FieldFacets, keywordField(true))
-	// Date: an exact value, YYYY-MM-DD, with doc values for sorting. A
-	// bleve date takes 16 terms an article, all kept as doc values; ranges
-	// are covered by days, months and years instead (see search's
-	// dateRange).
-	dm.AddFieldMappingsAt(FieldDate, keywordField(true))
-	// The article itself, for display only.
-	stored := mapping.NewTextFieldMapping()
-	stored.Index = false
-	stored.Store = true
-	stored.IncludeInAll = false
-	stored.IncludeTermVectors = false
-	stored.DocValues = false
-	dm.AddFieldMappingsAt(FieldStored, stored)
-
 	im.DefaultMapping = dm
 	if err := im.Validate(); err != nil {
 		return nil, fmt.Errorf("mapping: %w", err)
@@ -147,57 +191,26 @@ func NewMapping(dict string) (*mapping.IndexMappingImpl, error) {
 	return im, nil
 }
 
-// textField is an indexed, unstored text field named name, analysed by
-// analyzer, with positions when vectors is set and with term frequencies
-// and field lengths (for scoring) when scored is set.
-func textField(name, analyzer string, vectors, scored bool) *mapping.FieldMapping {
-	m := mapping.NewTextFieldMapping()
-	m.Name = name
-	m.Analyzer = analyzer
-	m.Store = false
-	m.IncludeTermVectors = vectors
-	m.IncludeInAll = false
-	m.DocValues = false
-	m.SkipFreqNorm = !scored
-	return m
+// analyzers are the analyzers of one snapshot of an index's segmenter.
+type analyzers [viewStored]analysis.Analyzer
+
+func analyzersOf(seg *segment.Segmenter) *analyzers {
+	return &analyzers{
+		viewWords:   seg.Analyzer(segment.WordView),
+		viewPairs:   seg.Analyzer(segment.PairView),
+		viewSingles: seg.Analyzer(segment.SingleView),
+		viewKeyword: keywordAnalyzer,
+	}
 }
 
-// keywordField is an indexed, unstored exact-value field, never scored,
-// with doc values when docValues is set.
-func keywordField(docValues bool) *mapping.FieldMapping {
-	m := mapping.NewKeywordFieldMapping()
-	m.Store = false
-	m.IncludeTermVectors = false
-	m.IncludeInAll = false
-	m.DocValues = docValues
-	m.SkipFreqNorm = true
-	return m
-}
+// keywordAnalyzer keeps a value whole, as bleve's keyword analyzer does.
+var keywordAnalyzer analysis.Analyzer = &analysis.DefaultAnalyzer{Tokenizer: single.NewSingleTokenTokenizer()}
 
-// document is what goes into the index for one article: normalised text for
-// the analyzers, exact values for filters and facets, the article as JSON.
-type document struct {
-	Kicker    string   `json:"kicker"`
-	Headline  string   `json:"headline"`
-	Subtitle  string   `json:"subtitle"`
-	Body      string   `json:"body"`
-	Paper     []string `json:"paper"`   // keyword fields are lists so that
-	Section   []string `json:"section"` // an empty value is left out,
-	Source    []string `json:"source"`  // not indexed as a facet value ""
-	Reporters []string `json:"reporters"`
-	Page      []string `json:"page"`
-	Date      string   `json:"date"`
-	Year      string   `json:"year"`
-	Month     string   `json:"month"`
-	Article   string   `json:"_article"`
-	Facets    []string `json:"_facets"`
-}
-
-// DateLayout is the layout of Article.Date.
-const DateLayout = "2006-01-02"
-
-// newDocument checks an article and turns it into its index document.
-func newDocument(a *article.Article) (*document, error) {
+// newDocument checks an article and turns it into its index document,
+// analysed (when analysed) by an: the text as the article has it, which the
+// analyzers normalise; exact values for filters and facets; the article
+// compressed, for display.
+func newDocument(a *article.Article, an *analyzers) (*bdoc.Document, error) {
 	if a.ID == "" {
 		return nil, fmt.Errorf("article has no id")
 	}
@@ -209,33 +222,60 @@ func newDocument(a *article.Article) (*document, error) {
 	if err != nil {
 		return nil, err
 	}
-	doc := &document{
-		Kicker:    segment.Normalize(a.Kicker),
-		Headline:  segment.Normalize(a.Headline),
-		Subtitle:  segment.Normalize(a.Subtitle),
-		Body:      segment.Normalize(a.Body),
-		Paper:     values(a.Paper),
-		Section:   values(a.Section),
-		Source:    values(a.Source),
-		Reporters: values(a.Reporters...),
-		Page:      values(a.Page),
-		Date:      d.Format(DateLayout),
-		Year:      a.Date[:4],
-		Month:     a.Date[:7],
-		Article:   stored,
-	}
-	for _, f := range []struct {
-		name   string
-		values []string
-	}{
-		{"paper", doc.Paper}, {"section", doc.Section}, {"source", doc.Source},
-		{"reporter", doc.Reporters}, {"page", doc.Page}, {"month", []string{doc.Month}},
-	} {
-		for _, v := range f.values {
-			doc.Facets = append(doc.Facets, f.name+FacetSep+v)
+	vals := fieldValues(a, d)
+	doc := bdoc.NewDocument(a.ID)
+	for _, f := range indexFields {
+		var values []string
+		switch f.name {
+		case FieldStored:
+			doc.AddField(bdoc.NewTextFieldWithIndexingOptions(f.name, nil, []byte(stored), f.options()))
+			continue
+		case FieldFacets:
+			values = facetValues(vals)
+		default:
+			values = vals[f.source]
+		}
+		for _, v := range values {
+			doc.AddField(bdoc.NewTextFieldCustom(f.name, nil, []byte(v), f.options(), an[f.view]))
 		}
 	}
 	return doc, nil
+}
+
+// fieldValues returns the values of an article's fields, by field name:
+// text as printed (every text field, empty or not, so that field lengths
+// count every article), exact values trimmed, empty ones left out (an
+// empty value is no facet value).
+func fieldValues(a *article.Article, date time.Time) map[string][]string {
+	return map[string][]string{
+		field.Kicker:   {strings.TrimSpace(a.Kicker)},
+		field.Headline: {strings.TrimSpace(a.Headline)},
+		field.Subtitle: {strings.TrimSpace(a.Subtitle)},
+		field.Body:     {strings.TrimSpace(a.Body)},
+		field.Paper:    values(a.Paper),
+		field.Section:  values(a.Section),
+		field.Source:   values(a.Source),
+		field.Reporter: values(a.Reporters...),
+		field.Page:     values(a.Page),
+		field.PubDate:  {date.Format(DateLayout)},
+		field.Year:     {date.Format("2006")},
+		field.Month:    {date.Format("2006-01")},
+	}
+}
+
+// facetValues lists the values of the facet fields for FieldFacets. The
+// year is counted from the month (see search), so it is not among them.
+func facetValues(vals map[string][]string) []string {
+	var out []string
+	for _, f := range field.Facets() {
+		if f.Name == field.Year {
+			continue
+		}
+		for _, v := range vals[f.Name] {
+			out = append(out, f.Name+FacetSep+v)
+		}
+	}
+	return out
 }
 
 // values returns the non-empty values, trimmed.

@@ -10,12 +10,13 @@ import (
 	"github.com/blevesearch/bleve/v2"
 
 	"baoku/indexer/article"
+	"baoku/indexer/field"
 	"baoku/segment"
 )
 
-func memIndex(t *testing.T) bleve.Index {
+func memIndex(t *testing.T) *Index {
 	t.Helper()
-	ix, err := NewMemIndex(segment.DictTest)
+	ix, err := NewMem(Options{Dict: segment.DictTest})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -23,9 +24,9 @@ func memIndex(t *testing.T) bleve.Index {
 	return ix
 }
 
-func count(t *testing.T, ix bleve.Index) uint64 {
+func count(t *testing.T, ix *Index) uint64 {
 	t.Helper()
-	n, err := ix.DocCount()
+	n, err := ix.Bleve().DocCount()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -48,7 +49,7 @@ func TestIngestJSONLFixture(t *testing.T) {
 	q := bleve.NewDocIDQuery([]string{article.StableID("record", "晋西晚报", "r3")})
 	req := bleve.NewSearchRequest(q)
 	req.Fields = []string{FieldStored}
-	res, err := ix.Search(req)
+	res, err := ix.Bleve().Search(req)
 	if err != nil || len(res.Hits) != 1 {
 		t.Fatalf("r3: %v %v", res, err)
 	}
@@ -58,8 +59,8 @@ func TestIngestJSONLFixture(t *testing.T) {
 	}
 	// Section and date are searchable as exact values.
 	sq := bleve.NewTermQuery("民生")
-	sq.SetField(FieldSection)
-	if res, err := ix.Search(bleve.NewSearchRequest(sq)); err != nil || res.Total != 1 {
+	sq.SetField(field.Section)
+	if res, err := ix.Bleve().Search(bleve.NewSearchRequest(sq)); err != nil || res.Total != 1 {
 		t.Errorf("section 民生: %v, %v", res, err)
 	}
 }
@@ -164,22 +165,22 @@ func TestPageSidecar(t *testing.T) {
 
 func TestSchemaVersionChecked(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "index")
-	ix, err := Open(dir)
+	ix, err := Open(dir, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	ix.Close()
-	ix, err = OpenExisting(dir)
+	ix, err = OpenExisting(dir, Options{})
 	if err != nil {
 		t.Fatalf("reopen: %v", err)
 	}
 	// An index from another version of the schema is refused, by name.
-	if err := ix.SetInternal(schemaKey, []byte("baoku-1")); err != nil {
+	if err := ix.Bleve().SetInternal(schemaKey, []byte("baoku-1")); err != nil {
 		t.Fatal(err)
 	}
 	ix.Close()
-	for _, open := range []func(string) (bleve.Index, error){Open, OpenExisting} {
-		_, err := open(dir)
+	for _, open := range []func(string, Options) (*Index, error){Open, OpenExisting} {
+		_, err := open(dir, Options{})
 		if !errors.Is(err, ErrSchema) || !strings.Contains(err.Error(), dir) || !strings.Contains(err.Error(), "baoku-1") {
 			t.Errorf("old schema: err = %v", err)
 		}

@@ -9,12 +9,12 @@ import (
 	"testing"
 
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/index/scorch"
 	bq "github.com/blevesearch/bleve/v2/search/query"
 	"github.com/google/go-cmp/cmp"
 
 	"baoku/indexer"
 	"baoku/indexer/article"
+	"baoku/indexer/field"
 	"baoku/search/query"
 	"baoku/segment"
 )
@@ -38,13 +38,7 @@ var benchPapers = []string{"吕梁日报", "人民日报", "新民晚报", "新�
 // articles (a fixed seed, the test dictionary).
 func benchEngine(b testing.TB, n int) *Engine {
 	b.Helper()
-	// Scorch, as on disk, kept in memory (an empty path): the index type
-	// Baoku serves, unlike bleve.NewMemOnly's.
-	m, err := indexer.NewMapping(segment.DictTest)
-	if err != nil {
-		b.Fatal(err)
-	}
-	ix, err := bleve.NewUsing("", m, scorch.Name, scorch.Name, nil)
+	ix, err := indexer.NewMem(indexer.Options{Dict: segment.DictTest})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -74,10 +68,7 @@ func benchEngine(b testing.TB, n int) *Engine {
 	if err := w.Flush(); err != nil {
 		b.Fatal(err)
 	}
-	e, err := New(ix)
-	if err != nil {
-		b.Fatal(err)
-	}
+	e := New(ix)
 	if err := e.Warm(); err != nil {
 		b.Fatal(err)
 	}
@@ -153,8 +144,8 @@ func TestYearsFromMonths(t *testing.T) {
 			}
 		}
 		req := bleve.NewSearchRequestOptions(textQ, 0, 0, false)
-		req.AddFacet("year", bleve.NewFacetRequest(indexer.FieldYear, FacetSize))
-		req.AddFacet("month", bleve.NewFacetRequest(indexer.FieldMonth, FacetSize))
+		req.AddFacet("year", bleve.NewFacetRequest(field.Year, FacetSize))
+		req.AddFacet("month", bleve.NewFacetRequest(field.Month, FacetSize))
 		want, err := e.ix.Search(req)
 		if err != nil {
 			t.Fatal(err)

@@ -12,6 +12,7 @@ import (
 	bq "github.com/blevesearch/bleve/v2/search/query"
 
 	"baoku/indexer"
+	"baoku/indexer/field"
 )
 
 // Browsing limits.
@@ -28,10 +29,10 @@ const (
 func (e *Engine) Months(ctx context.Context, paper string) ([]FacetValue, error) {
 	var q bq.Query = bq.NewMatchAllQuery()
 	if paper != "" {
-		q = exact(indexer.FieldPaper, paper)
+		q = exact(field.Paper, paper)
 	}
 	req := bleve.NewSearchRequestOptions(q, 0, 0, false)
-	req.AddFacet("month", bleve.NewFacetRequest(indexer.FieldMonth, maxMonths))
+	req.AddFacet("month", bleve.NewFacetRequest(field.Month, maxMonths))
 	res, err := e.ix.SearchInContext(ctx, req)
 	if err != nil {
 		return nil, fmt.Errorf("search: months: %w", err)
@@ -45,7 +46,7 @@ func (e *Engine) Months(ctx context.Context, paper string) ([]FacetValue, error)
 // articles, most first.
 func (e *Engine) Papers(ctx context.Context) ([]FacetValue, error) {
 	req := bleve.NewSearchRequestOptions(bq.NewMatchAllQuery(), 0, 0, false)
-	req.AddFacet("paper", bleve.NewFacetRequest(indexer.FieldPaper, maxMonths))
+	req.AddFacet("paper", bleve.NewFacetRequest(field.Paper, maxMonths))
 	res, err := e.ix.SearchInContext(ctx, req)
 	if err != nil {
 		return nil, fmt.Errorf("search: papers: %w", err)
@@ -61,12 +62,12 @@ func (e *Engine) Days(ctx context.Context, month, paper string) ([]FacetValue, e
 	if err != nil {
 		return nil, fmt.Errorf("%w: month %q is not YYYY-MM", ErrBadRequest, month)
 	}
-	filters := []bq.Query{exact(indexer.FieldMonth, month)}
+	filters := []bq.Query{exact(field.Month, month)}
 	if paper != "" {
-		filters = append(filters, exact(indexer.FieldPaper, paper))
+		filters = append(filters, exact(field.Paper, paper))
 	}
 	req := bleve.NewSearchRequestOptions(bq.NewConjunctionQuery(filters), 0, 0, false)
-	req.AddFacet("day", bleve.NewFacetRequest(indexer.FieldDate, 31))
+	req.AddFacet("day", bleve.NewFacetRequest(field.PubDate, 31))
 	res, err := e.ix.SearchInContext(ctx, req)
 	if err != nil {
 		return nil, fmt.Errorf("search: days of %s: %w", month, err)
@@ -109,14 +110,14 @@ func (e *Engine) Edition(ctx context.Context, date, paper, page string) (*Editio
 	}
 	filters := []bq.Query{dq}
 	if paper != "" {
-		filters = append(filters, exact(indexer.FieldPaper, paper))
+		filters = append(filters, exact(field.Paper, paper))
 	}
 	if page != "" {
-		filters = append(filters, exact(indexer.FieldPage, page))
+		filters = append(filters, exact(field.Page, page))
 	}
 	req := bleve.NewSearchRequestOptions(bq.NewConjunctionQuery(filters), MaxEdition, 0, false)
 	req.Fields = []string{indexer.FieldStored}
-	req.SortBy([]string{indexer.FieldPaper, indexer.FieldPage, "_id"})
+	req.SortBy([]string{field.Paper, field.Page, "_id"})
 	res, err := e.ix.SearchInContext(ctx, req)
 	if err != nil {
 		return nil, fmt.Errorf("search: edition of %s: %w", date, err)

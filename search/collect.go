@@ -15,6 +15,7 @@ import (
 	zseg "github.com/blevesearch/scorch_segment_api/v2"
 
 	"baoku/indexer"
+	"baoku/indexer/field"
 )
 
 // A broad query matches tens of thousands of articles, and bleve's own
@@ -107,17 +108,17 @@ func (t *facetTables) build(seg zseg.Segment) (*segTable, error) {
 	}
 	n := seg.Count()
 	st := &segTable{dates: make([]int64, n), start: make([]uint32, n+1), ords: make([]uint32, 0, 4*n)}
-	fields := []string{indexer.FieldFacets, indexer.FieldDate}
+	fields := []string{indexer.FieldFacets, field.PubDate}
 	var (
 		state zseg.DocVisitState
 		err   error
 		doc   uint64
 	)
-	visit := func(field string, term []byte) {
-		switch field {
+	visit := func(name string, term []byte) {
+		switch name {
 		case indexer.FieldFacets:
 			st.ords = append(st.ords, t.ordinal(term))
-		case indexer.FieldDate:
+		case field.PubDate:
 			st.dates[doc] = dateNumber(term)
 		}
 	}
@@ -334,9 +335,10 @@ func (c *collector) finish(reader index.IndexReader) error {
 // value, keeping FacetSize values a facet (every month, from which the
 // years are summed).
 func (c *collector) facetCounts() map[string][]FacetValue {
-	out := make(map[string][]FacetValue, len(facetFields))
-	for name := range facetFields {
-		out[name] = []FacetValue{}
+	facets := field.Facets()
+	out := make(map[string][]FacetValue, len(facets))
+	for _, f := range facets {
+		out[f.Name] = []FacetValue{}
 	}
 	for o, n := range c.counts {
 		if n == 0 {
@@ -351,7 +353,7 @@ func (c *collector) facetCounts() map[string][]FacetValue {
 		slices.SortFunc(vals, func(a, b FacetValue) int {
 			return cmp.Or(cmp.Compare(b.Count, a.Count), strings.Compare(a.Key, b.Key))
 		})
-		if name != "month" && len(vals) > FacetSize {
+		if name != field.Month && len(vals) > FacetSize {
 			out[name] = vals[:FacetSize]
 		}
 	}

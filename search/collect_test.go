@@ -169,7 +169,7 @@ func TestCollectAfterChanges(t *testing.T) {
 	check(live)
 
 	// Tables are kept for the segments in use, no more.
-	adv, err := e.Index().Advanced()
+	adv, err := e.Index().Bleve().Advanced()
 	if err != nil {
 		t.Fatal(err)
 	}

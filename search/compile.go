@@ -13,18 +13,18 @@ import (
 	index "github.com/blevesearch/bleve_index_api"
 
 	"baoku/indexer"
+	"baoku/indexer/field"
 	"baoku/search/query"
 	"baoku/segment"
 )
 
-// Field boosts: a match in the headline lines counts more than one in the
-// body. The character view adds a smaller share, so words rank and
-// characters guarantee recall.
-var fieldBoost = map[string]float64{
-	indexer.FieldHeadline: 3,
-	indexer.FieldKicker:   2,
-	indexer.FieldSubtitle: 2,
-	indexer.FieldBody:     1,
+// boostOf is a text field's weight (package field): a match in the
+// headline lines counts more than one in the body.
+func boostOf(name string) float64 {
+	if f, ok := field.Get(name); ok && f.Boost > 0 {
+		return f.Boost
+	}
+	return 1
 }
 
 const (
@@ -34,20 +34,11 @@ const (
 	togetherBoost = 0.5
 )
 
-// textFields maps a query field to the text fields it searches.
-var textFields = map[string][]string{
-	"":         indexer.TextFields,
-	"headline": {indexer.FieldKicker, indexer.FieldHeadline, indexer.FieldSubtitle},
-	"body":     {indexer.FieldBody},
-}
-
-// keywordField maps a query field to its exact-value index field.
-var keywordField = map[string]string{
-	"reporter": indexer.FieldReporters,
-	"section":  indexer.FieldSection,
-	"source":   indexer.FieldSource,
-	"paper":    indexer.FieldPaper,
-	"page":     indexer.FieldPage,
+// isKeyword reports whether a query field holds exact values, whose
+// matches are not marked in the text.
+func isKeyword(name string) bool {
+	f, ok := field.Get(name)
+	return ok && f.Kind == field.Keyword
 }
 
 // compiler turns a parsed query into a bleve query.
@@ -113,14 +104,19 @@ func (c *compiler) compile(q query.Q) (bq.Query, error) {
 	case *query.DateRange:
 		return dateRange(q.From, q.To)
 	case *query.Term:
-		if f, ok := keywordField[q.Field]; ok {
-			return exact(f, strings.TrimSpace(q.Text)), nil
+		if q.Field == "" {
+			return c.text(q, field.Of(field.Text)), nil
 		}
-		fields, ok := textFields[q.Field]
-		if !ok {
+		f, ok := field.Get(q.Field)
+		switch {
+		case !ok:
 			return nil, fmt.Errorf("%w: unknown field %q", ErrBadRequest, q.Field)
+		case f.Kind == field.Keyword:
+			return exact(f.Name, strings.TrimSpace(q.Text)), nil
+		case f.Kind == field.Text:
+			return c.text(q, f.Searched()), nil
 		}
-		return c.text(q, fields), nil
+		return nil, fmt.Errorf("%w: field %q takes a date or a range of dates", ErrBadRequest, q.Field)
 	}
 	return nil, fmt.Errorf("search: unknown query node %T", q)
 }
@@ -184,7 +180,7 @@ func wordOrChars(w string, fields []string, weight float64) []bq.Query {
 	for _, f := range fields {
 		word := bq.NewTermQuery(w)
 		word.SetField(f)
-		word.SetBoost(fieldBoost[f])
+		word.SetBoost(boostOf(f))
 		qs = append(qs, &wordOrPairs{Word: word, Chars: CharQuery(w, []string{f}, weight), Pairs: pairs, Field: f + indexer.CharSuffix})
 	}
 	return qs
@@ -252,7 +248,7 @@ func wordAny(word string, fields []string) []bq.Query {
 	for _, f := range fields {
 		tq := bq.NewTermQuery(word)
 		tq.SetField(f)
-		tq.SetBoost(fieldBoost[f])
+		tq.SetBoost(boostOf(f))
 		qs = append(qs, tq)
 	}
 	return qs
@@ -283,10 +279,7 @@ func CharQuery(norm string, fields []string, weight float64) bq.Query {
 	}
 	qs := make([]bq.Query, 0, len(fields))
 	for _, f := range fields {
-		boost := fieldBoost[f] * weight
-		if boost == 0 {
-			boost = weight
-		}
+		boost := boostOf(f) * weight
 		var must []bq.Query
 		switch len(pairs) {
 		case 0:
@@ -353,7 +346,7 @@ func dateRange(from, to string) (bq.Query, error) {
 	years := func(min, max string) {
 		inclusive := true
 		q := bq.NewTermRangeInclusiveQuery(min, max, &inclusive, &inclusive)
-		q.SetField(indexer.FieldYear)
+		q.SetField(field.Year)
 		q.SetBoost(0)
 		qs = append(qs, q)
 	}
@@ -373,13 +366,13 @@ func dateRange(from, to string) (bq.Query, error) {
 	for d := start; !d.After(end); {
 		switch {
 		case d.YearDay() == 1 && !d.AddDate(1, 0, -1).After(end):
-			qs = append(qs, filterTerm(indexer.FieldYear, d.Format("2006")))
+			qs = append(qs, filterTerm(field.Year, d.Format("2006")))
 			d = d.AddDate(1, 0, 0)
 		case d.Day() == 1 && !d.AddDate(0, 1, -1).After(end):
-			qs = append(qs, filterTerm(indexer.FieldMonth, d.Format("2006-01")))
+			qs = append(qs, filterTerm(field.Month, d.Format("2006-01")))
 			d = d.AddDate(0, 1, 0)
 		default:
-			qs = append(qs, filterTerm(indexer.FieldDate, d.Format(indexer.DateLayout)))
+			qs = append(qs, filterTerm(field.PubDate, d.Format(indexer.DateLayout)))
 			d = d.AddDate(0, 0, 1)
 		}
 	}

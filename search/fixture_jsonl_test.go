@@ -42,7 +42,7 @@ func engineOf(t testing.TB, dict string, arts []*article.Article) *Engine {
 // batch) and returns a warm engine over them and the writer, to add more.
 func batchedEngine(t testing.TB, dict string, arts []*article.Article, batch int) (*Engine, *indexer.Writer) {
 	t.Helper()
-	ix, err := indexer.NewMemIndex(dict)
+	ix, err := indexer.NewMem(indexer.Options{Dict: dict})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -55,10 +55,7 @@ func batchedEngine(t testing.TB, dict string, arts []*article.Article, batch int
 	if err := w.Flush(); err != nil {
 		t.Fatal(err)
 	}
-	e, err := New(ix)
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := New(ix)
 	if err := e.Warm(); err != nil {
 		t.Fatal(err)
 	}

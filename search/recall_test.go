@@ -219,10 +219,7 @@ func TestHighlightOriginalForms(t *testing.T) {
 // the fixture's text, including those it also finds inside longer words.
 func TestUnquotedWordRecall(t *testing.T) {
 	e, arts := testJSONLEngine(t)
-	seg, err := segment.ForDict(segment.DictTest)
-	if err != nil {
-		t.Fatal(err)
-	}
+	seg := e.Index().Segmenter()
 	seen := map[string]bool{}
 	checked := 0
 	for _, a := range arts {

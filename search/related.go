@@ -14,6 +14,7 @@ import (
 
 	"baoku/indexer"
 	"baoku/indexer/article"
+	"baoku/indexer/field"
 	"baoku/search/query"
 	"baoku/segment"
 )
@@ -70,7 +71,7 @@ func (e *Engine) Related(ctx context.Context, id string, n int) ([]Hit, error) {
 	q := bq.NewBooleanQuery([]bq.Query{dq}, nil, []bq.Query{bq.NewDocIDQuery([]string{id})})
 	req := bleve.NewSearchRequestOptions(q, n, 0, false)
 	req.Fields = []string{indexer.FieldStored}
-	req.SortBy([]string{"-_score", "-" + indexer.FieldDate, "_id"})
+	req.SortBy([]string{"-_score", "-" + field.PubDate, "_id"})
 	res, err := e.ix.SearchInContext(ctx, req)
 	if err != nil {
 		return nil, fmt.Errorf("search: related to %s: %w", id, err)
@@ -125,19 +126,17 @@ func (e *Engine) distinctiveTerms(a *article.Article) ([]weightedTerm, error) {
 // character view (pairs only) while the segmenter loads.
 func (e *Engine) termCounts(a *article.Article) (string, map[string]float64) {
 	tf := map[string]float64{}
+	ready := e.seg.Ready()
 	add := func(text string, weight float64) {
-		norm := segment.Normalize(text)
-		if segment.Ready(e.dict) {
-			if seg, err := segment.ForDict(e.dict); err == nil {
-				for _, t := range seg.Words(norm, segment.Query) {
-					if worthRelating(t.Term) {
-						tf[t.Term] += weight
-					}
+		if ready {
+			for _, w := range e.seg.QueryWords(text) {
+				if worthRelating(w) {
+					tf[w] += weight
 				}
-				return
 			}
+			return
 		}
-		for _, t := range segment.Chars(norm) {
+		for _, t := range segment.Chars(segment.Normalize(text)) {
 			if utf8.RuneCountInString(t.Term) == 2 && worthRelating(t.Term) {
 				tf[t.Term] += weight
 			}
@@ -147,11 +146,11 @@ func (e *Engine) termCounts(a *article.Article) (string, map[string]float64) {
 		add(s, headlineWeight)
 	}
 	add(a.Body, 1)
-	field := indexer.FieldBody
-	if !segment.Ready(e.dict) {
-		field += indexer.CharSuffix
+	name := field.Body
+	if !ready {
+		name += indexer.CharSuffix
 	}
-	return field, tf
+	return name, tf
 }
 
 // worthRelating keeps words of two or more characters that hold a letter:
@@ -211,7 +210,7 @@ func (e *Engine) needlesFor(q string) ([][]rune, error) {
 	}
 	var texts []string
 	for _, t := range query.Terms(parsed) {
-		if _, kw := keywordField[t.Field]; !kw {
+		if !isKeyword(t.Field) {
 			texts = append(texts, t.Text)
 		}
 	}

@@ -16,12 +16,12 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/mapping"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	bq "github.com/blevesearch/bleve/v2/search/query"
 
 	"baoku/indexer"
 	"baoku/indexer/article"
+	"baoku/indexer/field"
 	"baoku/search/query"
 	"baoku/segment"
 )
@@ -31,12 +31,14 @@ import (
 // syntax errors wrap query.ErrBadQuery instead; IsBadRequest covers both.
 var ErrBadRequest = errors.New("bad request")
 
-// ErrNotFound is returned for an article ID that is not in the index.
-var ErrNotFound = errors.New("not found")
+// ErrNotFound is returned for an article ID that is not in the index; it
+// is indexer's, so that a delete and a search say the same.
+var ErrNotFound = indexer.ErrNotFound
 
-// IsBadRequest reports whether err is the caller's fault.
+// IsBadRequest reports whether err is the caller's fault: a bad
+// parameter, a bad query, or input that cannot be indexed.
 func IsBadRequest(err error) bool {
-	return errors.Is(err, ErrBadRequest) || errors.Is(err, query.ErrBadQuery)
+	return errors.Is(err, ErrBadRequest) || errors.Is(err, query.ErrBadQuery) || errors.Is(err, indexer.ErrBadInput)
 }
 
 // Limits of a request.
@@ -62,11 +64,11 @@ type Request struct {
 	Query string
 	// From and To limit the publication date, YYYY-MM-DD, both included.
 	From, To string
-	// Filters on exact values; empty means any. PageNo is the page (版次)
-	// as printed.
-	Paper, Section, Reporter, Source, PageNo string
-	// Year ("2023") and Month ("2023-07") filters, as the facets give them.
-	Year, Month string
+	// Filters narrow the search to exact values of keyword fields, by
+	// field name (package field: paper, section, reporter, source, page
+	// as printed, year "2023", month "2023-07"); several values of one
+	// field are alternatives, and fields must all match.
+	Filters map[string][]string
 	// Sort is SortRelevance (default), SortNewest or SortOldest.
 	Sort string
 	// Page is 1-based; Size is the number of hits a page (DefaultSize when 0).
@@ -146,21 +148,11 @@ type Explain struct {
 	Bleve string `json:"-"`
 }
 
-// Facet names, as in Result.Facets.
-var facetFields = map[string]string{
-	"paper":    indexer.FieldPaper,
-	"section":  indexer.FieldSection,
-	"reporter": indexer.FieldReporters,
-	"source":   indexer.FieldSource,
-	"year":     indexer.FieldYear,
-	"month":    indexer.FieldMonth,
-	"page":     indexer.FieldPage,
-}
-
 // Engine searches one index. It is safe for concurrent use.
 type Engine struct {
-	ix   bleve.Index
-	dict string
+	idx *indexer.Index
+	ix  bleve.Index
+	seg *segment.Segmenter // the index's: queries are cut as its text was
 	// warming is set while Warm loads the dictionary and ready once it
 	// has: asking the segment package meanwhile would wait for the load.
 	warming, ready atomic.Bool
@@ -169,24 +161,18 @@ type Engine struct {
 }
 
 // New returns an engine over an open index.
-func New(ix bleve.Index) (*Engine, error) {
-	dict := segment.DictNews
-	if im, ok := ix.Mapping().(*mapping.IndexMappingImpl); ok {
-		if d, ok := im.CustomAnalysis.Tokenizers["baoku_words"]["dict"].(string); ok {
-			dict = d
-		}
-	}
-	return &Engine{ix: ix, dict: dict, tables: newFacetTables()}, nil
+func New(ix *indexer.Index) *Engine {
+	return &Engine{idx: ix, ix: ix.Bleve(), seg: ix.Segmenter(), tables: newFacetTables()}
 }
 
 // Index returns the index searched.
-func (e *Engine) Index() bleve.Index { return e.ix }
+func (e *Engine) Index() *indexer.Index { return e.idx }
 
 // Warm loads the word segmenter; until it is loaded, queries are answered
 // from the character view alone.
 func (e *Engine) Warm() error {
 	e.warming.Store(true)
-	_, err := segment.ForDict(e.dict)
+	err := e.seg.Load()
 	e.ready.Store(err == nil)
 	e.warming.Store(false)
 	return err
@@ -195,20 +181,10 @@ func (e *Engine) Warm() error {
 // wordsFunc returns the query-mode word cutter, or nil while the dictionary
 // is still loading.
 func (e *Engine) wordsFunc() func(string) []string {
-	if !e.ready.Load() && (e.warming.Load() || !segment.Ready(e.dict)) {
+	if !e.ready.Load() && (e.warming.Load() || !e.seg.Ready()) {
 		return nil
 	}
-	seg, err := segment.ForDict(e.dict)
-	if err != nil {
-		return nil
-	}
-	return func(norm string) []string {
-		var words []string
-		for _, t := range seg.Words(norm, segment.Query) {
-			words = append(words, t.Term)
-		}
-		return words
-	}
+	return e.seg.QueryWords
 }
 
 // Search runs a request.
@@ -233,7 +209,7 @@ func (e *Engine) Search(ctx context.Context, r Request) (*Result, error) {
 			return nil, err
 		}
 		for _, t := range query.Terms(parsed) {
-			if _, kw := keywordField[t.Field]; !kw {
+			if !isKeyword(t.Field) {
 				highlight = append(highlight, t.Text)
 			}
 		}
@@ -356,13 +332,24 @@ func (r *Request) filters() ([]bq.Query, error) {
 		}
 		fs = append(fs, q)
 	}
-	for _, f := range []struct{ field, value string }{
-		{indexer.FieldPaper, r.Paper}, {indexer.FieldSection, r.Section},
-		{indexer.FieldReporters, r.Reporter}, {indexer.FieldSource, r.Source},
-		{indexer.FieldPage, r.PageNo}, {indexer.FieldYear, r.Year}, {indexer.FieldMonth, r.Month},
-	} {
-		if v := strings.TrimSpace(f.value); v != "" {
-			fs = append(fs, exact(f.field, v))
+	for _, f := range field.Of(field.Keyword) {
+		var alts []bq.Query
+		for _, v := range r.Filters[f] {
+			if v = strings.TrimSpace(v); v != "" {
+				alts = append(alts, exact(f, v))
+			}
+		}
+		switch len(alts) {
+		case 0:
+		case 1:
+			fs = append(fs, alts[0])
+		default:
+			fs = append(fs, bq.NewDisjunctionQuery(alts))
+		}
+	}
+	for name := range r.Filters {
+		if !isKeyword(name) {
+			return nil, fmt.Errorf("%w: no filter on %q", ErrBadRequest, name)
 		}
 	}
 	return fs, nil

@@ -12,70 +12,48 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
-
-	"github.com/blevesearch/bleve/v2"
 
 	"baoku/indexer"
 	"baoku/indexer/article"
 	"baoku/search"
+	"baoku/segment"
 )
-
-// memStore is a Store over an in-memory index, for the handler tests.
-type memStore struct {
-	ix bleve.Index
-	mu sync.Mutex
-}
-
-func (s *memStore) IngestFiles(_ context.Context, paths []string) (indexer.Summary, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return indexer.Ingest(indexer.NewWriter(s.ix, 10), paths, indexer.IngestOptions{})
-}
-
-func (s *memStore) IngestRecords(_ context.Context, name string, r io.Reader) (indexer.Summary, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	w := indexer.NewWriter(s.ix, 10)
-	sum := indexer.Summary{Files: 1}
-	errs, err := indexer.ReadJSONL(name, r, func(a *article.Article) error {
-		sum.Articles++
-		return w.Add(a)
-	})
-	sum.Errors = errs
-	if err != nil {
-		return sum, fmt.Errorf("%w: %w", search.ErrBadRequest, err)
-	}
-	return sum, w.Flush()
-}
-
-func (s *memStore) Delete(_ context.Context, id string) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if d, err := s.ix.Document(id); err != nil || d == nil {
-		return fmt.Errorf("article %s: %w", id, search.ErrNotFound)
-	}
-	return s.ix.Delete(id)
-}
-
-func (s *memStore) Backup(_ context.Context, w io.Writer) error {
-	_, err := io.WriteString(w, "copy")
-	return err
-}
 
 const token = "s3cret-token"
 
+// liveStore returns the writer of an index in a temporary folder holding
+// arts, as the server has it.
+func liveStore(t *testing.T, arts []*article.Article) (*indexer.Live, *indexer.Index) {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "index")
+	if err := indexer.Create(dir, segment.DictTest); err != nil {
+		t.Fatal(err)
+	}
+	ix, err := indexer.OpenExisting(dir, indexer.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	addArticles(t, ix, arts)
+	live, err := indexer.NewLive(ix, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { live.Close() })
+	return live, ix
+}
+
 func adminRouter(t *testing.T, limits Limits) (http.Handler, *search.Engine) {
 	t.Helper()
-	ix := secIndex(t, secArticles())
+	live, ix := liveStore(t, secArticles())
 	eng := secEngine(t, ix)
-	return secRouter(t, eng, Options{Limits: limits, Admin: Admin{Token: token, Store: &memStore{ix: ix}}}), eng
+	return secRouter(t, eng, Options{Limits: limits, Admin: Admin{Token: token, Store: live}}), eng
 }
 
 func TestAdminAbsentWithoutToken(t *testing.T) {
-	ix := secIndex(t, secArticles())
-	for _, a := range []Admin{{}, {Store: &memStore{ix: ix}}} {
+	live, ix := liveStore(t, secArticles())
+	for _, a := range []Admin{{}, {Store: live}} {
 		h := secRouter(t, secEngine(t, ix), Options{Admin: a})
 		for _, c := range []struct{ method, path string }{
 			{"POST", "/api/admin/index"}, {"DELETE", "/api/admin/articles/calm"}, {"POST", "/api/admin/backup"},
@@ -280,10 +258,28 @@ func TestAdminDelete(t *testing.T) {
 	}
 }
 
+// TestAdminBackupStreams takes a backup through the endpoint, unpacks it
+// and opens it: it holds every article.
 func TestAdminBackupStreams(t *testing.T) {
-	h, _ := adminRouter(t, Limits{})
+	h, eng := adminRouter(t, Limits{})
 	r := adminDo(t, h, "POST", "/api/admin/backup", "", nil)
-	if r.code != http.StatusOK || r.body != "copy" {
-		t.Errorf("backup: status %d, body %q", r.code, r.body)
+	if r.code != http.StatusOK {
+		t.Fatalf("backup: status %d, body %q", r.code, r.body)
+	}
+	dest := filepath.Join(t.TempDir(), "copy")
+	if err := indexer.ExtractBackup(strings.NewReader(r.body), dest); err != nil {
+		t.Fatal(err)
+	}
+	cp, err := indexer.OpenExisting(dest, indexer.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer cp.Close()
+	got, err := cp.Bleve().DocCount()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want, _ := eng.Count(); got != want || want == 0 {
+		t.Errorf("backup holds %d articles, the index %d", got, want)
 	}
 }

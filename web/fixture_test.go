@@ -5,10 +5,8 @@ import (
 	"net/http/httptest"
 	"testing"
 
-	"baoku/indexer"
 	"baoku/indexer/article"
 	"baoku/search"
-	"baoku/segment"
 )
 
 // fixture articles, written for the tests: a few by hand, and a run of
@@ -42,30 +40,11 @@ func fixture() []*article.Article {
 	return arts
 }
 
-// testServer returns a router over the fixture with the test dictionary.
+// testEngine returns a warm engine over the fixture with the test
+// dictionary.
 func testEngine(t testing.TB) *search.Engine {
 	t.Helper()
-	ix, err := indexer.NewMemIndex(segment.DictTest)
-	if err != nil {
-		t.Fatal(err)
-	}
-	w := indexer.NewWriter(ix, 100)
-	for _, a := range fixture() {
-		if err := w.Add(a); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := w.Flush(); err != nil {
-		t.Fatal(err)
-	}
-	e, err := search.New(ix)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := e.Warm(); err != nil {
-		t.Fatal(err)
-	}
-	return e
+	return secEngine(t, secIndex(t, fixture()))
 }
 
 // newTestServer starts the whole router over the fixture.

@@ -15,8 +15,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/blevesearch/bleve/v2"
-
 	"baoku/indexer"
 	"baoku/indexer/article"
 	"baoku/search"
@@ -43,12 +41,19 @@ func secArticles() []*article.Article {
 
 // secIndex returns an in-memory index of the articles, with the test
 // dictionary.
-func secIndex(t testing.TB, arts []*article.Article) bleve.Index {
+func secIndex(t testing.TB, arts []*article.Article) *indexer.Index {
 	t.Helper()
-	ix, err := indexer.NewMemIndex(segment.DictTest)
+	ix, err := indexer.NewMem(indexer.Options{Dict: segment.DictTest})
 	if err != nil {
 		t.Fatal(err)
 	}
+	addArticles(t, ix, arts)
+	return ix
+}
+
+// addArticles writes arts into ix.
+func addArticles(t testing.TB, ix *indexer.Index, arts []*article.Article) {
+	t.Helper()
 	w := indexer.NewWriter(ix, 100)
 	for _, a := range arts {
 		if err := w.Add(a); err != nil {
@@ -58,15 +63,11 @@ func secIndex(t testing.TB, arts []*article.Article) bleve.Index {
 	if err := w.Flush(); err != nil {
 		t.Fatal(err)
 	}
-	return ix
 }
 
-func secEngine(t testing.TB, ix bleve.Index) *search.Engine {
+func secEngine(t testing.TB, ix *indexer.Index) *search.Engine {
 	t.Helper()
-	e, err := search.New(ix)
-	if err != nil {
-		t.Fatal(err)
-	}
+	e := search.New(ix)
 	if err := e.Warm(); err != nil {
 		t.Fatal(err)
 	}

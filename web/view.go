@@ -7,6 +7,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"baoku/indexer/field"
 	"baoku/search"
 )
 
@@ -46,26 +47,16 @@ func editionURL(date, paper, page string) string {
 	return u
 }
 
-// facetNames are the facets shown, in order, with their Chinese labels and
-// the URL parameter that filters on them. Month is a drill-down: it shows
-// once a year is chosen, and removing the year removes it too.
-var facetNames = []struct{ name, label, param string }{
-	{"paper", "报纸", "paper"},
-	{"year", "年份", "year"},
-	{"month", "月份", "month"},
-	{"section", "版面", "section"},
-	{"page", "版次", "pageno"},
-	{"reporter", "记者", "reporter"},
-	{"source", "来源", "source"},
-}
-
 // filterParams are the URL parameters that narrow a search, with their
-// labels, in the order active filters are listed.
-var filterParams = []struct{ param, label string }{
-	{"paper", "报纸"}, {"year", "年份"}, {"month", "月份"}, {"section", "版面"},
-	{"pageno", "版次"}, {"reporter", "记者"}, {"source", "来源"},
-	{"from", "起始日期"}, {"to", "截止日期"},
-}
+// labels, in the order active filters are listed: the facets of package
+// field's table, then the dates.
+var filterParams = func() []struct{ param, label string } {
+	var out []struct{ param, label string }
+	for _, f := range field.Facets() {
+		out = append(out, struct{ param, label string }{f.ParamOf(), f.Label})
+	}
+	return append(out, struct{ param, label string }{"from", "起始日期"}, struct{ param, label string }{"to", "截止日期"})
+}()
 
 type facetView struct {
 	Label  string
@@ -122,21 +113,25 @@ func with(c *gin.Context, param, value string) string {
 	return "/search?" + q.Encode()
 }
 
+// facetViews are the facets shown, in the order of package field's table.
+// Month is a drill-down: it shows once a year is chosen, and removing the
+// year removes it too.
 func facetViews(c *gin.Context, r *search.Result) []facetView {
 	var out []facetView
-	for _, f := range facetNames {
-		vals := r.Facets[f.name]
-		active := c.Query(f.param)
-		if f.name == "month" && c.Query("year") == "" && active == "" {
+	for _, f := range field.Facets() {
+		param := f.ParamOf()
+		vals := r.Facets[f.Name]
+		active := c.Query(param)
+		if f.Name == field.Month && c.Query(field.Year) == "" && active == "" {
 			continue // drill down from a year
 		}
 		if len(vals) == 0 && active == "" {
 			continue
 		}
-		fv := facetView{Label: f.label, Active: active, Clear: with(c, f.param, "")}
+		fv := facetView{Label: f.Label, Active: active, Clear: with(c, param, "")}
 		if active == "" {
 			for _, v := range vals {
-				fv.Values = append(fv.Values, facetValueView{Key: v.Key, Count: v.Count, URL: with(c, f.param, v.Key)})
+				fv.Values = append(fv.Values, facetValueView{Key: v.Key, Count: v.Count, URL: with(c, param, v.Key)})
 			}
 		}
 		out = append(out, fv)

@@ -17,6 +17,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"baoku/indexer/article"
+	"baoku/indexer/field"
 	"baoku/search"
 )
 
@@ -138,11 +139,14 @@ func (h *handlers) health(c *gin.Context) {
 
 // requestOf reads a search request from URL parameters.
 func requestOf(c *gin.Context) (search.Request, error) {
-	r := search.Request{
-		Query: c.Query("q"), From: c.Query("from"), To: c.Query("to"),
-		Paper: c.Query("paper"), Section: c.Query("section"), Reporter: c.Query("reporter"),
-		Source: c.Query("source"), PageNo: c.Query("pageno"), Year: c.Query("year"), Month: c.Query("month"),
-		Sort: c.Query("sort"),
+	r := search.Request{Query: c.Query("q"), From: c.Query("from"), To: c.Query("to"), Sort: c.Query("sort")}
+	for _, f := range field.Facets() {
+		if vs := c.QueryArray(f.ParamOf()); len(vs) > 0 {
+			if r.Filters == nil {
+				r.Filters = map[string][]string{}
+			}
+			r.Filters[f.Name] = vs
+		}
 	}
 	for _, p := range []struct {
 		name string

@@ -1,0 +1,128 @@
+package indexer
+
+import (
+	"archive/tar"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2"
+)
+
+// sideFiles are the files an index folder keeps beside bleve's own, which a
+// copy of the index needs too: the journal of finished inputs and the names
+// learned from bylines (without them a restored index would cut those
+// names differently).
+var sideFiles = []string{JournalName, LearnedWordsFile}
+
+// CopyTo writes a consistent copy of the index (a snapshot: writes going on
+// meanwhile are not in it), with its side files, into the folder dest,
+// which it creates.
+func (ix *Index) CopyTo(dest string) error {
+	c, ok := ix.bleve.(bleve.IndexCopyable)
+	if !ok {
+		return errors.New("backup: this index cannot be copied")
+	}
+	if err := os.MkdirAll(dest, 0o755); err != nil {
+		return fmt.Errorf("backup: %w", err)
+	}
+	if err := c.CopyTo(bleve.FileSystemDirectory(dest)); err != nil {
+		return fmt.Errorf("backup: %w", err)
+	}
+	if ix.dir == "" {
+		// In memory: the learned words are the segmenter's alone.
+		return writeLearned(dest, ix.seg.Learned())
+	}
+	for _, name := range sideFiles {
+		b, err := os.ReadFile(filepath.Join(ix.dir, name))
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err == nil {
+			err = os.WriteFile(filepath.Join(dest, name), b, 0o644)
+		}
+		if err != nil {
+			return fmt.Errorf("backup: %w", err)
+		}
+	}
+	return nil
+}
+
+// writeLearned writes learned words to the learned-words file of dir.
+func writeLearned(dir string, words []string) error {
+	if len(words) == 0 {
+		return nil
+	}
+	text := learnedHeader + strings.Join(words, "\n") + "\n"
+	if err := os.WriteFile(filepath.Join(dir, LearnedWordsFile), []byte(text), 0o644); err != nil {
+		return fmt.Errorf("backup: %w", err)
+	}
+	return nil
+}
+
+// WriteBackup writes a consistent copy of the index (see CopyTo) to w as a
+// tar stream; ExtractBackup unpacks it.
+func (ix *Index) WriteBackup(w io.Writer) error {
+	tmp, err := os.MkdirTemp("", "baoku-backup")
+	if err != nil {
+		return fmt.Errorf("backup: %w", err)
+	}
+	defer os.RemoveAll(tmp)
+	dir := filepath.Join(tmp, "index")
+	if err := ix.CopyTo(dir); err != nil {
+		return err
+	}
+	tw := tar.NewWriter(w)
+	if err := tw.AddFS(os.DirFS(dir)); err != nil {
+		return fmt.Errorf("backup: %w", err)
+	}
+	if err := tw.Close(); err != nil {
+		return fmt.Errorf("backup: %w", err)
+	}
+	return nil
+}
+
+// ExtractBackup unpacks a backup written by WriteBackup into dest: regular
+// files and folders only, refusing any name that would land outside dest.
+func ExtractBackup(r io.Reader, dest string) error {
+	tr := tar.NewReader(r)
+	for {
+		h, err := tr.Next()
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("backup: read copy: %w", err)
+		}
+		name := strings.TrimSuffix(h.Name, "/")
+		if !fs.ValidPath(name) {
+			return fmt.Errorf("backup: bad name %q in copy", h.Name)
+		}
+		p := filepath.Join(dest, filepath.FromSlash(name))
+		switch h.Typeflag {
+		case tar.TypeDir:
+			if err := os.MkdirAll(p, 0o755); err != nil {
+				return fmt.Errorf("backup: %w", err)
+			}
+		case tar.TypeReg:
+			if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+				return fmt.Errorf("backup: %w", err)
+			}
+			f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+			if err != nil {
+				return fmt.Errorf("backup: %w", err)
+			}
+			_, err = io.Copy(f, tr)
+			if cerr := f.Close(); err == nil {
+				err = cerr
+			}
+			if err != nil {
+				return fmt.Errorf("backup: write %s: %w", p, err)
+			}
+		}
+	}
+}
