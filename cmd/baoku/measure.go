@@ -1,8 +1,12 @@
 package main
 
 import (
+	"fmt"
+	"os"
+
 	"github.com/blevesearch/bleve/v2"
 
+	"baoku/cmd/baoku/internal/bench"
 	"baoku/cmd/baoku/internal/eval"
 	"baoku/cmd/baoku/internal/loadtest"
 	"baoku/web"
@@ -19,4 +23,14 @@ func runLoadtest(args []string) error { return loadtest.Run(args, newLiveStore) 
 // load test's server.
 func newLiveStore(ix bleve.Index, dir string, batch int) web.Store {
 	return &liveStore{ix: ix, dir: dir, batch: batch}
+}
+
+// runBench hands the bench this binary, which it starts as the engines'
+// child processes.
+func runBench(args []string) error {
+	self, err := os.Executable()
+	if err != nil {
+		return fmt.Errorf("find own binary: %w", err)
+	}
+	return bench.Run(args, self)
 }
