@@ -5,26 +5,28 @@ import (
 	"testing"
 	"time"
 
+	"baoku/cmd/baoku/internal/loadtest"
 	"baoku/segment"
 	"baoku/web"
 )
 
 // TestLoadtestShort runs the load test for a few seconds with a tight
-// concurrency cap: searches and uploads must all succeed apart from the
-// cap's 503s, and the final count must equal what was indexed.
+// concurrency cap, uploads going through the server's own store:
+// searches and uploads must all succeed apart from the cap's 503s, and the
+// final count must equal what was indexed.
 func TestLoadtestShort(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs a server under load; skipped with -short")
 	}
-	rep, err := loadtest(context.Background(), loadConfig{
+	rep, err := loadtest.Measure(context.Background(), loadtest.Config{
 		Duration: 3 * time.Second, Clients: 8, Dict: segment.DictTest, Seed: 300, Batch: 50,
-		Limits: web.Limits{MaxSearches: 2, QueueWait: -1},
+		Limits: web.Limits{MaxSearches: 2, QueueWait: -1}, NewStore: newLiveStore,
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Log(rep)
-	if err := rep.check(); err != nil {
+	if err := rep.Check(); err != nil {
 		t.Error(err)
 	}
 	if rep.Busy == 0 {

@@ -1,4 +1,11 @@
-package main
+// Package loadtest owns `baoku loadtest`: it serves a throwaway index on a
+// loopback port, in this process, and runs concurrent search clients
+// against it for a while as one more client uploads articles through the
+// admin endpoint; it reports throughput, latency and errors, and checks
+// that every upload was searchable when answered and that the final count
+// adds up. The caller hands in the store the uploads are written through,
+// so the load falls on the server's own.
+package loadtest
 
 import (
 	"bytes"
@@ -31,8 +38,12 @@ import (
 	"baoku/web"
 )
 
-// loadConfig is one load test.
-type loadConfig struct {
+// NewStore makes the admin store through which the server under test
+// writes uploads into ix, an index in folder dir, batch articles at a time.
+type NewStore func(ix bleve.Index, dir string, batch int) web.Store
+
+// Config is one load test.
+type Config struct {
 	// Duration of the test and number of concurrent search clients.
 	Duration time.Duration
 	Clients  int
@@ -43,15 +54,19 @@ type loadConfig struct {
 	Seed, Batch int
 	// Limits of the server under test.
 	Limits web.Limits
+	// NewStore makes the store the admin uploads go through; it must be
+	// set.
+	NewStore NewStore
 	// Log, when set, receives progress.
 	Log io.Writer
 }
 
-// loadReport is what a load test measured.
-type loadReport struct {
+// Report is what a load test measured.
+type Report struct {
 	Requests int64 // search and page requests answered
 	Errors   int64 // anything but 200 and 503
 	Busy     int64 // deliberate 503s (concurrency cap)
+	// P50 and P99 are the latencies of the requests answered.
 	P50, P99 time.Duration
 	// Ingested is the number of articles the admin uploads added; Uploads
 	// the number of uploads; Final the index's count at the end, which must
@@ -71,7 +86,9 @@ type loadReport struct {
 	Elapsed time.Duration
 }
 
-func (r *loadReport) String() string {
+// String is the report as printed: throughput, latency, errors and the
+// ingest's count.
+func (r *Report) String() string {
 	s := fmt.Sprintf("requests %d (%.0f/s), errors %d, busy (503) %d, p50 %s, p99 %s\n"+
 		"ingest: %d uploads, %d articles; index %d = seed %d + ingested %d: %v; uploads not searchable at once: %d (slowest first answer %s)",
 		r.Requests, float64(r.Requests)/max(r.Elapsed.Seconds(), 1e-9), r.Errors, r.Busy, r.P50, r.P99,
@@ -82,7 +99,10 @@ func (r *loadReport) String() string {
 	return s
 }
 
-func runLoadtest(args []string) error {
+// Run runs `baoku loadtest` with its command-line flags (-d, -c, -seed,
+// -batch), the uploads written through stores that newStore makes. It
+// prints the report and fails when Check does.
+func Run(args []string, newStore NewStore) error {
 	fs := flag.NewFlagSet("loadtest", flag.ContinueOnError)
 	d := fs.Duration("d", 60*time.Second, "duration")
 	c := fs.Int("c", 32, "concurrent search clients")
@@ -91,19 +111,19 @@ func runLoadtest(args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	cfg := loadConfig{Duration: *d, Clients: *c, Dict: segment.DictNews, Seed: *seed, Batch: *batch, Log: os.Stderr}
-	rep, err := loadtest(context.Background(), cfg)
+	cfg := Config{Duration: *d, Clients: *c, Dict: segment.DictNews, Seed: *seed, Batch: *batch, NewStore: newStore, Log: os.Stderr}
+	rep, err := Measure(context.Background(), cfg)
 	if rep != nil {
 		fmt.Println(rep)
 	}
 	if err != nil {
 		return err
 	}
-	return rep.check()
+	return rep.Check()
 }
 
-// check fails a run with errors or a count that does not add up.
-func (r *loadReport) check() error {
+// Check fails a run with errors or a count that does not add up.
+func (r *Report) Check() error {
 	if r.Errors > 0 {
 		return fmt.Errorf("loadtest: %d errors", r.Errors)
 	}
@@ -119,11 +139,14 @@ func (r *loadReport) check() error {
 	return nil
 }
 
-// loadtest builds a throwaway index, serves it on a loopback port with the
+// Measure builds a throwaway index, serves it on a loopback port with the
 // admin endpoints on, and runs cfg.Clients search clients against it for
 // cfg.Duration while one more client uploads articles through the admin
 // endpoint.
-func loadtest(ctx context.Context, cfg loadConfig) (*loadReport, error) {
+func Measure(ctx context.Context, cfg Config) (*Report, error) {
+	if cfg.NewStore == nil {
+		return nil, errors.New("loadtest: no store for the uploads (Config.NewStore)")
+	}
 	tmp, err := os.MkdirTemp("", "baoku-loadtest")
 	if err != nil {
 		return nil, fmt.Errorf("loadtest: %w", err)
@@ -163,7 +186,7 @@ func loadtest(ctx context.Context, cfg loadConfig) (*loadReport, error) {
 	token := randomToken()
 	router, err := web.NewRouter(eng, web.Options{
 		Limits: cfg.Limits,
-		Admin:  web.Admin{Token: token, Store: &liveStore{ix: ix, dir: dir, batch: cfg.Batch}},
+		Admin:  web.Admin{Token: token, Store: cfg.NewStore(ix, dir, cfg.Batch)},
 	})
 	if err != nil {
 		return nil, err
@@ -182,7 +205,7 @@ func loadtest(ctx context.Context, cfg loadConfig) (*loadReport, error) {
 	runCtx, cancel := context.WithTimeout(ctx, cfg.Duration)
 	defer cancel()
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: cfg.Clients + 2}, Timeout: 30 * time.Second}
-	rep := &loadReport{Seed: cfg.Seed}
+	rep := &Report{Seed: cfg.Seed}
 	var (
 		mu    sync.Mutex
 		lats  []time.Duration

@@ -1,4 +1,4 @@
-package main
+package eval
 
 import (
 	"context"
@@ -12,6 +12,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 
+	"baoku/cmd/baoku/internal/corpus"
 	"baoku/indexer"
 	"baoku/search"
 	"baoku/segment"
@@ -66,7 +67,7 @@ type recallOptions struct {
 
 func runEvalRecall(args []string) error {
 	fs := flag.NewFlagSet("eval recall", flag.ContinueOnError)
-	corpus := fs.String("corpus", defaultCorpus, "corpus folder holding the default inputs")
+	dir := fs.String("corpus", corpus.Dir, "corpus folder holding the default inputs")
 	n := fs.Int("n", 2000, "substrings sampled")
 	maxLen := fs.Int("max", 8, "longest substring, in characters")
 	seed := fs.Uint64("seed", 1, "random seed")
@@ -75,10 +76,10 @@ func runEvalRecall(args []string) error {
 	}
 	paths := fs.Args()
 	if len(paths) == 0 {
-		if err := checkDir(*corpus); err != nil {
+		if err := corpus.Check(*dir); err != nil {
 			return err
 		}
-		paths = []string{corpusFile(*corpus, "rmrb-2022.jsonl.gz"), corpusFile(*corpus, "xmwb-2022-04.jsonl.gz"), "data/pages"}
+		paths = []string{corpusFile(*dir, "rmrb-2022.jsonl.gz"), corpusFile(*dir, "xmwb-2022-04.jsonl.gz"), "data/pages"}
 	}
 	if *n < 1 || *maxLen < 1 {
 		return errors.New("-n and -max must be at least 1")

@@ -1,4 +1,10 @@
-package main
+// Package bench owns `baoku bench`: it measures Baoku against a baseline of
+// plain bleve (baseline.go) on the news corpus beside the repository, at
+// 25, 50 and 100% of it. Both engines index and serve as child processes,
+// started from the baoku binary whose path the caller hands in (proc.go);
+// one HTTP client runs the same mix of queries against each (client.go);
+// the figures are printed as one table (table.go) and kept as JSON.
+package bench
 
 import (
 	"bufio"
@@ -16,33 +22,38 @@ import (
 	"strings"
 	"time"
 
+	"baoku/cmd/baoku/internal/corpus"
 	"baoku/indexer"
 	"baoku/indexer/article"
 	"baoku/segment"
 )
 
 // benchCorpus is the benchmark corpus, beside the project.
-var benchCorpus = filepath.Join("..", "shared", "corpus", "xwlb-2012-2026.jsonl.gz")
+var benchCorpus = filepath.Join(corpus.Dir, "xwlb-2012-2026.jsonl.gz")
 
 // benchFractions are the shares of the corpus indexed to see how cost grows.
 var benchFractions = []float64{0.25, 0.5, 1}
 
 // benchOptions are the flags of `baoku bench`.
 type benchOptions struct {
-	corpus  string
-	quick   bool
-	out     string
-	work    string
-	perKind int
-	clients int
-	rounds  int
+	corpus  string // article records (.jsonl.gz) to index
+	quick   bool   // a 10% sample of the corpus
+	out     string // folder for the results file
+	work    string // folder for the indexes; "" for a temporary one
+	perKind int    // queries of each kind in the mix
+	clients int    // concurrent clients for the throughput run
+	rounds  int    // times each concurrent client runs through the mix
 }
 
-// runBench measures Baoku against the baseline (see bench_baseline.go) on
-// the benchmark corpus: ingest, index size, query latency over HTTP, 8
-// concurrent clients, startup and memory, at 25, 50 and 100% of the corpus.
-// It prints one table and keeps the figures in a JSON file.
-func runBench(args []string) error {
+// Run runs `baoku bench` with its command-line args. It measures Baoku
+// against the baseline on the benchmark corpus: ingest, index size, query
+// latency over HTTP, 8 concurrent clients, startup and memory, at 25, 50
+// and 100% of the corpus. It prints one table and keeps the figures in a
+// JSON file. self is the path of the baoku binary, which it starts as the
+// engines' child processes (`baoku index` and `baoku serve`, and `baoku
+// bench baseline-index` and `baseline-serve` for the baseline, which Run
+// answers when args start with those names).
+func Run(args []string, self string) error {
 	if len(args) > 0 {
 		switch args[0] {
 		case "baseline-index":
@@ -64,15 +75,12 @@ func runBench(args []string) error {
 		return err
 	}
 	if _, err := os.Stat(o.corpus); err != nil {
-		fmt.Printf("bench: skipped: corpus %s not found (it lives beside the project, in ../shared/corpus)\n", o.corpus)
+		fmt.Printf("bench: skipped: corpus %s not found (it lives beside the project, in %s)\n", o.corpus, corpus.Dir)
 		return nil
-	}
-	self, err := os.Executable()
-	if err != nil {
-		return fmt.Errorf("find own binary: %w", err)
 	}
 	work := o.work
 	if work == "" {
+		var err error
 		if work, err = os.MkdirTemp("", "baoku-bench-"); err != nil {
 			return err
 		}
@@ -172,18 +180,19 @@ func bench(self, work string, o benchOptions) (*benchResult, error) {
 	return res, nil
 }
 
-// writeSubsets reads the corpus, keeps every step-th record and writes the
-// shares of benchFractions as JSON Lines files. It returns them with the
-// articles of the smallest share, from which the queries are drawn.
-func writeSubsets(corpus, work string, step int) ([]subset, []*article.Article, error) {
-	f, err := os.Open(corpus)
+// writeSubsets reads the corpus at path, keeps every step-th record and
+// writes the shares of benchFractions as JSON Lines files. It returns them
+// with the articles of the smallest share, from which the queries are
+// drawn.
+func writeSubsets(path, work string, step int) ([]subset, []*article.Article, error) {
+	f, err := os.Open(path)
 	if err != nil {
 		return nil, nil, err
 	}
 	defer f.Close()
 	gz, err := gzip.NewReader(f)
 	if err != nil {
-		return nil, nil, fmt.Errorf("%s: %w", corpus, err)
+		return nil, nil, fmt.Errorf("%s: %w", path, err)
 	}
 	var lines [][]byte
 	sc := bufio.NewScanner(gz)
@@ -194,7 +203,7 @@ func writeSubsets(corpus, work string, step int) ([]subset, []*article.Article, 
 		}
 	}
 	if err := sc.Err(); err != nil {
-		return nil, nil, fmt.Errorf("read %s: %w", corpus, err)
+		return nil, nil, fmt.Errorf("read %s: %w", path, err)
 	}
 	var subs []subset
 	var first []*article.Article

@@ -1,4 +1,4 @@
-package main
+package eval
 
 import (
 	"context"
@@ -13,7 +13,7 @@ import (
 // skipped without it.
 func evalCorpus(t *testing.T) string {
 	t.Helper()
-	dir := filepath.Join("..", "..", "..", "shared", "corpus")
+	dir := filepath.Join("..", "..", "..", "..", "..", "shared", "corpus")
 	if _, err := os.Stat(dir); err != nil {
 		t.Skipf("corpus not found at %s: skipping the evaluation on real newspaper data", dir)
 	}
@@ -26,7 +26,7 @@ func TestEvalRecallCorpus(t *testing.T) {
 	dir := evalCorpus(t)
 	ix, docs, err := buildRecallIndex([]string{
 		filepath.Join(dir, "rmrb-2022.jsonl.gz"), filepath.Join(dir, "xmwb-2022-04.jsonl.gz"),
-		filepath.Join("..", "..", "data", "pages"),
+		filepath.Join("..", "..", "..", "..", "data", "pages"),
 	})
 	if err != nil {
 		t.Fatal(err)

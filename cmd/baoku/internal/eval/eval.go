@@ -1,0 +1,46 @@
+// Package eval owns `baoku eval`: it measures how the segmentation cuts the
+// SIGHAN 2005 bakeoff's gold files (precision, recall, F1 and OOV recall,
+// beside jieba's published F1) and how completely searches find substrings
+// of real articles, against a words-only and a characters-only design.
+// Both read the shared corpus beside the repository.
+package eval
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"path/filepath"
+
+	"baoku/cmd/baoku/internal/corpus"
+)
+
+// errFailed says that some inputs could not be indexed.
+var errFailed = errors.New("some inputs could not be indexed (see above)")
+
+// Run runs one of the evaluations, named by args[0] and given the rest of
+// args as its flags and arguments: seg [-corpus DIR] [PKU|MSR] or recall
+// [-corpus DIR] [-n N] [-max N] [-seed N] [FILE|FOLDER…]. It prints the
+// scores on standard output.
+func Run(args []string) error {
+	if len(args) == 0 {
+		return errors.New("give an evaluation: seg [PKU|MSR] or recall [flags]")
+	}
+	switch args[0] {
+	case "seg":
+		fs := flag.NewFlagSet("eval seg", flag.ContinueOnError)
+		dir := fs.String("corpus", corpus.Dir, "corpus folder (holds icwb2/)")
+		if err := fs.Parse(args[1:]); err != nil {
+			return err
+		}
+		if err := corpus.Check(*dir); err != nil {
+			return err
+		}
+		return runEvalSeg(fs.Args(), *dir)
+	case "recall":
+		return runEvalRecall(args[1:])
+	}
+	return fmt.Errorf("unknown evaluation %q: seg or recall", args[0])
+}
+
+// corpusFile names a file of the corpus folder.
+func corpusFile(dir, name string) string { return filepath.Join(dir, name) }
