@@ -24,18 +24,14 @@ var sideFiles = []string{JournalName, LearnedWordsFile}
 // which it creates.
 func (ix *Index) CopyTo(dest string) error {
 	c, ok := ix.bleve.(bleve.IndexCopyable)
-	if !ok {
-		return errors.New("backup: this index cannot be copied")
+	if !ok || ix.dir == "" {
+		return errors.New("backup: only an index in a folder can be copied")
 	}
 	if err := os.MkdirAll(dest, 0o755); err != nil {
 		return fmt.Errorf("backup: %w", err)
 	}
 	if err := c.CopyTo(bleve.FileSystemDirectory(dest)); err != nil {
 		return fmt.Errorf("backup: %w", err)
-	}
-	if ix.dir == "" {
-		// In memory: the learned words are the segmenter's alone.
-		return writeLearned(dest, ix.seg.Learned())
 	}
 	for _, name := range sideFiles {
 		b, err := os.ReadFile(filepath.Join(ix.dir, name))
@@ -48,18 +44,6 @@ func (ix *Index) CopyTo(dest string) error {
 		if err != nil {
 			return fmt.Errorf("backup: %w", err)
 		}
-	}
-	return nil
-}
-
-// writeLearned writes learned words to the learned-words file of dir.
-func writeLearned(dir string, words []string) error {
-	if len(words) == 0 {
-		return nil
-	}
-	text := learnedHeader + strings.Join(words, "\n") + "\n"
-	if err := os.WriteFile(filepath.Join(dir, LearnedWordsFile), []byte(text), 0o644); err != nil {
-		return fmt.Errorf("backup: %w", err)
 	}
 	return nil
 }

@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"runtime/debug"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -30,10 +29,6 @@ import (
 // DefaultBulkBatchSize is the number of articles in each segment of a bulk
 // build, before the final merge.
 const DefaultBulkBatchSize = 250
-
-// mergeHeapLimit is the soft heap limit while a bulk build merges its
-// segments, when the process has none lower.
-const mergeHeapLimit = 300 << 20
 
 // bulkMergeMax is the number of segments the builder merges at once at the
 // end of a bulk build.
@@ -170,6 +165,8 @@ type bulk struct {
 	learn   *learner
 	size    int
 
+	merging func() (done func()) // IngestOptions.Merging
+
 	seen    map[string]bool    // IDs sent to the builder
 	laterAt map[string]int     // ID → its place in later
 	later   []*article.Article // repeated IDs, the last record of each
@@ -227,6 +224,7 @@ func newBulk(tmp string, opt IngestOptions) (*bulk, error) {
 	b := &bulk{
 		dir: tmp, builder: builder, seg: seg, size: opt.BatchSize,
 		learn:   newLearner(seg, tmp),
+		merging: opt.Merging,
 		seen:    map[string]bool{},
 		laterAt: map[string]int{},
 		toMap:   make(chan []bulkItem),
@@ -382,15 +380,12 @@ func (b *bulk) finish() error {
 	if len(b.seen) == 0 {
 		return nil
 	}
-	// The merge maps every segment into memory: hand the heap the
-	// analysis no longer needs back to the system first, and keep the
-	// heap small while merging (the mapped segments count towards the
+	// The merge maps every segment into memory: the caller may keep the
+	// heap small meanwhile (the mapped segments count towards the
 	// process's memory too).
-	if limit := debug.SetMemoryLimit(-1); limit > mergeHeapLimit {
-		debug.SetMemoryLimit(mergeHeapLimit)
-		defer debug.SetMemoryLimit(limit)
+	if b.merging != nil {
+		defer b.merging()()
 	}
-	debug.FreeOSMemory()
 	if err := b.builder.Close(); err != nil {
 		return &writeError{fmt.Errorf("write index: %w", err)}
 	}

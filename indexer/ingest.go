@@ -32,6 +32,10 @@ type IngestOptions struct {
 	// Dict is the word dictionary of an index made by Build
 	// (segment.DictNews when ""); an open index keeps its own.
 	Dict string
+	// Merging, when set, is called by Build as it starts the final merge
+	// of its segments, and the function it returns when the merge is
+	// done: the command line lowers the process's heap limit meanwhile.
+	Merging func() (done func())
 }
 
 // Summary is the outcome of an ingest.

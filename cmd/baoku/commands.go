@@ -41,9 +41,6 @@ func runIndex(args []string) error {
 	if fs.NArg() == 0 {
 		return errors.New("no input: give page text files, .jsonl(.gz) files or folders")
 	}
-	if err := checkNotHeld(*dir); err != nil {
-		return err
-	}
 	var useBulk bool
 	switch *bulk {
 	case "auto":
@@ -61,7 +58,7 @@ func runIndex(args []string) error {
 		}
 		defer stop()
 	}
-	opt := indexer.IngestOptions{BatchSize: *batch, Force: *force}
+	opt := indexer.IngestOptions{BatchSize: *batch, Force: *force, Merging: lowHeapWhileMerging}
 	if !*quiet {
 		opt.Progress = os.Stderr
 	}
@@ -97,7 +94,7 @@ func runIndex(args []string) error {
 // through a Writer, recording finished files in its journal. ierr is a
 // failure of the ingest, cerr one of closing the index.
 func ingestInto(dir string, paths []string, opt indexer.IngestOptions) (sum indexer.Summary, ierr, cerr error) {
-	ix, err := indexer.Open(dir)
+	ix, err := indexer.Open(dir, indexer.Options{})
 	if err != nil {
 		return sum, err, nil
 	}
@@ -139,20 +136,17 @@ func runServe(args []string) error {
 		return err
 	}
 	setMemoryLimit(*mem)
-	ix, err := indexer.OpenExisting(*dir)
+	ix, err := indexer.OpenExisting(*dir, indexer.Options{})
 	if err != nil {
 		return err
 	}
 	defer ix.Close()
-	opts, stopLive, err := extra.setup(ix, *dir)
+	opts, stopLive, err := extra.setup(ix)
 	if err != nil {
 		return err
 	}
 	defer stopLive()
-	eng, err := search.New(ix)
-	if err != nil {
-		return err
-	}
+	eng := search.New(ix)
 	// The dictionary loads in the background; queries are answered from
 	// the character view until it is ready.
 	go func() {
@@ -205,15 +199,12 @@ func runSearch(args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	ix, err := indexer.OpenExisting(*dir)
+	ix, err := indexer.OpenExisting(*dir, indexer.Options{})
 	if err != nil {
 		return err
 	}
 	defer ix.Close()
-	eng, err := search.New(ix)
-	if err != nil {
-		return err
-	}
+	eng := search.New(ix)
 	if err := eng.Warm(); err != nil {
 		return err
 	}
@@ -283,6 +274,22 @@ func runParse(args []string) error {
 		return errFailed
 	}
 	return nil
+}
+
+// mergeHeapLimit is the soft heap limit while a bulk build merges its
+// segments, when the process has none lower.
+const mergeHeapLimit = 300 << 20
+
+// lowHeapWhileMerging holds the heap to mergeHeapLimit while a bulk build
+// merges: the merge maps every segment into memory, so the heap the
+// analysis no longer needs goes back to the system first.
+func lowHeapWhileMerging() (done func()) {
+	limit := debug.SetMemoryLimit(-1)
+	if limit > mergeHeapLimit {
+		debug.SetMemoryLimit(mergeHeapLimit)
+	}
+	debug.FreeOSMemory()
+	return func() { debug.SetMemoryLimit(limit) }
 }
 
 // setMemoryLimit makes the garbage collector work harder as the heap nears

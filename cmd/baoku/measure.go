@@ -4,12 +4,9 @@ import (
 	"fmt"
 	"os"
 
-	"github.com/blevesearch/bleve/v2"
-
 	"baoku/cmd/baoku/internal/bench"
 	"baoku/cmd/baoku/internal/eval"
 	"baoku/cmd/baoku/internal/loadtest"
-	"baoku/web"
 )
 
 // The measurement tools live in packages of their own under internal/;
@@ -17,13 +14,7 @@ import (
 
 func runEval(args []string) error { return eval.Run(args) }
 
-func runLoadtest(args []string) error { return loadtest.Run(args, newLiveStore) }
-
-// newLiveStore is the store `baoku serve` writes uploads through, for the
-// load test's server.
-func newLiveStore(ix bleve.Index, dir string, batch int) web.Store {
-	return &liveStore{ix: ix, dir: dir, batch: batch}
-}
+func runLoadtest(args []string) error { return loadtest.Run(args) }
 
 // runBench hands the bench this binary, which it starts as the engines'
 // child processes.

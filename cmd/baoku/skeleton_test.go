@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"baoku/indexer"
+	"baoku/indexer/field"
 	"baoku/search"
 )
 
@@ -114,15 +115,12 @@ func TestCorpusSectionAndDateFacets(t *testing.T) {
 	if _, stderr, code := run(t, append([]string{"index", "-q", "-index", ix}, files...)...); code != 0 {
 		t.Fatalf("index: %d\n%s", code, stderr)
 	}
-	bix, err := indexer.OpenExisting(ix)
+	bix, err := indexer.OpenExisting(ix, indexer.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer bix.Close()
-	eng, err := search.New(bix)
-	if err != nil {
-		t.Fatal(err)
-	}
+	eng := search.New(bix)
 	ctx := context.Background()
 	all, err := eng.Search(ctx, search.Request{Size: 1})
 	if err != nil {
@@ -143,16 +141,16 @@ func TestCorpusSectionAndDateFacets(t *testing.T) {
 	}
 	// Filtering on a facet value returns as many articles as it counted.
 	sec := all.Facets["section"][0]
-	got, err := eng.Search(ctx, search.Request{Section: sec.Key})
+	got, err := eng.Search(ctx, search.Request{Filters: map[string][]string{field.Section: {sec.Key}}})
 	if err != nil || int(got.Total) != sec.Count {
 		t.Errorf("section %s: facet %d, filter %d (%v)", sec.Key, sec.Count, got.Total, err)
 	}
 	month := all.Facets["month"][0]
-	got, err = eng.Search(ctx, search.Request{Month: month.Key})
+	got, err = eng.Search(ctx, search.Request{Filters: map[string][]string{field.Month: {month.Key}}})
 	if err != nil || int(got.Total) != month.Count {
 		t.Errorf("month %s: facet %d, filter %d (%v)", month.Key, month.Count, got.Total, err)
 	}
-	got, err = eng.Search(ctx, search.Request{From: "2022-04-01", To: "2022-04-03", Paper: "新民晚报"})
+	got, err = eng.Search(ctx, search.Request{From: "2022-04-01", To: "2022-04-03", Filters: map[string][]string{field.Paper: {"新民晚报"}}})
 	if err != nil || got.Total != 43 {
 		t.Errorf("新民晚报 2022-04-01..03: %d (%v), want 43", got.Total, err)
 	}

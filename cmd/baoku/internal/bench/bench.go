@@ -160,7 +160,7 @@ func bench(self, work string, o benchOptions) (*benchResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	seg, err := segment.ForDict(segment.DictNews)
+	seg, err := segment.New(segment.Options{Dict: segment.DictNews})
 	if err != nil {
 		return nil, err
 	}

@@ -65,7 +65,7 @@ func TestEvalRecallCorpus(t *testing.T) {
 // issue sets: jieba's published 81.8.
 func TestEvalSegCorpus(t *testing.T) {
 	dir := evalCorpus(t)
-	seg, err := segment.ForDict(segment.DictNews)
+	seg, err := segment.New(segment.Options{Dict: segment.DictNews})
 	if err != nil {
 		t.Fatal(err)
 	}

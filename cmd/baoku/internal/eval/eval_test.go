@@ -52,7 +52,7 @@ func TestScoreSegSpans(t *testing.T) {
 }
 
 func TestCutText(t *testing.T) {
-	seg, err := segment.ForDict(segment.DictTest)
+	seg, err := segment.New(segment.Options{Dict: segment.DictTest})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -116,7 +116,7 @@ func TestSampleSubstrings(t *testing.T) {
 }
 
 func TestWordPhraseHits(t *testing.T) {
-	seg, err := segment.ForDict(segment.DictTest)
+	seg, err := segment.New(segment.Options{Dict: segment.DictTest})
 	if err != nil {
 		t.Fatal(err)
 	}

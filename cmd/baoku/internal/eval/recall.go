@@ -14,6 +14,7 @@ import (
 
 	"baoku/cmd/baoku/internal/corpus"
 	"baoku/indexer"
+	"baoku/indexer/field"
 	"baoku/search"
 	"baoku/segment"
 )
@@ -112,8 +113,8 @@ func runEvalRecall(args []string) error {
 
 // buildRecallIndex indexes the inputs in memory with the news dictionary
 // and reads the indexed articles back.
-func buildRecallIndex(paths []string) (bleve.Index, []recallDoc, error) {
-	ix, err := indexer.NewMemIndex(segment.DictNews)
+func buildRecallIndex(paths []string) (*indexer.Index, []recallDoc, error) {
+	ix, err := indexer.NewMem(indexer.Options{Dict: segment.DictNews})
 	if err != nil {
 		return nil, nil, err
 	}
@@ -134,11 +135,8 @@ func buildRecallIndex(paths []string) (bleve.Index, []recallDoc, error) {
 }
 
 // indexedDocs reads every article of the index.
-func indexedDocs(ix bleve.Index) ([]recallDoc, error) {
-	seg, err := segment.ForDict(segment.DictNews)
-	if err != nil {
-		return nil, err
-	}
+func indexedDocs(idx *indexer.Index) ([]recallDoc, error) {
+	seg, ix := idx.Segmenter(), idx.Bleve()
 	count, err := ix.DocCount()
 	if err != nil {
 		return nil, fmt.Errorf("count articles: %w", err)
@@ -181,15 +179,9 @@ func wordPositions(toks []segment.Token) map[string]map[int]bool {
 
 // evalRecall samples substrings and compares, for each, the articles that
 // contain it with those each design finds.
-func evalRecall(ctx context.Context, ix bleve.Index, docs []recallDoc, opt recallOptions) ([]*tally, int, error) {
-	seg, err := segment.ForDict(segment.DictNews)
-	if err != nil {
-		return nil, 0, err
-	}
-	eng, err := search.New(ix)
-	if err != nil {
-		return nil, 0, err
-	}
+func evalRecall(ctx context.Context, idx *indexer.Index, docs []recallDoc, opt recallOptions) ([]*tally, int, error) {
+	seg, ix := idx.Segmenter(), idx.Bleve()
+	eng := search.New(idx)
 	if err := eng.Warm(); err != nil {
 		return nil, 0, err
 	}
@@ -301,7 +293,7 @@ func wordPhraseHits(docs []recallDoc, qw []string) map[string]bool {
 // charPhraseHits runs the character phrase of sub on the character view of
 // every text field, straight on the index.
 func charPhraseHits(ix bleve.Index, sub string) (map[string]bool, error) {
-	q := search.CharQuery(sub, indexer.TextFields, 1)
+	q := search.CharQuery(sub, field.Of(field.Text), 1)
 	if q == nil {
 		return map[string]bool{}, nil
 	}

@@ -154,7 +154,7 @@ func cutText(seg *segment.Segmenter, raw string) []string {
 
 // runEvalSeg prints our segmentation's scores on the bakeoff gold files.
 func runEvalSeg(args []string, dir string) error {
-	seg, err := segment.ForDict(segment.DictNews)
+	seg, err := segment.New(segment.Options{Dict: segment.DictNews})
 	if err != nil {
 		return err
 	}

@@ -29,18 +29,12 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/blevesearch/bleve/v2"
-
 	"baoku/indexer"
 	"baoku/indexer/article"
 	"baoku/search"
 	"baoku/segment"
 	"baoku/web"
 )
-
-// NewStore makes the admin store through which the server under test
-// writes uploads into ix, an index in folder dir, batch articles at a time.
-type NewStore func(ix bleve.Index, dir string, batch int) web.Store
 
 // Config is one load test.
 type Config struct {
@@ -54,9 +48,6 @@ type Config struct {
 	Seed, Batch int
 	// Limits of the server under test.
 	Limits web.Limits
-	// NewStore makes the store the admin uploads go through; it must be
-	// set.
-	NewStore NewStore
 	// Log, when set, receives progress.
 	Log io.Writer
 }
@@ -100,9 +91,8 @@ func (r *Report) String() string {
 }
 
 // Run runs `baoku loadtest` with its command-line flags (-d, -c, -seed,
-// -batch), the uploads written through stores that newStore makes. It
-// prints the report and fails when Check does.
-func Run(args []string, newStore NewStore) error {
+// -batch). It prints the report and fails when Check does.
+func Run(args []string) error {
 	fs := flag.NewFlagSet("loadtest", flag.ContinueOnError)
 	d := fs.Duration("d", 60*time.Second, "duration")
 	c := fs.Int("c", 32, "concurrent search clients")
@@ -111,7 +101,7 @@ func Run(args []string, newStore NewStore) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	cfg := Config{Duration: *d, Clients: *c, Dict: segment.DictNews, Seed: *seed, Batch: *batch, NewStore: newStore, Log: os.Stderr}
+	cfg := Config{Duration: *d, Clients: *c, Dict: segment.DictNews, Seed: *seed, Batch: *batch, Log: os.Stderr}
 	rep, err := Measure(context.Background(), cfg)
 	if rep != nil {
 		fmt.Println(rep)
@@ -142,11 +132,8 @@ func (r *Report) Check() error {
 // Measure builds a throwaway index, serves it on a loopback port with the
 // admin endpoints on, and runs cfg.Clients search clients against it for
 // cfg.Duration while one more client uploads articles through the admin
-// endpoint.
+// endpoint, written by the indexer.Live a server writes with.
 func Measure(ctx context.Context, cfg Config) (*Report, error) {
-	if cfg.NewStore == nil {
-		return nil, errors.New("loadtest: no store for the uploads (Config.NewStore)")
-	}
 	tmp, err := os.MkdirTemp("", "baoku-loadtest")
 	if err != nil {
 		return nil, fmt.Errorf("loadtest: %w", err)
@@ -156,11 +143,16 @@ func Measure(ctx context.Context, cfg Config) (*Report, error) {
 	if err := indexer.Create(dir, cfg.Dict); err != nil {
 		return nil, fmt.Errorf("loadtest: %w", err)
 	}
-	ix, err := bleve.Open(dir)
+	ix, err := indexer.OpenExisting(dir, indexer.Options{})
 	if err != nil {
-		return nil, fmt.Errorf("loadtest: open index: %w", err)
+		return nil, fmt.Errorf("loadtest: %w", err)
 	}
 	defer ix.Close()
+	live, err := indexer.NewLive(ix, cfg.Batch)
+	if err != nil {
+		return nil, fmt.Errorf("loadtest: %w", err)
+	}
+	defer live.Close()
 	logf := func(format string, args ...any) {
 		if cfg.Log != nil {
 			fmt.Fprintf(cfg.Log, format+"\n", args...)
@@ -176,17 +168,14 @@ func Measure(ctx context.Context, cfg Config) (*Report, error) {
 	if err := w.Flush(); err != nil {
 		return nil, err
 	}
-	eng, err := search.New(ix)
-	if err != nil {
-		return nil, err
-	}
+	eng := search.New(ix)
 	if err := eng.Warm(); err != nil {
 		return nil, err
 	}
 	token := randomToken()
 	router, err := web.NewRouter(eng, web.Options{
 		Limits: cfg.Limits,
-		Admin:  web.Admin{Token: token, Store: cfg.NewStore(ix, dir, cfg.Batch)},
+		Admin:  web.Admin{Token: token, Store: live},
 	})
 	if err != nil {
 		return nil, err

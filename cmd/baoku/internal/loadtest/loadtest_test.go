@@ -4,6 +4,10 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
+
+	"baoku/segment"
+	"baoku/web"
 )
 
 // TestCheck: a run passes only with no errors, a count that adds up, every
@@ -36,10 +40,29 @@ func TestCheck(t *testing.T) {
 	}
 }
 
-// TestMeasureNeedsStore: without a store for the uploads, Measure says so
-// before it builds anything.
-func TestMeasureNeedsStore(t *testing.T) {
-	if _, err := Measure(context.Background(), Config{}); err == nil || !strings.Contains(err.Error(), "NewStore") {
-		t.Errorf("Measure without a store: %v, want an error naming Config.NewStore", err)
+// TestLoadtestShort runs the load test for a few seconds with a tight
+// concurrency cap, uploads going through the store a server writes with:
+// searches and uploads must all succeed apart from the cap's 503s, and the
+// final count must equal what was indexed.
+func TestLoadtestShort(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs a server under load; skipped with -short")
+	}
+	rep, err := Measure(context.Background(), Config{
+		Duration: 3 * time.Second, Clients: 8, Dict: segment.DictTest, Seed: 300, Batch: 50,
+		Limits: web.Limits{MaxSearches: 2, QueueWait: -1},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Log(rep)
+	if err := rep.Check(); err != nil {
+		t.Error(err)
+	}
+	if rep.Busy == 0 {
+		t.Error("8 clients on 2 search slots met no 503: the cap did not act")
+	}
+	if rep.Uploads < 2 || rep.Ingested != rep.Uploads*50 {
+		t.Errorf("%d uploads, %d articles ingested; want at least 2 uploads of 50", rep.Uploads, rep.Ingested)
 	}
 }
