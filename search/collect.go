@@ -37,20 +37,33 @@ type segTable struct {
 	ords  []uint32
 }
 
-// facetTables builds and keeps the segTable of each segment in use.
+// facetTables builds and keeps the segTable of each segment in use. A
+// table is built without holding the lock of them all: a search that
+// needs a new segment's table (the first after a merge) waits for that
+// table alone, and searches that need only built ones go on meanwhile.
 type facetTables struct {
 	mu sync.Mutex
 	// values are the facet values met so far, each split into its facet's
 	// name and its value; ordinals index them and never change.
 	values []facetValue
 	ordOf  map[string]uint32
-	segs   map[zseg.Segment]*segTable
+	segs   map[zseg.Segment]*segEntry
+	// building, when set (in tests), is called as a table starts to be
+	// built, outside the lock.
+	building func(zseg.Segment)
+}
+
+// segEntry is the table of one segment, ready once done is closed.
+type segEntry struct {
+	done chan struct{}
+	st   *segTable
+	err  error
 }
 
 type facetValue struct{ name, value string }
 
 func newFacetTables() *facetTables {
-	return &facetTables{ordOf: map[string]uint32{}, segs: map[zseg.Segment]*segTable{}}
+	return &facetTables{ordOf: map[string]uint32{}, segs: map[zseg.Segment]*segEntry{}}
 }
 
 // view is the tables of one index snapshot, for one search.
@@ -62,13 +75,24 @@ type view struct {
 	values  []facetValue
 }
 
+// ready reports whether an entry's table is built (or failed).
+func ready(e *segEntry) bool {
+	select {
+	case <-e.done:
+		return true
+	default:
+		return false
+	}
+}
+
 // viewOf returns the tables of the segments of a snapshot, building those
 // it lacks, and forgets the tables of segments no longer in use.
 func (t *facetTables) viewOf(is *scorch.IndexSnapshot) (*view, error) {
-	t.mu.Lock()
-	defer t.mu.Unlock()
 	snaps := is.Segments()
 	v := &view{segs: make([]*segTable, len(snaps)), live: snaps, offsets: make([]uint64, len(snaps))}
+	entries := make([]*segEntry, len(snaps))
+	var mine []int // the tables this search builds
+	t.mu.Lock()
 	inUse := make(map[zseg.Segment]bool, len(snaps))
 	var next uint64
 	for i, ss := range snaps {
@@ -76,48 +100,84 @@ func (t *facetTables) viewOf(is *scorch.IndexSnapshot) (*view, error) {
 		inUse[seg] = true
 		v.offsets[i] = next
 		next += seg.Count()
-		st, ok := t.segs[seg]
+		e, ok := t.segs[seg]
 		if !ok {
-			var err error
-			if st, err = t.build(seg); err != nil {
-				return nil, err
-			}
-			t.segs[seg] = st
+			e = &segEntry{done: make(chan struct{})}
+			t.segs[seg] = e
+			mine = append(mine, i)
 		}
-		v.segs[i] = st
+		entries[i] = e
 	}
 	if len(t.segs) > len(inUse) {
 		// A snapshot still in use by an older search holds its own
 		// references; the map only serves new searches.
-		for seg := range t.segs {
-			if !inUse[seg] {
+		for seg, e := range t.segs {
+			if !inUse[seg] && ready(e) {
 				delete(t.segs, seg)
 			}
 		}
 	}
+	t.mu.Unlock()
+
+	for _, i := range mine {
+		seg, e := snaps[i].Segment(), entries[i]
+		if t.building != nil {
+			t.building(seg)
+		}
+		st, terms, err := build(seg)
+		t.mu.Lock()
+		if err != nil {
+			e.err = err
+			if t.segs[seg] == e {
+				delete(t.segs, seg) // tried again by the next search
+			}
+		} else {
+			t.globalise(st, terms)
+			e.st = st
+		}
+		t.mu.Unlock()
+		close(e.done)
+	}
+	for i, e := range entries {
+		<-e.done
+		if e.err != nil {
+			return nil, e.err
+		}
+		v.segs[i] = e.st
+	}
+	t.mu.Lock()
 	v.nvalues = len(t.values)
 	v.values = t.values[:v.nvalues:v.nvalues]
+	t.mu.Unlock()
 	return v, nil
 }
 
-// build reads a segment's facet values and dates from its doc values.
-func (t *facetTables) build(seg zseg.Segment) (*segTable, error) {
+// build reads a segment's facet values and dates from its doc values. The
+// table's ordinals are the segment's own, indexing terms, until globalise
+// makes them facetTables'.
+func build(seg zseg.Segment) (st *segTable, terms []string, err error) {
 	dv, ok := seg.(zseg.DocValueVisitable)
 	if !ok {
-		return nil, fmt.Errorf("search: segment %T has no doc values", seg)
+		return nil, nil, fmt.Errorf("search: segment %T has no doc values", seg)
 	}
 	n := seg.Count()
-	st := &segTable{dates: make([]int64, n), start: make([]uint32, n+1), ords: make([]uint32, 0, 4*n)}
+	st = &segTable{dates: make([]int64, n), start: make([]uint32, n+1), ords: make([]uint32, 0, 4*n)}
 	fields := []string{indexer.FieldFacets, field.PubDate}
+	local := map[string]uint32{}
 	var (
 		state zseg.DocVisitState
-		err   error
 		doc   uint64
 	)
 	visit := func(name string, term []byte) {
 		switch name {
 		case indexer.FieldFacets:
-			st.ords = append(st.ords, t.ordinal(term))
+			o, ok := local[string(term)]
+			if !ok {
+				o = uint32(len(terms))
+				terms = append(terms, string(term))
+				local[terms[o]] = o
+			}
+			st.ords = append(st.ords, o)
 		case field.PubDate:
 			st.dates[doc] = dateNumber(term)
 		}
@@ -125,11 +185,23 @@ func (t *facetTables) build(seg zseg.Segment) (*segTable, error) {
 	for doc = 0; doc < n; doc++ {
 		st.start[doc] = uint32(len(st.ords))
 		if state, err = dv.VisitDocValues(doc, fields, visit, state); err != nil {
-			return nil, fmt.Errorf("search: read facet values: %w", err)
+			return nil, nil, fmt.Errorf("search: read facet values: %w", err)
 		}
 	}
 	st.start[n] = uint32(len(st.ords))
-	return st, nil
+	return st, terms, nil
+}
+
+// globalise turns a table's own ordinals of terms into facetTables'; t.mu
+// is held.
+func (t *facetTables) globalise(st *segTable, terms []string) {
+	global := make([]uint32, len(terms))
+	for i, term := range terms {
+		global[i] = t.ordinal(term)
+	}
+	for i, o := range st.ords {
+		st.ords[i] = global[o]
+	}
 }
 
 // dateNumber reads a date, YYYY-MM-DD, as the number YYYYMMDD, which
@@ -144,16 +216,16 @@ func dateNumber(term []byte) int64 {
 	return n
 }
 
-// ordinal returns the ordinal of a facet term, adding it when new.
-func (t *facetTables) ordinal(term []byte) uint32 {
-	if o, ok := t.ordOf[string(term)]; ok {
+// ordinal returns the ordinal of a facet term, adding it when new; t.mu
+// is held.
+func (t *facetTables) ordinal(term string) uint32 {
+	if o, ok := t.ordOf[term]; ok {
 		return o
 	}
-	s := string(term)
 	o := uint32(len(t.values))
-	name, value, _ := strings.Cut(s, indexer.FacetSep)
+	name, value, _ := strings.Cut(term, indexer.FacetSep)
 	t.values = append(t.values, facetValue{name, value})
-	t.ordOf[s] = o
+	t.ordOf[term] = o
 	return o
 }
 

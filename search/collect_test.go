@@ -6,9 +6,12 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/blevesearch/bleve/v2/index/scorch"
+	zseg "github.com/blevesearch/scorch_segment_api/v2"
 
 	"baoku/indexer"
 	"baoku/indexer/article"
@@ -184,5 +187,66 @@ func TestCollectAfterChanges(t *testing.T) {
 	e.tables.mu.Unlock()
 	if kept > inUse {
 		t.Fatalf("%d segment tables kept for %d segments", kept, inUse)
+	}
+}
+
+// TestTableBuildDoesNotBlock: while one search builds the table of a new
+// segment, a search over a snapshot whose tables are built goes on.
+func TestTableBuildDoesNotBlock(t *testing.T) {
+	arts := datedArticles(40)
+	e, w := batchedEngine(t, segment.DictTest, arts[:20], 10)
+	reader := func() *scorch.IndexSnapshot {
+		adv, err := e.Index().Bleve().Advanced()
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := adv.Reader()
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { r.Close() })
+		return r.(*scorch.IndexSnapshot)
+	}
+	old := reader()
+	if _, err := e.tables.viewOf(old); err != nil { // builds its tables
+		t.Fatal(err)
+	}
+	for _, a := range arts[20:] {
+		if err := w.Add(a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	started, release := make(chan struct{}), make(chan struct{})
+	var once sync.Once
+	e.tables.building = func(zseg.Segment) {
+		once.Do(func() { close(started) })
+		<-release
+	}
+	fresh := reader()
+	done := make(chan error, 1)
+	go func() {
+		_, err := e.tables.viewOf(fresh)
+		done <- err
+	}()
+	<-started
+	got := make(chan error, 1)
+	go func() {
+		_, err := e.tables.viewOf(old)
+		got <- err
+	}()
+	select {
+	case err := <-got:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("a search over built tables waited for a table being built")
+	}
+	close(release)
+	if err := <-done; err != nil {
+		t.Fatal(err)
 	}
 }

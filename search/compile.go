@@ -48,6 +48,8 @@ type compiler struct {
 	words func(string) []string
 	// explain collects how each term was analysed.
 	explain []TermExplain
+	// negated counts the NOTs around the node being compiled.
+	negated int
 }
 
 // TermExplain says how one query term was analysed.
@@ -58,6 +60,9 @@ type TermExplain struct {
 	Quoted     bool     `json:"quoted,omitempty"`
 	Words      []string `json:"words,omitempty"`
 	CharTerms  []string `json:"char_terms,omitempty"`
+	// Negated is set for a term under NOT: articles with it are left
+	// out, so it is never marked.
+	Negated bool `json:"negated,omitempty"`
 	// How says in words how the term is matched.
 	How string `json:"how"`
 }
@@ -68,7 +73,7 @@ func (c *compiler) compile(q query.Q) (bq.Query, error) {
 		var must, mustNot []bq.Query
 		for _, ch := range q.Children {
 			if n, ok := ch.(*query.Not); ok {
-				sub, err := c.compile(n.Child)
+				sub, err := c.compileNot(n.Child)
 				if err != nil {
 					return nil, err
 				}
@@ -96,7 +101,7 @@ func (c *compiler) compile(q query.Q) (bq.Query, error) {
 		}
 		return bq.NewDisjunctionQuery(subs), nil
 	case *query.Not:
-		sub, err := c.compile(q.Child)
+		sub, err := c.compileNot(q.Child)
 		if err != nil {
 			return nil, err
 		}
@@ -121,13 +126,20 @@ func (c *compiler) compile(q query.Q) (bq.Query, error) {
 	return nil, fmt.Errorf("search: unknown query node %T", q)
 }
 
+// compileNot compiles the child of a NOT.
+func (c *compiler) compileNot(q query.Q) (bq.Query, error) {
+	c.negated++
+	defer func() { c.negated-- }()
+	return c.compile(q)
+}
+
 // text compiles a text term. A quoted term must occur as the exact character
 // sequence (the character view as a phrase). An unquoted term is cut into
 // words; each word must be found, as a word or as characters, and words
 // found side by side score a bonus.
 func (c *compiler) text(t *query.Term, fields []string) bq.Query {
 	norm := segment.Normalize(t.Text)
-	ex := TermExplain{Field: t.Field, Text: t.Text, Normalized: norm, Quoted: t.Quoted, CharTerms: charTerms(norm)}
+	ex := TermExplain{Field: t.Field, Text: t.Text, Normalized: norm, Quoted: t.Quoted, CharTerms: charTerms(norm), Negated: c.negated > 0}
 	defer func() {
 		ex.How = ex.describe(c.words != nil)
 		c.explain = append(c.explain, ex)

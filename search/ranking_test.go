@@ -3,6 +3,8 @@ package search
 import (
 	"bufio"
 	"context"
+	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,6 +14,8 @@ import (
 	"baoku/indexer"
 	"baoku/indexer/article"
 	"baoku/segment"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 // Floors of the ranking regression: a change that ranks worse fails.
@@ -79,6 +83,27 @@ func readRankCases(t *testing.T) []rankCase {
 	return cases
 }
 
+var update = flag.Bool("update", false, "rewrite the golden files under testdata")
+
+// checkGoldenText compares got with the golden file at path, rewriting it
+// with -update: a change of ranking shows in the diff.
+func checkGoldenText(t *testing.T, path, got string) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (go test ./search -run Ranking -update writes it)", err)
+	}
+	if diff := cmp.Diff(string(want), got); diff != "" {
+		t.Errorf("%s differs (-want +got):\n%s", path, diff)
+	}
+}
+
 // TestRankingRegression runs the (query, expected article) pairs of
 // testdata/ranking.tsv over the sample page and the fixture articles with
 // the news dictionary, and holds MRR and recall@10 to a floor.
@@ -98,6 +123,8 @@ func TestRankingRegression(t *testing.T) {
 		t.Fatalf("ranking.tsv has %d cases, want at least 30", len(cases))
 	}
 	var rr, found float64
+	var golden strings.Builder
+	golden.WriteString("# The first five hits of each query of ranking.tsv, with the rank of the\n# expected article (0: not in the first 10); go test ./search -run Ranking -update\n")
 	for _, c := range cases {
 		want, ok := byHeadline[c.headline]
 		if !ok {
@@ -114,6 +141,10 @@ func TestRankingRegression(t *testing.T) {
 				break
 			}
 		}
+		fmt.Fprintf(&golden, "\n%s\t(rank %d)\n", c.query, rank)
+		for i, h := range res.Hits[:min(5, len(res.Hits))] {
+			fmt.Fprintf(&golden, "  %d. %s %s %s\n", i+1, h.Date, h.ID, h.Headline)
+		}
 		if rank == 0 {
 			t.Logf("ranking.tsv:%d: %s: %q not in the first %d", c.line, c.query, c.headline, recallK)
 			continue
@@ -127,6 +158,8 @@ func TestRankingRegression(t *testing.T) {
 	n := float64(len(cases))
 	mrr, recall := rr/n, found/n
 	t.Logf("ranking: %d queries, MRR %.3f, recall@%d %.3f", len(cases), mrr, recallK, recall)
+	fmt.Fprintf(&golden, "\nMRR %.3f, recall@%d %.3f over %d queries\n", mrr, recallK, recall, len(cases))
+	checkGoldenText(t, filepath.Join("testdata", "ranking.golden"), golden.String())
 	if mrr < minMRR || recall < minRecallAt {
 		t.Errorf("ranking fell below the floor: MRR %.3f (min %.2f), recall@%d %.3f (min %.2f)", mrr, minMRR, recallK, recall, minRecallAt)
 	}

@@ -283,11 +283,14 @@ func (e *Engine) Search(ctx context.Context, r Request) (*Result, error) {
 	return out, nil
 }
 
-// allWords lists the query words found while compiling, for highlighting.
+// allWords lists the query words found while compiling, for highlighting:
+// those of terms under NOT are not marked.
 func (c *compiler) allWords() []string {
 	var ws []string
 	for _, t := range c.explain {
-		ws = append(ws, t.Words...)
+		if !t.Negated {
+			ws = append(ws, t.Words...)
+		}
 	}
 	return ws
 }

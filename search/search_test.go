@@ -112,6 +112,25 @@ func TestHighlightMatchedOccurrence(t *testing.T) {
 	}
 }
 
+// TestHighlightNotNegated: the words of a term under NOT are not marked,
+// though the hit holds some of them (not all: else it would be left out).
+func TestHighlightNotNegated(t *testing.T) {
+	e := testEngine(t)
+	for _, q := range []string{"人民 -共和国铝镁", "人民 NOT 共和国铝镁", "人民 -(共和国铝镁 OR 上海)"} {
+		r, err := e.Search(context.Background(), Request{Query: q})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(r.Hits) != 1 || r.Hits[0].ID != "a3" {
+			t.Fatalf("%s: hits = %v", q, ids(r))
+		}
+		h := r.Hits[0]
+		if !strings.Contains(h.Snippet, "<mark>人民</mark>") || strings.Contains(h.Snippet+h.HeadlineHTML, "<mark>共和国</mark>") {
+			t.Errorf("%s: marks %q / %q, want 人民 and not 共和国", q, h.HeadlineHTML, h.Snippet)
+		}
+	}
+}
+
 func TestHighlightOriginalCharacters(t *testing.T) {
 	e := testEngine(t)
 	r, err := e.Search(context.Background(), Request{Query: `台湾 apec`})

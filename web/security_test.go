@@ -340,6 +340,38 @@ func TestRequestTimeoutCancelsSearch(t *testing.T) {
 	}
 }
 
+// TestClientGoneIsNot500: a client that goes away mid-search is answered
+// (to no one) with 499 and counted so, not as a server error.
+func TestClientGoneIsNot500(t *testing.T) {
+	eng := secEngine(t, secIndex(t, secArticles()))
+	h := secRouter(t, eng, Options{})
+	for _, target := range []string{"/api/search?q=古镇", "/search?q=古镇"} {
+		ctx, cancel := context.WithCancel(context.Background())
+		cancel()
+		req := httptest.NewRequest("GET", target, nil).WithContext(ctx)
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		if rec.Code != statusClientGone {
+			t.Errorf("%s, client gone: status %d, want %d", target, rec.Code, statusClientGone)
+		}
+	}
+	metrics := serve(t, h, "GET", "/metrics", nil).Body.String()
+	if strings.Contains(metrics, `code="500"`) || !strings.Contains(metrics, `code="499"`) {
+		t.Errorf("metrics count the gone clients wrongly:\n%s", grepLines(metrics, "baoku_http_requests_total"))
+	}
+}
+
+// grepLines returns the lines of text that contain s.
+func grepLines(text, s string) string {
+	var out []string
+	for _, l := range strings.Split(text, "\n") {
+		if strings.Contains(l, s) {
+			out = append(out, l)
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
 func TestRequestLimits(t *testing.T) {
 	h := secRouter(t, secEngine(t, secIndex(t, secArticles())), Options{})
 	long := url.QueryEscape(strings.Repeat("古", 513))

@@ -106,9 +106,16 @@ type handlers struct {
 	b Browser // nil when s does not browse
 }
 
+// statusClientGone is the status of a request whose client went away
+// before the answer was ready (nginx's 499): nothing is wrong with the
+// server, so it is neither a 500 nor logged as one.
+const statusClientGone = 499
+
 // status maps an error to its HTTP status.
 func status(err error) int {
 	switch {
+	case errors.Is(err, context.Canceled):
+		return statusClientGone
 	case search.IsBadRequest(err):
 		return http.StatusBadRequest
 	case errors.Is(err, search.ErrNotFound):
@@ -122,8 +129,11 @@ func status(err error) int {
 // publicMessage is the error text a client sees: the message for its own
 // mistakes, a plain phrase for ours (no paths or internals).
 func publicMessage(err error) string {
-	if s := status(err); s == http.StatusInternalServerError || s == http.StatusServiceUnavailable {
+	switch s := status(err); s {
+	case http.StatusInternalServerError, http.StatusServiceUnavailable:
 		return http.StatusText(s)
+	case statusClientGone:
+		return "client closed the request"
 	}
 	return err.Error()
 }
