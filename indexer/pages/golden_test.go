@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -61,7 +62,7 @@ func checkGolden(t *testing.T, path, goldenName string) {
 	}
 	b, err := os.ReadFile(gp)
 	if err != nil {
-		t.Fatalf("%v (run go test ./indexer -run Golden -update)", err)
+		t.Fatalf("%v (run go test ./indexer/pages -run Golden -update)", err)
 	}
 	var want golden
 	if err := json.Unmarshal(b, &want); err != nil {
@@ -74,4 +75,21 @@ func checkGolden(t *testing.T, path, goldenName string) {
 
 func TestGoldenSamplePage(t *testing.T) {
 	checkGolden(t, samplePage, "lvliang-2023-07-22-01.golden.json")
+}
+
+// TestGoldenFixtures holds the parse of every page fixture in testdata to
+// its golden file, <fixture>.golden.json: any change to what the parser
+// makes of them shows in the diff (go test ./indexer/pages -update).
+func TestGoldenFixtures(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("testdata", "*.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) < 4 {
+		t.Fatalf("only %d page fixtures in testdata", len(files))
+	}
+	for _, f := range files {
+		name := strings.TrimSuffix(filepath.Base(f), ".txt")
+		t.Run(name, func(t *testing.T) { checkGolden(t, f, name+".golden.json") })
+	}
 }
