@@ -80,7 +80,7 @@ func foldRune(r rune) rune {
 		return r
 	}
 	if r >= noCaseFrom && r < noCaseTo {
-		return r // Chinese: no case to fold, and no table to search
+		return FoldRadical(r) // Chinese: no case to fold; radicals → ideographs
 	}
 	return unicode.ToLower(r)
 }
