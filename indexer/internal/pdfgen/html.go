@@ -167,8 +167,8 @@ func (l *layout) writePage(sb *strings.Builder, data []fitData) []fitData {
 		fmt.Fprintf(sb, "<div class=\"abs mast\" style=\"%s\"><div class=\"name serif%s\" style=\"font-size:48pt\">%s</div><div class=\"side sans\" style=\"font-size:10pt\"><div>%s</div><div>第%d期</div><div>%s社出版</div></div></div>\n",
 			at(m, m, l.contentW, 32), red, esc(l.paper), esc(headerDate(l.date)), l.issue, esc(l.paper))
 	} else {
-		fmt.Fprintf(sb, "<div class=\"abs hdr sans\" style=\"%sfont-size:9.5pt\"><span>%s</span><span>第%s版　%s</span><span>责任编辑：%s</span></div>\n",
-			at(m, m, l.contentW, 7), esc(headerDate(l.date)), esc(l.page), esc(l.section), esc(l.editor))
+		fmt.Fprintf(sb, "<div class=\"abs hdr sans\" style=\"%sfont-size:9.5pt\"><span>%s</span><span>%s</span><span>第%s版　%s</span><span>责任编辑：%s</span></div>\n",
+			at(m, m, l.contentW, 7), esc(l.paper), esc(headerDate(l.date)), esc(l.page), esc(l.section), esc(l.editor))
 	}
 	if l.footer != "" {
 		fmt.Fprintf(sb, "<div class=\"abs sans\" style=\"%sfont-size:8pt;text-align:right\">%s</div>\n", at(m, l.h-m-5, l.contentW, 5), esc(l.footer))

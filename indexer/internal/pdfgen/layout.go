@@ -199,7 +199,11 @@ func (l *layout) byline(d dice, it *item, s story) {
 		if lead == "" {
 			lead = "本报讯"
 		}
-		lead += "（" + strings.TrimPrefix(role, "本报") + " " + strings.Join(ns, "　") + "）"
+		sep := "　"
+		if d.chance(0.5) {
+			sep = "、"
+		}
+		lead += "（" + strings.TrimPrefix(role, "本报") + " " + strings.Join(ns, sep) + "）"
 	case byEnd:
 		it.end = "（" + role + "　" + strings.Join(ns, "　") + "）"
 	case byAuthor:

@@ -9,6 +9,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"os"
 	"path/filepath"
 
 	"baoku/cmd/baoku/internal/corpus"
@@ -23,7 +24,7 @@ var errFailed = errors.New("some inputs could not be indexed (see above)")
 // scores on standard output.
 func Run(args []string) error {
 	if len(args) == 0 {
-		return errors.New("give an evaluation: seg [PKU|MSR] or recall [flags]")
+		return errors.New("give an evaluation: seg [PKU|MSR], recall [flags] or pdf [-v] [SET…]")
 	}
 	switch args[0] {
 	case "seg":
@@ -38,8 +39,10 @@ func Run(args []string) error {
 		return runEvalSeg(fs.Args(), *dir)
 	case "recall":
 		return runEvalRecall(args[1:])
+	case "pdf":
+		return runEvalPDF(args[1:], os.Stdout)
 	}
-	return fmt.Errorf("unknown evaluation %q: seg or recall", args[0])
+	return fmt.Errorf("unknown evaluation %q: seg, recall or pdf", args[0])
 }
 
 // corpusFile names a file of the corpus folder.
