@@ -62,10 +62,26 @@ func assemble(blocks []*block, st stats) []*draft {
 	for _, g := range groups {
 		out = append(out, g)
 	}
-	inGroup := map[*block]*draft{}
-	for _, g := range groups {
-		for _, b := range g.head {
-			inGroup[b] = g
+	// Blocks right under a headline go to it first; the others then go
+	// to the article whose columns stand beside them.
+	owners := map[*block]*draft{}
+	var unsure []*block
+	for _, b := range blocks {
+		if b.kind != bText && b.kind != bCaption {
+			continue
+		}
+		g, sure := owner(b, groups, st)
+		if sure {
+			owners[b] = g
+		} else {
+			unsure = append(unsure, b)
+		}
+	}
+	for _, b := range unsure {
+		if g := besideOwner(b, owners, st); g != nil {
+			owners[b] = g
+		} else if g, _ := owner(b, groups, st); g != nil {
+			owners[b] = g
 		}
 	}
 	var orphan *draft
@@ -79,7 +95,7 @@ func assemble(blocks []*block, st stats) []*draft {
 			out = append(out, briefItems(b)...)
 			continue
 		}
-		g := owner(b, groups, st)
+		g := owners[b]
 		if g == nil {
 			// Text before any headline above it: an article of its own
 			// (its headline is derived), continued by the next orphans.
@@ -140,8 +156,9 @@ func adjacent(g *draft, b *block) bool {
 
 // owner finds the article a block belongs to: going up the cut from the
 // block, the first part that holds a headline above the block; among
-// several, the nearest above that it lies under.
-func owner(b *block, groups []*draft, st stats) *draft {
+// several, the nearest above that it lies under. sure is false when the
+// block lies under none of them.
+func owner(b *block, groups []*draft, st stats) (g *draft, sure bool) {
 	tol := 0.5 * st.body
 	for k := len(b.path) - 1; k >= 0; k-- {
 		node := b.path[k]
@@ -160,7 +177,33 @@ func owner(b *block, groups []*draft, st stats) *draft {
 		}
 		return nearest(b, cands)
 	}
-	return nil
+	return nil, false
+}
+
+// besideOwner finds the article of a block that lies under no headline
+// by the columns beside it: the article whose block stands next to it,
+// top and bottom level with it; the block to its left wins when the
+// block goes on with its text (its first line is not indented).
+func besideOwner(b *block, owners map[*block]*draft, st stats) *draft {
+	var best *draft
+	bestCost := math.Inf(1)
+	for o, g := range owners {
+		if o.kind != bText || math.Min(o.y1, b.y1)-math.Max(o.y0, b.y0) <= 0 {
+			continue
+		}
+		dx := math.Max(o.x0-b.x1, b.x0-o.x1)
+		if dx < 0 || dx > 4*st.body {
+			continue
+		}
+		cost := math.Abs(o.y0-b.y0) + 0.5*math.Abs(o.y1-b.y1) + dx
+		if o.x1 <= b.x0 && !indented(b.lines[0], b.lines) {
+			cost -= 2 * st.body
+		}
+		if cost < bestCost {
+			best, bestCost = g, cost
+		}
+	}
+	return best
 }
 
 // within reports whether a block of g lies in the cut's node.
@@ -176,8 +219,8 @@ func within(g *draft, node int) bool {
 }
 
 // nearest returns the group right above b: among those it lies under,
-// the lowest; else the closest.
-func nearest(b *block, cands []*draft) *draft {
+// the lowest (sure); else the closest.
+func nearest(b *block, cands []*draft) (*draft, bool) {
 	var best *draft
 	bestY := math.Inf(-1)
 	for _, g := range cands {
@@ -187,7 +230,7 @@ func nearest(b *block, cands []*draft) *draft {
 		}
 	}
 	if best != nil {
-		return best
+		return best, true
 	}
 	bestD := math.Inf(1)
 	for _, g := range cands {
@@ -197,7 +240,7 @@ func nearest(b *block, cands []*draft) *draft {
 			best, bestD = g, d
 		}
 	}
-	return best
+	return best, false
 }
 
 // briefItems splits a block of briefs into its items, each opened by its

@@ -128,15 +128,52 @@ func (d *draft) bylines(a *article.Article, paras []para) {
 		return
 	}
 	// The byline is read from the lines as printed, spaces kept: they
-	// part the names.
+	// part the names. A line break may part two names or fall inside
+	// one: the reading that gives names of a name's length wins.
 	first := paras[0].lines[:min(4, len(paras[0].lines))]
 	src, dl, names, roles := pages.ParseLead(joinLines(first))
+	if s2, d2, n2, r2 := pages.ParseLead(joinLinesWith(first, " ")); betterNames(n2, names) {
+		src, dl, names, roles = s2, d2, n2, r2
+	}
 	a.Source, a.Dateline = src, dl
 	addReporters(a, names, roles)
 	if len(a.Reporters) == 0 {
-		names, roles := pages.ParseEndByline(joinLines(paras[len(paras)-1].lines))
+		last := paras[len(paras)-1].lines
+		last = last[max(0, len(last)-4):]
+		names, roles := pages.ParseEndByline(joinLines(last))
+		if n2, r2 := pages.ParseEndByline(joinLinesWith(last, " ")); betterNames(n2, names) {
+			names, roles = n2, r2
+		}
 		addReporters(a, names, roles)
 	}
+}
+
+// betterNames reports whether names a, read with the line breaks as
+// spaces, are better than b, read with the lines joined: all of a name's
+// length (two to four characters, no role word) where b's are not, or
+// more of them.
+func betterNames(a, b []string) bool {
+	ok := func(ns []string) bool {
+		for _, n := range ns {
+			if k := utf8.RuneCountInString(n); k < 2 || k > 4 || k == 4 && !strings.ContainsRune(n, '·') && !compoundSurname(n) ||
+				strings.Contains(n, "记者") || strings.Contains(n, "通讯员") || strings.Contains(n, "实习生") {
+				return false
+			}
+		}
+		return len(ns) > 0
+	}
+	return ok(a) && (!ok(b) || len(a) > len(b))
+}
+
+// compoundSurname reports whether a four-character name starts with a
+// two-character surname.
+func compoundSurname(n string) bool {
+	for _, s := range []string{"欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "长孙", "宇文", "司徒", "夏侯", "令狐", "端木", "独孤"} {
+		if strings.HasPrefix(n, s) {
+			return true
+		}
+	}
+	return false
 }
 
 func addReporters(a *article.Article, names, roles []string) {
@@ -237,6 +274,15 @@ func joinLines(ls []*line) string {
 		parts[i] = l.text
 	}
 	return joinStrings(parts)
+}
+
+// joinLinesWith joins lines with sep between them.
+func joinLinesWith(ls []*line, sep string) string {
+	parts := make([]string, len(ls))
+	for i, l := range ls {
+		parts[i] = l.text
+	}
+	return strings.Join(parts, sep)
 }
 
 func joinStrings(parts []string) string {

@@ -24,8 +24,8 @@ type line struct {
 	boldN          int     // runes in bold
 }
 
-func (l *line) h() float64 { return l.y1 - l.y0 }
-func (l *line) w() float64 { return l.x1 - l.x0 }
+func (l *line) h() float64  { return l.y1 - l.y0 }
+func (l *line) w() float64  { return l.x1 - l.x0 }
 func (l *line) cy() float64 { return (l.y0 + l.y1) / 2 }
 
 // maxPieceGap is the widest gap between two pieces of one line, in type

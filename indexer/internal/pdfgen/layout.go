@@ -160,7 +160,7 @@ func (l *layout) articleItem(d dice, s story, b *box, first bool) *item {
 		pt = 2 * wpt * 0.95 / n
 	}
 	it.headPt = math.Max(math.Round(pt), math.Max(16, l.bodyPt*1.7))
-	it.subPt = math.Round(math.Min(it.headPt*0.6, math.Max(l.bodyPt*1.25, 12)))
+	it.subPt = math.Round(math.Max(l.bodyPt*1.3, math.Min(it.headPt*0.6, 15)))
 	it.sents = cloneParas(s.paras)
 	it.byStyle = d.pick(f.bylines)
 	l.byline(d, it, s)

@@ -74,7 +74,8 @@ func loadStories(dir string) ([]story, error) {
 var (
 	reSpaces   = regexp.MustCompile(`[\s\x{3000}\x{a0}]+`)
 	reParaGap  = regexp.MustCompile(`[ \x{3000}\x{a0}]{2,}`)
-	reWireLead = regexp.MustCompile(`^((?:新华社|本报|中新社)\p{Han}{0,10}?\d{1,2}月\d{1,2}日电)\s*(?:[（(][^（）()]{0,40}[）)])?\s*`)
+	reWireLead = regexp.MustCompile(`^据?((?:新华社|本报|中新社)\p{Han}{0,10}?\d{1,2}月\d{1,2}日电)\s*(?:[（(][^（）()]{0,40}[）)])?\s*`)
+	reByParen  = regexp.MustCompile(`[（(][^（）()]{0,12}(?:记者|通讯员)[^（）()]{0,30}[）)]`)
 	reEndParen = regexp.MustCompile(`\s*[（(][^（）()]*(?:记者|通讯员|实习生)[^（）()]*[）)]\s*$`)
 	reEndName  = regexp.MustCompile(`\s*(?:本报|新华社)?(?:记者|通讯员|实习生)(?:\s+\p{Han}{2,4})+\s*$`)
 	reColumn   = regexp.MustCompile(`[（(][^（）()]{2,12}[）)]$`)
@@ -111,6 +112,7 @@ func clean(r record) (story, bool) {
 			}
 		}
 		p = reEndParen.ReplaceAllString(p, "")
+		p = reByParen.ReplaceAllString(p, "")
 		p = reEndName.ReplaceAllString(p, "")
 		if p == "" || reNote.MatchString(p) || strings.HasSuffix(p, "摄") || strings.Contains(p, "记者") && utf8.RuneCountInString(p) < 30 {
 			continue
