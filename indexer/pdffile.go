@@ -360,11 +360,16 @@ func attrF(se xml.StartElement, name string) float64 {
 }
 
 // pdfFolds are characters that fonts map where readers expect others.
-var pdfFolds = strings.NewReplacer("∕", "/", "\u2e3a", "——", "\u2e3b", "———", "\u00a0", " ", "\ufeff", "")
+var pdfFolds = strings.NewReplacer("∕", "/", "\u2e3a", "——", "\u2e3b", "———", "\u00a0", " ", "\ufeff", "",
+	"\u2002", "\u3000", "\u2003", "\u3000", "\u2004", "\u3000", "\u2005", "\u3000", "\u2006", "\u3000",
+	"\u2007", "\u3000", "\u2008", "\u3000", "\u2009", "\u3000", "\u200a", "\u3000", "\u200b", "")
 
 // foldPDFText gives the ordinary characters for what PDF fonts often
 // carry: Kangxi radicals and CJK radicals supplement for ideographs
-// (⽇ → 日), a division slash for a slash, a two-em dash for ——.
+// (⽇ → 日), a division slash for a slash, a two-em dash for ——; the
+// typographic spaces a font prints become ideographic spaces (U+3000),
+// which the layout reader tells from the spaces the extractor puts
+// between letter-spaced characters.
 func foldPDFText(s string) string {
 	return pdfFolds.Replace(segment.FoldRadicals(s))
 }

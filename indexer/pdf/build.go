@@ -27,7 +27,7 @@ func (d *draft) build(st stats) (article.Article, bool) {
 		if b.kind == bCaption {
 			raw := joinLines(b.lines)
 			a.Captions = append(a.Captions, pages.CleanText(raw))
-			for _, p := range pages.PhotoCredits(raw) {
+			for _, p := range photoCredits(raw) {
 				if !contains(a.Photographers, p) {
 					a.Photographers = append(a.Photographers, p)
 				}
@@ -324,4 +324,16 @@ func derive(body string) string {
 		first = string([]rune(first)[:30])
 	}
 	return first
+}
+
+// photoCredits reads the photographers credited at the end of a caption,
+// from the credit after its last sentence when there is one (本报记者
+// 王五摄), else from the whole caption (…… 王五 摄).
+func photoCredits(caption string) []string {
+	if i := strings.LastIndexAny(caption, "。！？"); i >= 0 {
+		if ns := pages.PhotoCredits(strings.TrimSpace(caption[i+len("。"):])); len(ns) > 0 {
+			return ns
+		}
+	}
+	return pages.PhotoCredits(caption)
 }

@@ -83,7 +83,7 @@ func buildLines(texts []Text) []*line {
 	}
 	for _, l := range lines {
 		l.trimEnds()
-		l.text = despace(strings.TrimSpace(l.text))
+		l.text = strings.TrimSpace(strings.ReplaceAll(despace(strings.TrimSpace(l.text)), "\u3000", " "))
 		l.size = l.sizeSum / float64(max(1, l.runes))
 		l.bold = 2*l.boldN > l.runes
 	}
@@ -160,7 +160,9 @@ func (l *line) add(t Text, gap float64) {
 // despace takes out letter-spacing. In a justified line of Chinese the
 // characters stand apart and the extractor puts a single space between
 // many of them; such spaces go, and a run of two or more (a real space,
-// widened) becomes one. A line without letter-spacing is kept as it is.
+// widened) becomes one. A space printed as such (U+3000, which the reader
+// gives for typographic spaces) stays. A line without letter-spacing is
+// kept as it is.
 func despace(s string) string {
 	rs := []rune(s)
 	wide, singles := 0, 0
