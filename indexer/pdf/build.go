@@ -127,31 +127,66 @@ func (d *draft) bylines(a *article.Article, paras []para) {
 	if len(paras) == 0 {
 		return
 	}
-	// The byline is read from the lines as printed, spaces kept: they
-	// part the names. A line break may part two names or fall inside
-	// one: the reading that gives names of a name's length wins.
+	// The byline is read from the lines as printed. Spaces part names,
+	// but the extractor also puts them between letter-spaced characters,
+	// and a line break may part two names or fall inside one: each
+	// reading is tried, and the one that gives names of a name's length
+	// wins.
 	first := paras[0].lines[:min(4, len(paras[0].lines))]
-	src, dl, names, roles := pages.ParseLead(joinLines(first))
-	if s2, d2, n2, r2 := pages.ParseLead(joinLinesWith(first, " ")); betterNames(n2, names) {
-		src, dl, names, roles = s2, d2, n2, r2
+	var names, roles []string
+	for i, text := range readings(first) {
+		src, dl, n, r := pages.ParseLead(text)
+		if i == 0 || betterNames(n, names) {
+			a.Source, a.Dateline, names, roles = src, dl, n, r
+		}
 	}
-	a.Source, a.Dateline = src, dl
 	addReporters(a, names, roles)
 	if len(a.Reporters) == 0 {
 		last := paras[len(paras)-1].lines
 		last = last[max(0, len(last)-4):]
-		names, roles := pages.ParseEndByline(joinLines(last))
-		if n2, r2 := pages.ParseEndByline(joinLinesWith(last, " ")); betterNames(n2, names) {
-			names, roles = n2, r2
+		names, roles = nil, nil
+		for i, text := range readings(last) {
+			if n, r := pages.ParseEndByline(text); i == 0 || betterNames(n, names) {
+				names, roles = n, r
+			}
 		}
 		addReporters(a, names, roles)
 	}
 }
 
-// betterNames reports whether names a, read with the line breaks as
-// spaces, are better than b, read with the lines joined: all of a name's
-// length (two to four characters, no role word) where b's are not, or
-// more of them.
+// readings are the ways of reading lines that may hold a byline: joined
+// with letter-spacing taken out, joined as they are, and with each line
+// break read as a space.
+func readings(ls []*line) []string {
+	joined := joinLines(ls)
+	return []string{unspace(joined), joined, joinLinesWith(ls, " ")}
+}
+
+// unspace removes single spaces next to Chinese characters (letter-
+// spacing) and makes runs of spaces one.
+func unspace(s string) string {
+	rs := []rune(s)
+	var sb strings.Builder
+	for i := 0; i < len(rs); i++ {
+		if rs[i] != ' ' {
+			sb.WriteRune(rs[i])
+			continue
+		}
+		j := i
+		for j < len(rs) && rs[j] == ' ' {
+			j++
+		}
+		if j-i > 1 || i > 0 && j < len(rs) && !isWideRune(rs[i-1]) && !isWideRune(rs[j]) {
+			sb.WriteByte(' ')
+		}
+		i = j - 1
+	}
+	return sb.String()
+}
+
+// betterNames reports whether names a read better than b: all of a
+// name's length (two to four characters, no role word) where b's are
+// not, or more of them.
 func betterNames(a, b []string) bool {
 	ok := func(ns []string) bool {
 		for _, n := range ns {
