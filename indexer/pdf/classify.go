@@ -97,6 +97,12 @@ func isCaptionText(s string) bool {
 			return true
 		}
 	}
-	s = strings.TrimRight(s, "）) ")
-	return strings.HasSuffix(s, "摄") || strings.HasSuffix(s, "摄影")
+	return endsWithCredit(s)
+}
+
+// endsWithCredit reports whether s ends with a photo credit: 王五摄,
+// 王五 摄影, （新华社发）.
+func endsWithCredit(s string) bool {
+	s = strings.TrimRight(strings.TrimSpace(s), "）) ")
+	return strings.HasSuffix(s, "摄") || strings.HasSuffix(s, "摄影") || strings.HasSuffix(s, "新华社发")
 }

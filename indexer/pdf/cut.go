@@ -149,7 +149,9 @@ func (c *cutter) add(lines []*line, path []int, k int) {
 		b.kind = bHead
 	case k == 2 && isCaptionText(text):
 		b.kind = bCaption
-	case k == 0 && len(lines) <= 4 && isCaptionText(text) && strings.HasPrefix(strings.TrimSpace(text), "图"):
+	case k == 0 && len(lines) <= 4 && endsWithCredit(text):
+		// In body type, only a block ending with a photo credit: text
+		// in a column may well say 图为…….
 		b.kind = bCaption
 	case k == 0 && lines[0].class == cBold && hasBodyLine(lines):
 		b.kind = bBrief
