@@ -175,14 +175,14 @@ func owner(b *block, groups []*draft, st stats) (g *draft, sure bool) {
 		if len(cands) == 0 {
 			continue
 		}
-		return nearest(b, cands)
+		return nearest(b, cands, st)
 	}
 	return nil, false
 }
 
 // besideOwner finds the article of a block that lies under no headline
 // by the columns beside it: the article whose block stands next to it,
-// top and bottom level with it; the block to its left wins when the
+// its top or bottom level with it; the block to its left wins when the
 // block goes on with its text (its first line is not indented).
 func besideOwner(b *block, owners map[*block]*draft, st stats) *draft {
 	var best *draft
@@ -192,7 +192,7 @@ func besideOwner(b *block, owners map[*block]*draft, st stats) *draft {
 			continue
 		}
 		dx := math.Max(o.x0-b.x1, b.x0-o.x1)
-		if dx < 0 || dx > 4*st.body {
+		if dx < 0 || dx > 4*st.body || math.Abs(o.y0-b.y0) > 2*st.body && math.Abs(o.y1-b.y1) > 2*st.body {
 			continue
 		}
 		cost := math.Abs(o.y0-b.y0) + 0.5*math.Abs(o.y1-b.y1) + dx
@@ -219,18 +219,21 @@ func within(g *draft, node int) bool {
 }
 
 // nearest returns the group right above b: among those it lies under,
-// the lowest (sure); else the closest.
-func nearest(b *block, cands []*draft) (*draft, bool) {
+// the lowest, sure when no other headline stands between them; else the
+// closest.
+func nearest(b *block, cands []*draft, st stats) (*draft, bool) {
 	var best *draft
 	bestY := math.Inf(-1)
+	lowest := math.Inf(-1)
 	for _, g := range cands {
 		x0, _, x1, y1 := bounds(g.head)
+		lowest = math.Max(lowest, y1)
 		if math.Min(x1, b.x1)-math.Max(x0, b.x0) > 0 && y1 > bestY {
 			best, bestY = g, y1
 		}
 	}
 	if best != nil {
-		return best, true
+		return best, lowest-bestY <= st.body
 	}
 	bestD := math.Inf(1)
 	for _, g := range cands {
