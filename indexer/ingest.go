@@ -59,12 +59,14 @@ type Summary struct {
 }
 
 // Ingest reads every input under paths (files, or folders walked
-// recursively: .txt page text, .jsonl and .jsonl.gz article records) and
-// indexes the articles. Problems with one file or line are collected in the
+// recursively: .txt page text, .pdf pages, .jsonl and .jsonl.gz article
+// records) and indexes the articles; the pages of PDFs are rendered into
+// the index folder. Problems with one file or line are collected in the
 // summary and the rest is indexed; the returned error is only for a failure
 // of the index itself, after which nothing more can be written.
 func Ingest(w *Writer, paths []string, opt IngestOptions) (Summary, error) {
 	r := newReading(opt, opt.Journal != nil)
+	r.imageDir = w.ix.dir
 	add := func(a *article.Article) error {
 		flushed := w.Added
 		if err := w.Add(a); err != nil {
@@ -94,7 +96,8 @@ func Ingest(w *Writer, paths []string, opt IngestOptions) (Summary, error) {
 // far and the files waiting to be recorded in a journal.
 type reading struct {
 	opt        IngestOptions
-	keys       bool // note each file's journal key, to record it later
+	keys       bool   // note each file's journal key, to record it later
+	imageDir   string // the index folder that PDF page images go to; "" for none
 	sum        Summary
 	start      time.Time
 	lastReport time.Time
@@ -156,7 +159,7 @@ func (r *reading) run(paths []string, add func(*article.Article) error) error {
 			sum.Files++
 			fileArticles = 0
 			nerr := len(sum.Errors)
-			if err := ingestFile(f, count, sum); err != nil {
+			if err := ingestFile(f, count, sum, r.imageDir); err != nil {
 				return err
 			}
 			if r.keys && !fileFailed(sum.Errors[nerr:]) {
@@ -225,7 +228,7 @@ func (s Summary) Bad() (files, lines int) {
 }
 
 // IsInput reports whether a file is an input, by its name: page text
-// (.txt) or article records (.jsonl, .jsonl.gz).
+// (.txt), pages as PDF (.pdf) or article records (.jsonl, .jsonl.gz).
 func IsInput(name string) bool { return inputKind(name) != "" }
 
 // inputKind tells how a file is read, from its name; "" for files that are
@@ -239,6 +242,8 @@ func inputKind(name string) string {
 		return "jsonl"
 	case strings.HasSuffix(n, ".txt"):
 		return "page"
+	case strings.HasSuffix(n, ".pdf"):
+		return "pdf"
 	}
 	return ""
 }
@@ -252,7 +257,7 @@ func inputFiles(p string, skipped *int) ([]string, []error) {
 	}
 	if !st.IsDir() {
 		if inputKind(p) == "" {
-			return nil, []error{fmt.Errorf("%s: not an input file (want .txt, .jsonl or .jsonl.gz)", p)}
+			return nil, []error{fmt.Errorf("%s: not an input file (want .txt, .pdf, .jsonl or .jsonl.gz)", p)}
 		}
 		return []string{p}, nil
 	}
@@ -293,9 +298,10 @@ func unwrapPath(err error) error {
 	return err
 }
 
-// ingestFile reads one input file. Problems with the file go into sum; the
-// error returned is a failure of the index.
-func ingestFile(path string, add func(*article.Article) error, sum *Summary) error {
+// ingestFile reads one input file; the pages of a PDF are rendered into
+// imageDir when it is set. Problems with the file go into sum; the error
+// returned is a failure of the index.
+func ingestFile(path string, add func(*article.Article) error, sum *Summary, imageDir string) error {
 	var indexErr error
 	addOrStop := func(a *article.Article) error {
 		if err := add(a); err != nil {
@@ -338,8 +344,15 @@ func ingestFile(path string, add func(*article.Article) error, sum *Summary) err
 		if err != nil {
 			sum.Errors = append(sum.Errors, err)
 		}
-	case "page":
-		arts, warns, err := ReadPageFile(path)
+	case "page", "pdf":
+		var arts []*article.Article
+		var warns []string
+		var err error
+		if inputKind(path) == "pdf" {
+			arts, warns, err = ReadPDFFile(path, PDFOptions{ImageDir: imageDir})
+		} else {
+			arts, warns, err = ReadPageFile(path)
+		}
 		sum.Warnings = append(sum.Warnings, warns...)
 		if err != nil {
 			sum.Errors = append(sum.Errors, err)

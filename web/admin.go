@@ -28,7 +28,7 @@ import (
 // are called concurrently with searches; the implementation serialises
 // writes.
 type Store interface {
-	// IngestFiles indexes input files (.txt pages, .jsonl, .jsonl.gz),
+	// IngestFiles indexes input files (.txt and .pdf pages, .jsonl, .jsonl.gz),
 	// as `baoku index` does.
 	IngestFiles(ctx context.Context, paths []string) (indexer.Summary, error)
 	// IngestRecords indexes article records read as JSON Lines from r.
@@ -226,8 +226,8 @@ func uploadName(name string) (string, error) {
 	case base == "." || base == ".." || base == "/" || strings.ContainsRune(base, 0):
 		return "", fmt.Errorf("%w: bad file name %q", search.ErrBadRequest, name)
 	case !strings.HasSuffix(strings.ToLower(base), ".txt") && !strings.HasSuffix(strings.ToLower(base), ".jsonl") &&
-		!strings.HasSuffix(strings.ToLower(base), ".jsonl.gz"):
-		return "", fmt.Errorf("%w: %s: not an input file (want .txt, .jsonl or .jsonl.gz)", search.ErrBadRequest, base)
+		!strings.HasSuffix(strings.ToLower(base), ".jsonl.gz") && !strings.HasSuffix(strings.ToLower(base), ".pdf"):
+		return "", fmt.Errorf("%w: %s: not an input file (want .txt, .pdf, .jsonl or .jsonl.gz)", search.ErrBadRequest, base)
 	}
 	return base, nil
 }

@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"baoku/indexer"
+	"baoku/indexer/article"
 	"baoku/search"
 	"baoku/web"
 )
@@ -250,14 +251,18 @@ func runParse(args []string) error {
 		return err
 	}
 	if fs.NArg() == 0 {
-		return errors.New("no input: give page text files")
+		return errors.New("no input: give page text files (.txt) or page PDFs (.pdf)")
 	}
 	enc := json.NewEncoder(os.Stdout)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	failed := false
 	for _, f := range fs.Args() {
-		arts, warns, err := indexer.ReadPageFile(f)
+		read := indexer.ReadPageFile
+		if strings.HasSuffix(strings.ToLower(f), ".pdf") {
+			read = func(f string) ([]*article.Article, []string, error) { return indexer.ReadPDFFile(f, indexer.PDFOptions{}) }
+		}
+		arts, warns, err := read(f)
 		for _, w := range warns {
 			fmt.Fprintln(os.Stderr, "warning:", w)
 		}
