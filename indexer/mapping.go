@@ -251,7 +251,7 @@ func fieldValues(a *article.Article, date time.Time) map[string][]string {
 		field.Kicker:   {strings.TrimSpace(a.Kicker)},
 		field.Headline: {strings.TrimSpace(a.Headline)},
 		field.Subtitle: {strings.TrimSpace(a.Subtitle)},
-		field.Body:     {strings.TrimSpace(a.Body)},
+		field.Body:     {strings.TrimSpace(searchedBody(a))},
 		field.Paper:    values(a.Paper),
 		field.Section:  values(a.Section),
 		field.Source:   values(a.Source),
@@ -261,6 +261,15 @@ func fieldValues(a *article.Article, date time.Time) map[string][]string {
 		field.Year:     {date.Format("2006")},
 		field.Month:    {date.Format("2006-01")},
 	}
+}
+
+// searchedBody is the body as searched: the text and, after it, the
+// photo captions printed with the article.
+func searchedBody(a *article.Article) string {
+	if len(a.Captions) == 0 {
+		return a.Body
+	}
+	return a.Body + "\n" + strings.Join(a.Captions, "\n")
 }
 
 // facetValues lists the values of the facet fields for FieldFacets. The

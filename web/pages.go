@@ -80,6 +80,8 @@ type articleData struct {
 	// Edition and PageURL link to the day's issue and to this page of it.
 	Edition string
 	PageURL string
+	// Page shows the article's region on its page image, when it has one.
+	Page *pageView
 }
 
 func (h *handlers) articlePage(c *gin.Context) {
@@ -103,6 +105,7 @@ func (h *handlers) articlePage(c *gin.Context) {
 		Headline: template.HTML(mark(a.Headline)),
 		Subtitle: template.HTML(mark(a.Subtitle)),
 		Edition:  editionURL(a.Date, a.Paper, ""),
+		Page:     articlePageView(a),
 	}
 	if a.Page != "" {
 		d.PageURL = editionURL(a.Date, a.Paper, a.Page)

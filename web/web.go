@@ -58,6 +58,10 @@ type Options struct {
 	Limits Limits
 	// Admin enables the admin endpoints (off when its Token is empty).
 	Admin Admin
+	// PageImages is the folder of page images (an index folder's pages/),
+	// served at /pages/ and shown with the articles read from PDFs; none
+	// when "".
+	PageImages string
 }
 
 // NewRouter returns the HTTP handler: templates are parsed here, so a
@@ -86,7 +90,7 @@ func NewRouter(s Searcher, opt Options) (*gin.Engine, error) {
 	r.StaticFS("/static", http.FS(static))
 
 	registerAdmin(r, s, opt.Admin, lim)
-	h := &handlers{s: s}
+	h := &handlers{s: s, pages: opt.PageImages}
 	h.b, _ = s.(Browser)
 	r.GET("/healthz", h.health)
 	r.GET("/api/search", h.apiSearch)
@@ -97,13 +101,15 @@ func NewRouter(s Searcher, opt Options) (*gin.Engine, error) {
 	r.GET("/browse", h.browse)
 	r.GET("/browse/:date", h.browseDate)
 	r.GET("/help", h.help)
+	r.GET(pageImagePrefix+":name", h.pageImage)
 	r.NoRoute(h.notFound)
 	return r, nil
 }
 
 type handlers struct {
-	s Searcher
-	b Browser // nil when s does not browse
+	s     Searcher
+	b     Browser // nil when s does not browse
+	pages string  // folder of page images; "" for none
 }
 
 // statusClientGone is the status of a request whose client went away

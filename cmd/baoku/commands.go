@@ -260,7 +260,9 @@ func runParse(args []string) error {
 	for _, f := range fs.Args() {
 		read := indexer.ReadPageFile
 		if strings.HasSuffix(strings.ToLower(f), ".pdf") {
-			read = func(f string) ([]*article.Article, []string, error) { return indexer.ReadPDFFile(f, indexer.PDFOptions{}) }
+			read = func(f string) ([]*article.Article, []string, error) {
+				return indexer.ReadPDFFile(f, indexer.PDFOptions{})
+			}
 		}
 		arts, warns, err := read(f)
 		for _, w := range warns {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log"
 	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"time"
@@ -47,6 +48,7 @@ func addServeFlags(fs *flag.FlagSet) *serveFlags {
 // ingest under way to finish.
 func (f *serveFlags) setup(ix *indexer.Index) (opt web.Options, stop func(), err error) {
 	opt.Limits = web.Limits{Timeout: *f.timeout, MaxSearches: *f.maxSearches, MaxBody: *f.maxUpload}
+	opt.PageImages = filepath.Join(ix.Dir(), indexer.PageImageDir)
 	stop = func() {}
 	token := adminToken()
 	if token == "" && *f.watch == "" {
