@@ -151,7 +151,7 @@ func ReadPDFPages(path string, opt PDFOptions) ([]PDFPage, []string, error) {
 
 // pdfLayout runs pdftohtml on a PDF and reads the positions of its text.
 func pdfLayout(path string, opt PDFOptions) ([]pdf.Page, error) {
-	out, err := poppler(opt.Timeout, maxPDFText, "pdftohtml", "-xml", "-i", "-q", "-nodrm", "-hidden", "-stdout", "-zoom", strconv.Itoa(pdfZoom), path)
+	out, err := poppler(opt.Timeout, maxPDFText, "pdftohtml", "-xml", "-i", "-nodrm", "-hidden", "-stdout", "-zoom", strconv.Itoa(pdfZoom), path)
 	if err != nil {
 		return nil, err
 	}
@@ -214,6 +214,9 @@ func poppler(timeout time.Duration, limit int64, tool string, args ...string) ([
 		return nil, err
 	}
 	if err := cmd.Start(); err != nil {
+		if ctx.Err() != nil {
+			return nil, fmt.Errorf("%s: no answer within %s; not read", tool, timeout)
+		}
 		return nil, fmt.Errorf("%s: %w", tool, err)
 	}
 	out, rerr := io.ReadAll(io.LimitReader(stdout, limit+1))

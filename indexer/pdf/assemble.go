@@ -77,12 +77,28 @@ func assemble(blocks []*block, st stats) []*draft {
 			unsure = append(unsure, b)
 		}
 	}
-	for _, b := range unsure {
-		if g := besideOwner(b, owners, st); g != nil {
-			owners[b] = g
-		} else if g, _ := owner(b, groups, st); g != nil {
-			owners[b] = g
+	// Each pass settles the blocks it can; a block settled may settle
+	// its neighbour in the next.
+	for len(unsure) > 0 {
+		var left []*block
+		for _, b := range unsure {
+			if g := besideOwner(b, owners, st); g != nil {
+				owners[b] = g
+			} else if g := nodeOwner(b, blocks, owners); g != nil {
+				owners[b] = g
+			} else {
+				left = append(left, b)
+			}
 		}
+		if len(left) == len(unsure) {
+			for _, b := range left {
+				if g, _ := owner(b, groups, st); g != nil {
+					owners[b] = g
+				}
+			}
+			break
+		}
+		unsure = left
 	}
 	var orphan *draft
 	for _, b := range blocks {
@@ -219,21 +235,24 @@ func within(g *draft, node int) bool {
 }
 
 // nearest returns the group right above b: among those it lies under,
-// the lowest, sure when no other headline stands between them; else the
-// closest.
+// the lowest, sure when no other headline stands wholly between them;
+// else the closest.
 func nearest(b *block, cands []*draft, st stats) (*draft, bool) {
 	var best *draft
 	bestY := math.Inf(-1)
-	lowest := math.Inf(-1)
 	for _, g := range cands {
 		x0, _, x1, y1 := bounds(g.head)
-		lowest = math.Max(lowest, y1)
 		if math.Min(x1, b.x1)-math.Max(x0, b.x0) > 0 && y1 > bestY {
 			best, bestY = g, y1
 		}
 	}
 	if best != nil {
-		return best, lowest-bestY <= st.body
+		for _, g := range cands {
+			if _, y0, _, _ := bounds(g.head); y0 > bestY+st.body {
+				return best, false
+			}
+		}
+		return best, true
 	}
 	bestD := math.Inf(1)
 	for _, g := range cands {
@@ -244,6 +263,41 @@ func nearest(b *block, cands []*draft, st stats) (*draft, bool) {
 		}
 	}
 	return best, false
+}
+
+// nodeOwner finds the article of a block that lies under no headline by
+// the part of the cut it is in: the article most of whose text is in the
+// smallest part that holds text already settled (the part is the box of
+// an article, more often than not).
+func nodeOwner(b *block, blocks []*block, owners map[*block]*draft) *draft {
+	for k := len(b.path) - 2; k >= 0; k-- {
+		node := b.path[k]
+		weight := map[*draft]int{}
+		var best *draft
+		for _, o := range blocks {
+			g, ok := owners[o]
+			if !ok || o == b || !inNode(o, node) {
+				continue
+			}
+			weight[g] += len(o.lines)
+			if best == nil || weight[g] > weight[best] {
+				best = g
+			}
+		}
+		if best != nil {
+			return best
+		}
+	}
+	return nil
+}
+
+func inNode(b *block, node int) bool {
+	for _, n := range b.path {
+		if n == node {
+			return true
+		}
+	}
+	return false
 }
 
 // briefItems splits a block of briefs into its items, each opened by its

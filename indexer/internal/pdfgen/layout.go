@@ -65,11 +65,15 @@ type photo struct {
 	photographers []string
 }
 
-// newLayout plans the page of a seed.
-func newLayout(seed int64, fams []family, stories []story) *layout {
+// newLayout plans the page of a seed; like, when set, is a page of the
+// same file, whose size it takes.
+func newLayout(seed int64, fams []family, stories []story, like *layout) *layout {
 	d := newDice(seed)
 	f := fams[d.IntN(len(fams))]
 	l := &layout{seed: seed, fam: f, w: math.Round(d.between(f.pageW)), h: math.Round(d.between(f.pageH))}
+	if like != nil {
+		l.w, l.h = like.w, like.h
+	}
 	l.bodyPt = math.Round(d.between(f.bodyPt)*2) / 2
 	l.leading = d.between(f.leading)
 	l.bodySans = d.chance(f.bodySans)

@@ -69,11 +69,22 @@ type Page struct {
 	Articles []Article
 }
 
+// Record is an article to lay out, as the corpus's records give it.
+type Record struct {
+	Paper, Date, Page, Section string
+	Kicker, Headline, Subtitle string
+	// Body is the text, "\n" between paragraphs.
+	Body string
+}
+
 // Options configures Generate.
 type Options struct {
 	// CorpusDir holds the record files (CorpusFiles); ../shared/corpus
 	// seen from the repository root.
 	CorpusDir string
+	// Records, when set, are laid out instead of the corpus's (tests use
+	// articles they invent).
+	Records []Record
 	// OutDir is where the PDFs are written; it is created.
 	OutDir string
 	// Seeds are the pages to make, one a seed.
@@ -122,8 +133,17 @@ func Generate(ctx context.Context, opt Options) ([]Page, error) {
 	if err != nil {
 		return nil, err
 	}
-	stories, err := loadStories(opt.CorpusDir)
-	if err != nil {
+	var stories []story
+	if len(opt.Records) > 0 {
+		for _, r := range opt.Records {
+			if s, ok := clean(record(r)); ok {
+				stories = append(stories, s)
+			}
+		}
+		if len(stories) == 0 {
+			return nil, errors.New("pdfgen: no record with enough text to lay out")
+		}
+	} else if stories, err = loadStories(opt.CorpusDir); err != nil {
 		return nil, err
 	}
 	if err := os.MkdirAll(opt.OutDir, 0o755); err != nil {
@@ -139,7 +159,12 @@ func Generate(ctx context.Context, opt Options) ([]Page, error) {
 		seeds := opt.Seeds[i:min(i+opt.PagesPerFile, len(opt.Seeds))]
 		var lays []*layout
 		for _, s := range seeds {
-			lays = append(lays, newLayout(s, fams, stories))
+			l := newLayout(s, fams, stories, nil)
+			if len(lays) > 0 {
+				// The pages of one file are of one size and family.
+				l = newLayout(s, []family{lays[0].fam}, stories, lays[0])
+			}
+			lays = append(lays, l)
 		}
 		path := filepath.Join(opt.OutDir, "page-"+strconv.FormatInt(seeds[0], 10)+".pdf")
 		pages, err := br.print(ctx, lays, path)

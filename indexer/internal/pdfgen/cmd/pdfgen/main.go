@@ -33,8 +33,13 @@ func run() error {
 	per := flag.Int("per-file", 1, "pages per PDF file")
 	out := flag.String("out", "var/pdfset/tune", "output folder")
 	corpus := flag.String("corpus", "../shared/corpus", "corpus folder")
+	invented := flag.Bool("invented", false, "lay out invented articles instead of the corpus's")
+	from := flag.Int64("from", 0, "first seed (0: the split's own)")
 	flag.Parse()
 	opt := pdfgen.Options{CorpusDir: *corpus, OutDir: *out, PagesPerFile: *per}
+	if *invented {
+		opt.Records = pdfgen.InventedRecords(24)
+	}
 	var first int64
 	switch *split {
 	case "tune":
@@ -43,6 +48,9 @@ func run() error {
 		opt.Families, first = pdfgen.HeldOutFamilies(), 100001
 	default:
 		return fmt.Errorf("-split %q: want tune or heldout", *split)
+	}
+	if *from != 0 {
+		first = *from
 	}
 	for i := range *n {
 		opt.Seeds = append(opt.Seeds, first+int64(i))
