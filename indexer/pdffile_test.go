@@ -351,7 +351,7 @@ func TestIngestBadPDFKeepsTheRest(t *testing.T) {
 }
 
 func TestFoldPDFText(t *testing.T) {
-	if got := foldPDFText("⼈⺠⽇报社⻝堂∕⸺\u2003"); got != "人民日报社食堂/——\u3000" {
+	if got := foldPDFText("⼈⺠⽇报社⻝堂∕⸺\u2003千家万⼾"); got != "人民日报社食堂/——\u3000千家万户" {
 		t.Fatalf("foldPDFText = %q", got)
 	}
 	if got := segment.FoldRadicals("⻓"); got != "长" {
