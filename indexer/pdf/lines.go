@@ -29,8 +29,12 @@ func (l *line) w() float64  { return l.x1 - l.x0 }
 func (l *line) cy() float64 { return (l.y0 + l.y1) / 2 }
 
 // maxPieceGap is the widest gap between two pieces of one line, in type
-// sizes: column gutters are wider.
-const maxPieceGap = 0.6
+// sizes, and maxPieceGapPt in points: column gutters are wider (3 mm is
+// 8.5 points), also beside headlines in large type.
+const (
+	maxPieceGap   = 0.6
+	maxPieceGapPt = 7.0
+)
 
 // buildLines joins the pieces into lines. Pieces are taken from left to
 // right, each joining the line that ends just before it at the same
@@ -126,7 +130,7 @@ func sameLine(l *line, t Text) bool {
 		return false
 	}
 	g := t.X - l.x1
-	if g < -0.5*s || g > maxPieceGap*s {
+	if g < -0.5*s || g > math.Min(maxPieceGap*s, maxPieceGapPt) {
 		return false
 	}
 	cy := t.Y + t.H/2
