@@ -268,12 +268,11 @@ func paragraphs(cols [][]*line, st stats) []para {
 			left, right = math.Min(left, l.x0), math.Max(right, l.x1)
 		}
 		for _, l := range col {
-			if l.x0-left >= 0.9*l.size && len(cur) > 0 {
-				flush()
-			}
-			if len(cur) > 0 {
+			// A line beside the one before (a piece set apart by a wide
+			// space) goes on with it.
+			if len(cur) > 0 && cur[len(cur)-1].row != l.row {
 				p := cur[len(cur)-1]
-				if p.x1 < right-1.5*l.size && endsSentence(p.text) && p.x0 >= left-1 && p.y1 <= l.y0+1 {
+				if l.x0-left >= 0.9*l.size || p.x1 < right-1.5*l.size && endsSentence(p.text) {
 					flush()
 				}
 			}

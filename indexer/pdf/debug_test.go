@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"strings"
 	"testing"
 )
 
@@ -38,5 +39,8 @@ func TestDebugDump(t *testing.T) {
 		}
 		a, ok := d.build(st)
 		fmt.Printf("ART ok=%v %v %q by=%v\n", ok, ids, a.Headline, a.Reporters)
+		if h := os.Getenv("PDF_DEBUG_HEAD"); h != "" && strings.Contains(a.Headline, h) {
+			fmt.Printf("%s\n", a.Body)
+		}
 	}
 }
