@@ -4,7 +4,7 @@ BIN     := bin/baoku
 INDEX   ?= var/index
 ADDR    ?= :8080
 
-.PHONY: build run index test race vet fuzz bench loadtest clean
+.PHONY: build run index test race vet fuzz bench loadtest pdfset eval-pdf clean
 
 build:
 	$(GO) build -o $(BIN) ./cmd/baoku
@@ -46,6 +46,21 @@ bench: build
 # any error other than the concurrency cap's 503s, or a wrong final count.
 loadtest: build
 	$(BIN) loadtest -d 60s -c 32
+
+# Generated newspaper pages for `baoku eval pdf`: corpus records laid out and
+# printed with Chromium into var/pdfset (never committed). The tune split uses
+# the layout families the parser is tuned on, the heldout split the others.
+PDFPAGES ?= 120
+pdfset:
+	rm -rf var/pdfset
+	$(GO) run ./indexer/internal/pdfgen/cmd/pdfgen -split tune -n $(PDFPAGES) -out var/pdfset/tune
+	$(GO) run ./indexer/internal/pdfgen/cmd/pdfgen -split heldout -n $(PDFPAGES) -out var/pdfset/heldout
+	$(GO) run ./indexer/internal/pdfgen/cmd/pdfgen -split heldout -n 24 -per-file 4 -from 200001 -out var/pdfset/heldout-merged
+
+# The PDF layout reader on the generated pages, tuning and held-out splits apart.
+eval-pdf: build
+	test -d var/pdfset || $(MAKE) pdfset
+	$(BIN) eval pdf var/pdfset/tune var/pdfset/heldout var/pdfset/heldout-merged
 
 clean:
 	rm -rf bin var

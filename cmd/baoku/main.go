@@ -4,10 +4,10 @@
 //	baoku index  [-index DIR] PATH...    index page text (.txt) and article records (.jsonl, .jsonl.gz)
 //	baoku serve  [-index DIR] [-addr :8080]
 //	baoku search [-index DIR] [-json] [-explain] QUERY
-//	baoku parse  FILE...                 print the articles parsed from page files as JSON
+//	baoku parse  FILE...                 print the articles parsed from page files and PDFs as JSON
 //	baoku backup [-index DIR | -server URL] DEST   copy an index into a new folder
 //	baoku loadtest [-d 60s] [-c 32]      load-test a throwaway server on loopback
-//	baoku eval   seg|recall [flags]      measure segmentation and substring recall on the corpus
+//	baoku eval   seg|recall|pdf [flags]  measure segmentation, substring recall and the PDF reader
 //	baoku bench  [-quick]                measure Baoku against plain bleve on the corpus
 package main
 
@@ -26,13 +26,13 @@ type command struct {
 
 func commands() []command {
 	return []command{
-		{"index", "[-index DIR] PATH...   index page text files and article records", runIndex},
+		{"index", "[-index DIR] PATH...   index page text, page PDFs and article records", runIndex},
 		{"serve", "[-index DIR] [-addr :8080]   serve the web page and JSON API", runServe},
 		{"search", "[-index DIR] [-json] [-explain] QUERY   search from the command line", runSearch},
-		{"parse", "FILE...   print the articles parsed from page text files as JSON", runParse},
+		{"parse", "FILE...   print the articles parsed from page text files and PDFs as JSON", runParse},
 		{"backup", "[-index DIR | -server URL] DEST   copy an index, consistently, into a new folder", runBackup},
 		{"loadtest", "[-d 60s] [-c 32]   load-test a throwaway server on loopback while it ingests", runLoadtest},
-		{"eval", "seg|recall [flags]   measure segmentation and substring recall on the corpus", runEval},
+		{"eval", "seg|recall|pdf [flags] measure segmentation, substring recall (corpus) and PDF reading (generated pages)", runEval},
 		{"bench", "[-quick]   measure Baoku against plain bleve on the corpus and print one table", runBench},
 	}
 }

@@ -1,8 +1,9 @@
 // Package eval owns `baoku eval`: it measures how the segmentation cuts the
 // SIGHAN 2005 bakeoff's gold files (precision, recall, F1 and OOV recall,
 // beside jieba's published F1) and how completely searches find substrings
-// of real articles, against a words-only and a characters-only design.
-// Both read the shared corpus beside the repository.
+// of real articles, against a words-only and a characters-only design, both
+// on the shared corpus beside the repository; and how well the PDF layout
+// reader finds the articles of generated pages whose truth is known.
 package eval
 
 import (
@@ -19,9 +20,10 @@ import (
 var errFailed = errors.New("some inputs could not be indexed (see above)")
 
 // Run runs one of the evaluations, named by args[0] and given the rest of
-// args as its flags and arguments: seg [-corpus DIR] [PKU|MSR] or recall
-// [-corpus DIR] [-n N] [-max N] [-seed N] [FILE|FOLDER…]. It prints the
-// scores on standard output.
+// args as its flags and arguments: seg [-corpus DIR] [PKU|MSR], recall
+// [-corpus DIR] [-n N] [-max N] [-seed N] [FILE|FOLDER…], or pdf [-v]
+// [SET…] (folders of generated pages with their truth.json, made by `make
+// pdfset`). It prints the scores on standard output.
 func Run(args []string) error {
 	if len(args) == 0 {
 		return errors.New("give an evaluation: seg [PKU|MSR], recall [flags] or pdf [-v] [SET…]")
