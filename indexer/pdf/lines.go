@@ -20,6 +20,7 @@ type line struct {
 	class          class
 	row            int     // the line's row on the page: lines side by side share one
 	first, last    Text    // the pieces at either end, whose spaces do not count
+	pieces         []Text  // the pieces, left to right
 	sizeSum        float64 // size × runes of the pieces, for the mean
 	boldN          int     // runes in bold
 }
@@ -71,20 +72,14 @@ func buildLines(texts []Text) []*line {
 			}
 		}
 		if best == nil {
-			l := &line{x0: t.X, y0: t.Y, x1: t.X + t.W, y1: t.Y + t.H, size: t.Size, bold: t.Bold, color: t.Color}
-			l.text = t.Text
-			l.runes = utf8.RuneCountInString(t.Text)
-			l.sizeSum = t.Size * float64(l.runes)
-			l.first, l.last = t, t
-			if t.Bold {
-				l.boldN = l.runes
-			}
+			l := lineOf([]Text{t})
 			lines = append(lines, l)
 			byRow[k] = append(byRow[k], l)
 			continue
 		}
 		best.add(t, bestGap)
 	}
+	lines = splitAtEdges(lines)
 	for _, l := range lines {
 		l.trimEnds()
 		l.text = strings.TrimSpace(strings.ReplaceAll(despace(strings.TrimSpace(l.text)), "\u3000", " "))
@@ -94,6 +89,58 @@ func buildLines(texts []Text) []*line {
 	numberRows(lines)
 	sortLines(lines)
 	return lines
+}
+
+// splitAtEdges splits a line where a piece starts at a column's left
+// edge after a gap: the piece's line ran on across a gutter, bridged by
+// the width the extractor gives to a space at the end of a column's line.
+// A column's left edge is where several lines start.
+func splitAtEdges(lines []*line) []*line {
+	starts := map[int]int{}
+	for _, l := range lines {
+		starts[int(math.Round(l.x0))]++
+	}
+	isEdge := func(x float64) bool {
+		k := int(math.Round(x))
+		return starts[k-1]+starts[k]+starts[k+1] >= 4
+	}
+	var out []*line
+	for _, l := range lines {
+		cut := 0
+		for i := 1; i < len(l.pieces); i++ {
+			p, t := l.pieces[i-1], l.pieces[i]
+			trail := p.Text[len(strings.TrimRightFunc(p.Text, unicode.IsSpace)):]
+			if trail == "" || !isEdge(t.X) {
+				continue
+			}
+			out = append(out, lineOf(l.pieces[cut:i]))
+			cut = i
+		}
+		if cut == 0 {
+			out = append(out, l)
+			continue
+		}
+		out = append(out, lineOf(l.pieces[cut:]))
+	}
+	return out
+}
+
+// lineOf makes a line of pieces that follow each other.
+func lineOf(ps []Text) *line {
+	t := ps[0]
+	l := &line{x0: t.X, y0: t.Y, x1: t.X + t.W, y1: t.Y + t.H, size: t.Size, bold: t.Bold, color: t.Color}
+	l.text = t.Text
+	l.runes = utf8.RuneCountInString(t.Text)
+	l.sizeSum = t.Size * float64(l.runes)
+	l.first, l.last = t, t
+	l.pieces = []Text{t}
+	if t.Bold {
+		l.boldN = l.runes
+	}
+	for _, p := range ps[1:] {
+		l.add(p, p.X-l.x1)
+	}
+	return l
 }
 
 // numberRows gives each line the number of its row: lines whose middles
@@ -153,6 +200,7 @@ func (l *line) add(t Text, gap float64) {
 		l.boldN += n
 	}
 	l.runes += n
+	l.pieces = append(l.pieces, t)
 	if t.X+t.W >= l.x1 {
 		l.last = t
 	}
