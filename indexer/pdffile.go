@@ -102,32 +102,49 @@ func ReadPDFPages(path string, opt PDFOptions) ([]PDFPage, []string, error) {
 			break
 		}
 	}
-	pgs, err := pdfLayout(path, opt)
+	// Pages are analysed as pdftohtml writes them, one at a time: a
+	// page's pieces are dropped once read, so memory follows the size of
+	// a page, not of the file.
+	var parsed []pages.Page
+	var warns []string
+	var text strings.Builder
+	withText := false
+	n, err := pdfLayout(path, opt, func(i int, p pdf.Page) {
+		for _, t := range p.Texts {
+			if strings.TrimSpace(t.Text) != "" {
+				withText = true
+			}
+			if text.Len() < maxEditionProbe {
+				text.WriteString(t.Text)
+				text.WriteByte('\n')
+			}
+		}
+		text.WriteByte('\f')
+		pg, ws := pdf.Parse(p, pdf.Options{Name: path, Index: i, Meta: meta})
+		for _, w := range ws {
+			warns = append(warns, w.String())
+		}
+		parsed = append(parsed, pg)
+	})
 	if err != nil {
 		return nil, nil, fmt.Errorf("%s: %w", path, err)
 	}
-	if !hasText(pgs) {
+	if !withText {
 		return nil, nil, fmt.Errorf("%s: %w", path, ErrNoTextLayer)
 	}
-	if pages.IsEditionText(plainText(pgs)) {
+	if pages.IsEditionText(text.String()) {
 		return readEditionPDF(path, meta, opt)
 	}
 	var images []string
 	if opt.ImageDir != "" {
-		if images, err = renderPages(path, opt.ImageDir, len(pgs), opt.Timeout); err != nil {
+		if images, err = renderPages(path, opt.ImageDir, n, opt.Timeout); err != nil {
 			return nil, nil, fmt.Errorf("%s: %w", path, err)
 		}
 	}
 	base := filepath.Base(path)
 	var out []PDFPage
-	var warns []string
-	n := 0
-	for i, p := range pgs {
-		pg, ws := pdf.Parse(p, pdf.Options{Name: path, Index: i, Meta: meta})
-		pgs[i] = pdf.Page{} // read: its pieces can go
-		for _, w := range ws {
-			warns = append(warns, w.String())
-		}
+	found := 0
+	for i, pg := range parsed {
 		op := PDFPage{Index: i}
 		if i < len(images) {
 			op.Image = images[i]
@@ -139,23 +156,31 @@ func ReadPDFPages(path string, opt PDFOptions) ([]PDFPage, []string, error) {
 			a.ID = article.StableID("pdf", a.Paper, a.Date, a.Page, base, strconv.Itoa(i), strconv.Itoa(j+1))
 			a.PageImage = op.Image
 			op.Articles = append(op.Articles, &a)
-			n++
+			found++
 		}
 		out = append(out, op)
 	}
-	if n == 0 {
-		return nil, warns, fmt.Errorf("%s: no articles found in %d pages", path, len(pgs))
+	if found == 0 {
+		return nil, warns, fmt.Errorf("%s: no articles found in %d pages", path, n)
 	}
 	return out, warns, nil
 }
 
-// pdfLayout runs pdftohtml on a PDF and reads the positions of its text.
-func pdfLayout(path string, opt PDFOptions) ([]pdf.Page, error) {
-	out, err := poppler(opt.Timeout, maxPDFText, "pdftohtml", "-xml", "-i", "-nodrm", "-hidden", "-stdout", "-zoom", strconv.Itoa(pdfZoom), path)
-	if err != nil {
-		return nil, err
-	}
-	return readPDFXML(bytes.NewReader(out), opt.MaxPages)
+// maxEditionProbe is how much of a PDF's text is kept to tell a
+// web-edition export.
+const maxEditionProbe = 1 << 20
+
+// pdfLayout runs pdftohtml on a PDF and passes each page, with the
+// positions of its text, to each as it is read; it returns the number of
+// pages.
+func pdfLayout(path string, opt PDFOptions, each func(i int, p pdf.Page)) (int, error) {
+	n := 0
+	err := popplerStream(opt.Timeout, maxPDFText, func(r io.Reader) error {
+		var err error
+		n, err = readPDFXML(r, opt.MaxPages, each)
+		return err
+	}, "pdftohtml", "-xml", "-i", "-nodrm", "-hidden", "-stdout", "-zoom", strconv.Itoa(pdfZoom), path)
+	return n, err
 }
 
 // readEditionPDF reads a web-edition export through pdftotext's text, as
@@ -196,9 +221,43 @@ var ErrNoPoppler = errors.New("not installed: PDFs are read with poppler (apt-ge
 // poppler runs a poppler tool and returns what it writes, within timeout
 // and at most limit bytes; its complaint on stderr goes into the error.
 func poppler(timeout time.Duration, limit int64, tool string, args ...string) ([]byte, error) {
+	var out []byte
+	err := popplerStream(timeout, limit, func(r io.Reader) error {
+		var err error
+		out, err = io.ReadAll(r)
+		return err
+	}, tool, args...)
+	return out, err
+}
+
+// errTooMuch is the error of a reader past its limit.
+var errTooMuch = errors.New("too much output")
+
+// limitReader fails once more than n bytes are read.
+type limitReader struct {
+	r io.Reader
+	n int64
+}
+
+func (l *limitReader) Read(p []byte) (int, error) {
+	if l.n < 0 {
+		return 0, errTooMuch
+	}
+	n, err := l.r.Read(p)
+	l.n -= int64(n)
+	if l.n < 0 {
+		return n, errTooMuch
+	}
+	return n, err
+}
+
+// popplerStream runs a poppler tool and passes what it writes to consume
+// as it comes, within timeout and at most limit bytes; its complaint on
+// stderr goes into the error.
+func popplerStream(timeout time.Duration, limit int64, consume func(io.Reader) error, tool string, args ...string) error {
 	bin, err := exec.LookPath(tool)
 	if err != nil {
-		return nil, fmt.Errorf("%s %w", tool, ErrNoPoppler)
+		return fmt.Errorf("%s %w", tool, ErrNoPoppler)
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), timeout)
 	defer cancel()
@@ -211,30 +270,31 @@ func poppler(timeout time.Duration, limit int64, tool string, args ...string) ([
 	cmd.Stderr = &stderr
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
-		return nil, err
+		return err
 	}
 	if err := cmd.Start(); err != nil {
 		if ctx.Err() != nil {
-			return nil, fmt.Errorf("%s: no answer within %s; not read", tool, timeout)
+			return fmt.Errorf("%s: no answer within %s; not read", tool, timeout)
 		}
-		return nil, fmt.Errorf("%s: %w", tool, err)
+		return fmt.Errorf("%s: %w", tool, err)
 	}
-	out, rerr := io.ReadAll(io.LimitReader(stdout, limit+1))
-	if int64(len(out)) > limit {
+	cerr := consume(&limitReader{r: stdout, n: limit})
+	if cerr != nil {
+		// Stop the tool: what it writes is no longer read.
 		_ = cmd.Cancel()
-		_ = cmd.Wait()
-		return nil, fmt.Errorf("%s: more than %d MB of text; not read", tool, limit>>20)
 	}
 	werr := cmd.Wait()
 	switch {
+	case errors.Is(cerr, errTooMuch):
+		return fmt.Errorf("%s: more than %s of text; not read", tool, sizeOf(limit))
 	case ctx.Err() != nil:
-		return nil, fmt.Errorf("%s: no answer within %s; not read", tool, timeout)
+		return fmt.Errorf("%s: no answer within %s; not read", tool, timeout)
+	case cerr != nil:
+		return fmt.Errorf("%s: %w", tool, cerr)
 	case werr != nil:
-		return nil, fmt.Errorf("%s: %s", tool, popplerProblem(stderr.String(), werr))
-	case rerr != nil:
-		return nil, fmt.Errorf("%s: %w", tool, rerr)
+		return fmt.Errorf("%s: %s", tool, popplerProblem(stderr.String(), werr))
 	}
-	return out, nil
+	return nil
 }
 
 // popplerProblem says in a few words why poppler failed.
@@ -269,52 +329,67 @@ func (b *limitedBuffer) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// readPDFXML reads pdftohtml's XML into pages, in points.
-func readPDFXML(r io.Reader, maxPages int) ([]pdf.Page, error) {
+// readPDFXML reads pdftohtml's XML and passes each page, in points, to
+// each once it is complete; it returns the number of pages.
+func readPDFXML(r io.Reader, maxPages int, each func(i int, p pdf.Page)) (int, error) {
 	dec := xml.NewDecoder(r)
 	dec.Strict = false
 	dec.Entity = xml.HTMLEntity
-	var out []pdf.Page
 	fonts := map[string]fontSpec{}
+	n := 0
 	var cur *pdf.Page
+	flush := func() {
+		if cur != nil {
+			each(n-1, *cur)
+			cur = nil
+		}
+	}
 	for {
 		tok, err := dec.Token()
 		if errors.Is(err, io.EOF) {
 			break
 		}
 		if err != nil {
-			return nil, fmt.Errorf("pdftohtml output: %w", err)
+			if errors.Is(err, errTooMuch) {
+				return n, err
+			}
+			return n, fmt.Errorf("pdftohtml output: %w", err)
 		}
-		se, ok := tok.(xml.StartElement)
-		if !ok {
-			continue
-		}
-		switch se.Name.Local {
-		case "page":
-			if len(out) == maxPages {
-				return nil, fmt.Errorf("more than %d pages; not read", maxPages)
+		switch t := tok.(type) {
+		case xml.EndElement:
+			if t.Name.Local == "page" {
+				flush()
 			}
-			out = append(out, pdf.Page{Width: attrF(se, "width") / pdfZoom, Height: attrF(se, "height") / pdfZoom})
-			cur = &out[len(out)-1]
-		case "fontspec":
-			fonts[attr(se, "id")] = fontSpec{size: attrF(se, "size") / pdfZoom, color: attr(se, "color")}
-		case "text":
-			if cur == nil {
-				continue
+		case xml.StartElement:
+			switch t.Name.Local {
+			case "page":
+				flush()
+				if n == maxPages {
+					return n, fmt.Errorf("more than %d pages; not read", maxPages)
+				}
+				n++
+				cur = &pdf.Page{Width: attrF(t, "width") / pdfZoom, Height: attrF(t, "height") / pdfZoom}
+			case "fontspec":
+				fonts[attr(t, "id")] = fontSpec{size: attrF(t, "size") / pdfZoom, color: attr(t, "color")}
+			case "text":
+				if cur == nil {
+					continue
+				}
+				text, bold, err := textContent(dec)
+				if err != nil {
+					return n, fmt.Errorf("pdftohtml output: %w", err)
+				}
+				f := fonts[attr(t, "font")]
+				cur.Texts = append(cur.Texts, pdf.Text{
+					X: attrF(t, "left") / pdfZoom, Y: attrF(t, "top") / pdfZoom,
+					W: attrF(t, "width") / pdfZoom, H: attrF(t, "height") / pdfZoom,
+					Size: f.size, Bold: bold, Color: f.color, Text: foldPDFText(text),
+				})
 			}
-			text, bold, err := textContent(dec)
-			if err != nil {
-				return nil, fmt.Errorf("pdftohtml output: %w", err)
-			}
-			f := fonts[attr(se, "font")]
-			cur.Texts = append(cur.Texts, pdf.Text{
-				X: attrF(se, "left") / pdfZoom, Y: attrF(se, "top") / pdfZoom,
-				W: attrF(se, "width") / pdfZoom, H: attrF(se, "height") / pdfZoom,
-				Size: f.size, Bold: bold, Color: f.color, Text: foldPDFText(text),
-			})
 		}
 	}
-	return out, nil
+	flush()
+	return n, nil
 }
 
 type fontSpec struct {
@@ -386,27 +461,10 @@ func foldPDFText(s string) string {
 	return pdfFolds.Replace(segment.FoldRadicals(scGlyphs.Replace(s)))
 }
 
-func hasText(pgs []pdf.Page) bool {
-	for _, p := range pgs {
-		for _, t := range p.Texts {
-			if strings.TrimSpace(t.Text) != "" {
-				return true
-			}
-		}
+// sizeOf says how large n bytes are, in MB from 1 MB on.
+func sizeOf(n int64) string {
+	if n >= 1<<20 {
+		return strconv.FormatInt(n>>20, 10) + " MB"
 	}
-	return false
-}
-
-// plainText is the pages' text, a piece a line, for telling a web-edition
-// export.
-func plainText(pgs []pdf.Page) string {
-	var sb strings.Builder
-	for _, p := range pgs {
-		for _, t := range p.Texts {
-			sb.WriteString(t.Text)
-			sb.WriteByte('\n')
-		}
-		sb.WriteByte('\f')
-	}
-	return sb.String()
+	return strconv.FormatInt(n, 10) + " bytes"
 }

@@ -14,6 +14,7 @@ import (
 	"unicode"
 
 	"baoku/indexer/internal/pdfgen"
+	"baoku/indexer/pdf"
 	"baoku/segment"
 )
 
@@ -315,6 +316,32 @@ func TestReadPDFBadInput(t *testing.T) {
 			t.Fatalf("three pages, at most two: %v", err)
 		}
 	})
+}
+
+func TestPopplerOutputLimit(t *testing.T) {
+	needPoppler(t)
+	p := filepath.Join(t.TempDir(), "hello.pdf")
+	if err := os.WriteFile(p, minimalPDFPages("BT /F1 12 Tf 30 350 Td (Hello) Tj ET", 50), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := poppler(time.Minute, 1<<20, "pdftotext", p, "-"); err != nil || !strings.Contains(string(out), "Hello") {
+		t.Fatalf("pdftotext: %q, %v", out, err)
+	}
+	_, err := poppler(time.Minute, 100, "pdftotext", p, "-")
+	if err == nil || !strings.Contains(err.Error(), "more than 100 bytes of text") {
+		t.Fatalf("over the limit: %v", err)
+	}
+	// The layout reader reads the 50 pages one by one.
+	seen := 0
+	n, err := pdfLayout(p, PDFOptions{Timeout: time.Minute, MaxPages: 1000}, func(i int, pg pdf.Page) {
+		if i != seen || len(pg.Texts) != 1 {
+			t.Errorf("page %d (%d pieces) after %d pages", i, len(pg.Texts), seen)
+		}
+		seen++
+	})
+	if err != nil || n != 50 || seen != 50 {
+		t.Fatalf("layout: %d pages, %d seen, %v", n, seen, err)
+	}
 }
 
 func TestReadPDFWithoutPoppler(t *testing.T) {
