@@ -385,3 +385,21 @@ func TestFoldPDFText(t *testing.T) {
 		t.Fatalf("FoldRadicals(⻓) = %q", got)
 	}
 }
+
+func TestWatchTakesPDFs(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"page.pdf", "page.txt", "notes.doc", "PAGE2.PDF"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, seen := readyFiles(dir, nil, nil, nil)
+	ready, _ := readyFiles(dir, seen, nil, nil)
+	var got []string
+	for _, p := range ready {
+		got = append(got, filepath.Base(p))
+	}
+	if strings.Join(got, " ") != "PAGE2.PDF page.pdf page.txt" {
+		t.Errorf("ready files %v, want the PDFs and the page text", got)
+	}
+}
