@@ -58,6 +58,7 @@ func lineBounds(ls []*line) (x0, y0, x1, y1 float64) {
 // under. Items of briefs are articles of their own.
 func assemble(blocks []*block, st stats) []*draft {
 	groups := headGroups(blocks, st)
+	intertitles(blocks, groups, st)
 	var out []*draft
 	for _, g := range groups {
 		out = append(out, g)
@@ -71,6 +72,10 @@ func assemble(blocks []*block, st stats) []*draft {
 			continue
 		}
 		g, sure := owner(b, groups, st)
+		if !sure {
+			g = clearAbove(b, groups, blocks, st)
+			sure = g != nil
+		}
 		if sure {
 			owners[b] = g
 		} else {
@@ -126,6 +131,36 @@ func assemble(blocks []*block, st stats) []*draft {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].order < out[j].order })
 	return out
+}
+
+// intertitles tells the text opened by a bold title that continues an
+// article (an intertitle, 小标题) from the items of a box of briefs: the
+// block lies right under a headline, and that headline is an article's,
+// not a box's label (a few characters: 简讯, 新闻速览). Such blocks become
+// text.
+func intertitles(blocks []*block, groups []*draft, st stats) {
+	for _, b := range blocks {
+		if b.kind != bBrief {
+			continue
+		}
+		g, sure := owner(b, groups, st)
+		if !sure || isLabel(g) {
+			continue
+		}
+		b.kind = bText
+	}
+}
+
+// isLabel reports whether a headline group is only a box's label: one
+// short line, four characters or so.
+func isLabel(g *draft) bool {
+	n := 0
+	for _, h := range g.head {
+		for _, l := range h.lines {
+			n += l.runes
+		}
+	}
+	return n <= 6
 }
 
 // headGroups joins headline blocks that sit one above the other (kicker,
@@ -263,6 +298,32 @@ func nearest(b *block, cands []*draft, st stats) (*draft, bool) {
 		}
 	}
 	return best, false
+}
+
+// clearAbove finds the headline a block lies under with nothing printed
+// between them (a photo under a headline, its caption below), however
+// the page was cut; nil when there is none.
+func clearAbove(b *block, groups []*draft, blocks []*block, st stats) *draft {
+	var best *draft
+	bestY := math.Inf(-1)
+	for _, g := range groups {
+		x0, _, x1, y1 := bounds(g.head)
+		if y1 <= b.y0+0.5*st.body && y1 > bestY && math.Min(x1, b.x1)-math.Max(x0, b.x0) > 0 {
+			best, bestY = g, y1
+		}
+	}
+	if best == nil {
+		return nil
+	}
+	for _, o := range blocks {
+		if o == b || o.y1 <= bestY || o.y0 >= b.y0 {
+			continue
+		}
+		if math.Min(o.x1, b.x1)-math.Max(o.x0, b.x0) > 0 {
+			return nil // something printed between them
+		}
+	}
+	return best
 }
 
 // nodeOwner finds the article of a block that lies under no headline by

@@ -30,6 +30,7 @@ type family struct {
 	masthead           float64 // probability of a front page
 	footer             float64
 	rules              float64 // probability of rules between boxes
+	intertitles        float64 // probability of bold intertitles (小标题) in a long article
 	bylines            []string
 }
 
@@ -46,12 +47,12 @@ var families = []family{
 	{name: "broadsheet", pageW: [2]float64{340, 360}, pageH: [2]float64{490, 520}, cols: [2]int{7, 8},
 		gutter: [2]float64{3.5, 5}, items: [2]int{5, 8}, bodyPt: [2]float64{9.5, 10.5}, leading: [2]float64{1.45, 1.6},
 		headSans: 0.7, headPt: [2]float64{20, 32}, center: 0.2, red: 0.3, kicker: 0.25, subtitle: 0.3, dash: 0.5,
-		photo: 0.35, briefs: 0.5, photoTop: 0.8, masthead: 0.25, footer: 0.3, rules: 0.6,
+		photo: 0.35, briefs: 0.5, photoTop: 0.8, masthead: 0.25, footer: 0.3, rules: 0.6, intertitles: 0.3,
 		bylines: []string{byLine, byLine, byLead, byEnd, byNone}},
 	{name: "classic", pageW: [2]float64{320, 340}, pageH: [2]float64{470, 490}, cols: [2]int{6, 6},
 		gutter: [2]float64{4, 5}, items: [2]int{4, 7}, bodyPt: [2]float64{9.5, 10}, leading: [2]float64{1.4, 1.55},
 		headSans: 0.2, headPt: [2]float64{22, 34}, center: 0.7, red: 0.5, kicker: 0.35, subtitle: 0.4, dash: 0.6,
-		photo: 0.3, briefs: 0.3, photoTop: 0.5, masthead: 0.3, footer: 0.2, rules: 0.8,
+		photo: 0.3, briefs: 0.3, photoTop: 0.5, masthead: 0.3, footer: 0.2, rules: 0.8, intertitles: 0.4,
 		bylines: []string{byLine, byLead, byLead, byEnd}},
 	{name: "tabloid", pageW: [2]float64{270, 290}, pageH: [2]float64{390, 410}, cols: [2]int{5, 5},
 		gutter: [2]float64{3.5, 4.5}, items: [2]int{3, 6}, bodyPt: [2]float64{9, 9.5}, leading: [2]float64{1.4, 1.5},

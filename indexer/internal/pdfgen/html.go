@@ -30,6 +30,7 @@ body { margin: 0; }
 .cap { margin: 1mm 0 2mm 0; line-height: 1.35; flex: none; }
 .body { flex: 1 1 0; min-height: 0; overflow: hidden; text-align: justify; }
 .body p { margin: 0; text-indent: 2em; }
+.body p.inter { font-weight: bold; text-indent: 0; text-align: center; margin: 0.5em 0; }
 .briefs { border: 0.4mm solid #333; padding: 2mm; box-sizing: border-box; }
 .label { text-align: center; font-weight: bold; background: #333; color: #fff; margin-bottom: 2mm; }
 .brief { break-inside: avoid; margin-bottom: 1.5mm; }
@@ -54,14 +55,15 @@ function fits(el) {
 function renderArt(el, d, k) {
   el.textContent = '';
   let left = k;
-  for (const p of d.paras) {
-    if (left <= 0) break;
+  d.paras.forEach((p, i) => {
+    if (left <= 0) return;
     const take = p.slice(0, left);
     left -= take.length;
     const e = document.createElement('p');
+    if (d.inter && d.inter.includes(i)) e.className = 'inter';
     e.textContent = take.join('');
     el.appendChild(e);
-  }
+  });
   if (d.end && el.lastChild) el.lastChild.textContent += d.end;
 }
 function renderBriefs(el, d, k) {
@@ -120,6 +122,7 @@ async function fitAll() {
 // fitData is what the fitting script reads for one body.
 type fitData struct {
 	Paras [][]string `json:"paras,omitempty"`
+	Inter []int      `json:"inter,omitempty"` // paragraphs that are intertitles
 	End   string     `json:"end,omitempty"`
 	Items []fitBrief `json:"items,omitempty"`
 }
@@ -221,7 +224,7 @@ func (l *layout) writeArticle(sb *strings.Builder, b *box) fitData {
 		l.writePhoto(sb, p)
 	}
 	sb.WriteString("</div>\n")
-	return fitData{Paras: it.sents, End: it.end}
+	return fitData{Paras: it.sents, Inter: it.inter, End: it.end}
 }
 
 func (l *layout) writePhoto(sb *strings.Builder, p *photo) {

@@ -53,6 +53,7 @@ type item struct {
 	byText                     string // the byline line printed under the headline
 	end                        string // the byline after the last sentence
 	sents                      [][]string
+	inter                      []int // paragraphs that are intertitles
 	photo                      *photo
 	kept                       int // sentences kept by the browser
 	region                     Rect
@@ -168,6 +169,18 @@ func (l *layout) articleItem(d dice, s story, b *box, first bool) *item {
 	it.sents = cloneParas(s.paras)
 	it.byStyle = d.pick(f.bylines)
 	l.byline(d, it, s)
+	if len(it.sents) >= 3 && d.chance(f.intertitles) {
+		// Intertitles before the second paragraph and every third after.
+		var paras [][]string
+		for i, p := range it.sents {
+			if i > 0 && i%3 == 1 {
+				it.inter = append(it.inter, len(paras))
+				paras = append(paras, []string{d.pick(intertitleTexts)})
+			}
+			paras = append(paras, p)
+		}
+		it.sents = paras
+	}
 	if d.chance(f.photo) && b.h > 110 {
 		p := &photo{h: math.Min(b.w*0.55, b.h*0.35), top: d.chance(f.photoTop)}
 		p.photographers = []string{d.pick(names)}
@@ -307,6 +320,12 @@ var names = []string{
 	"张伟", "王芳", "李娜", "刘洋", "陈静", "杨帆", "赵磊", "黄敏", "周杰", "吴琼", "徐亮", "孙丽",
 	"马超", "朱婷", "胡军", "郭佳", "何平", "高翔", "林峰", "罗兰", "郑凯", "梁爽", "谢文东", "宋雨桐",
 	"唐思远", "韩冰", "冯晓雪", "邓一鸣", "曹阳", "彭程", "曾海燕", "萧然", "田野", "董立", "袁方", "潘越",
+}
+
+// intertitleTexts are invented intertitles.
+var intertitleTexts = []string{
+	"多措并举 破解难题", "因地制宜 精准施策", "群众满意是最高标准", "把好事办到群众心坎上",
+	"科技赋能 提质增效", "守正创新 行稳致远", "补齐短板 强化服务", "久久为功 久久为新",
 }
 
 // captions are invented photo captions.
