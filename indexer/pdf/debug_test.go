@@ -44,25 +44,3 @@ func TestDebugDump(t *testing.T) {
 		}
 	}
 }
-
-func TestDebugOwner(t *testing.T) {
-	path, which := os.Getenv("PDF_DEBUG_PAGE"), os.Getenv("PDF_DEBUG_BLOCK")
-	if path == "" || which == "" {
-		t.Skip("set PDF_DEBUG_PAGE and PDF_DEBUG_BLOCK to see whom a block goes to")
-	}
-	b, _ := os.ReadFile(path)
-	var p Page
-	json.Unmarshal(b, &p)
-	lines := buildLines(p.Texts)
-	st := measure(lines)
-	lines, _, _ = dropHeader(lines, p, st, Options{})
-	classify(lines, st)
-	blocks := cutPage(lines, st)
-	groups := headGroups(blocks, st)
-	for _, bl := range blocks {
-		if fmt.Sprint(bl.order) == which {
-			g, sure := owner(bl, groups, st)
-			fmt.Printf("owner of B%d: %q sure=%v\n", bl.order, g.head[0].text(), sure)
-		}
-	}
-}
