@@ -272,7 +272,8 @@ func paragraphs(cols [][]*line, st stats) []para {
 			// space) goes on with it.
 			if len(cur) > 0 && cur[len(cur)-1].row != l.row {
 				p := cur[len(cur)-1]
-				if l.x0-left >= 0.9*l.size || p.x1 < right-1.5*l.size && endsSentence(p.text) {
+				// An intertitle, in bold, is a paragraph of its own.
+				if l.x0-left >= 0.9*l.size || p.x1 < right-1.5*l.size && endsSentence(p.text) || (p.class == cBold) != (l.class == cBold) {
 					flush()
 				}
 			}
