@@ -1,0 +1,140 @@
+package search
+
+import (
+	"context"
+	"io"
+	"os"
+	"sync"
+	"testing"
+
+	"baoku/indexer"
+)
+
+// The research views' targets are set on the whole xwlb corpus (74,545
+// stories). These benchmarks run on an index of it built beforehand:
+//
+//	bin/baoku index -index /tmp/xwlb-index ../shared/corpus/xwlb-2012-2026.jsonl.gz
+//	BAOKU_BENCH_INDEX=/tmp/xwlb-index go test ./search -run XXX -bench Research -count 5
+//
+// Without BAOKU_BENCH_INDEX they skip, saying so.
+
+var corpusEngine struct {
+	once sync.Once
+	e    *Engine
+	err  error
+}
+
+// benchCorpus returns a warm engine over the index BAOKU_BENCH_INDEX names.
+func benchCorpus(b *testing.B) *Engine {
+	b.Helper()
+	dir := os.Getenv("BAOKU_BENCH_INDEX")
+	if dir == "" {
+		b.Skip("BAOKU_BENCH_INDEX is not set: build an index of ../shared/corpus/xwlb-2012-2026.jsonl.gz and name its folder there")
+	}
+	corpusEngine.once.Do(func() {
+		ix, err := indexer.OpenExisting(dir, indexer.Options{})
+		if err != nil {
+			corpusEngine.err = err
+			return
+		}
+		e := New(ix)
+		if err := e.Warm(); err != nil {
+			corpusEngine.err = err
+			return
+		}
+		// The first search reads the facet tables in.
+		if _, err := e.Search(context.Background(), Request{Size: 1}); err != nil {
+			corpusEngine.err = err
+			return
+		}
+		corpusEngine.e = e
+	})
+	if corpusEngine.err != nil {
+		b.Fatal(corpusEngine.err)
+	}
+	return corpusEngine.e
+}
+
+// commonWord is a word found in about a third of the stories.
+const commonWord = "发展"
+
+func BenchmarkResearchTrendYearly(b *testing.B) {
+	e := benchCorpus(b)
+	ctx := context.Background()
+	for b.Loop() {
+		res, err := e.Trend(ctx, TrendRequest{Queries: []string{commonWord}})
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(float64(res.Series[0].Count), "hits")
+	}
+}
+
+func BenchmarkResearchConcordancePage(b *testing.B) {
+	e := benchCorpus(b)
+	ctx := context.Background()
+	for b.Loop() {
+		res, err := e.Concordance(ctx, KWICRequest{Request: Request{Query: commonWord}})
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(float64(res.Total), "lines")
+	}
+}
+
+func BenchmarkResearchConcordanceSorted(b *testing.B) {
+	e := benchCorpus(b)
+	ctx := context.Background()
+	for b.Loop() {
+		if _, err := e.Concordance(ctx, KWICRequest{Request: Request{Query: commonWord}, Order: SortLeft}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkResearchCollocates(b *testing.B) {
+	e := benchCorpus(b)
+	ctx := context.Background()
+	// The words of each segment are counted once, on first use.
+	if _, err := e.Collocates(ctx, CollocRequest{Request: Request{Query: commonWord}}); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		res, err := e.Collocates(ctx, CollocRequest{Request: Request{Query: commonWord}})
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(float64(res.Node), "nodes")
+	}
+}
+
+// BenchmarkResearchExportCSV streams a CSV export of about 10,000 stories
+// (those of 2013-01-01 to 2014-11-30) to nowhere.
+func BenchmarkResearchExportCSV(b *testing.B) {
+	e := benchCorpus(b)
+	ctx := context.Background()
+	r := ExportRequest{Request: Request{From: "2013-01-01", To: "2014-11-30"}, Format: FormatCSV,
+		Link: func(id string) string { return "http://localhost:8080/articles/" + id }}
+	for b.Loop() {
+		var rows int
+		if err := e.Export(ctx, r, func(m ExportMeta) io.Writer { rows = m.Total; return io.Discard }); err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(float64(rows), "rows")
+	}
+}
+
+// BenchmarkResearchCollocatesFirst counts the words of every segment
+// again, as the first collocates request after start does.
+func BenchmarkResearchCollocatesFirst(b *testing.B) {
+	e := benchCorpus(b)
+	ctx := context.Background()
+	for b.Loop() {
+		e.research.mu.Lock()
+		e.research.lengths = nil
+		e.research.mu.Unlock()
+		if _, err := e.Collocates(ctx, CollocRequest{Request: Request{Query: commonWord}}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
