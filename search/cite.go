@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"baoku/indexer/article"
@@ -301,4 +302,19 @@ func yearOf(date string) string {
 		return date[:4]
 	}
 	return date
+}
+
+// DatasetCitation cites a snapshot as a data set, in the form GB/T
+// 7714-2015 gives an online data set ([DS/OL]): who made it, what it is,
+// when it was made and cited, and where it is. filters is the snapshot's
+// filters written for people.
+func DatasetCitation(s *Snapshot, filters, addr string, cited time.Time) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "报库. “%s”检索结果集: ", s.Query)
+	if filters != "" {
+		b.WriteString(filters + ", ")
+	}
+	fmt.Fprintf(&b, "%d 篇, SHA-256 %s[DS/OL]. ", s.Total, s.SHA256[:min(16, len(s.SHA256))])
+	fmt.Fprintf(&b, "(%s)[%s]. %s.", s.Created[:min(10, len(s.Created))], cited.Format("2006-01-02"), addr)
+	return b.String()
 }

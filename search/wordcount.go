@@ -3,7 +3,6 @@ package search
 import (
 	"context"
 	"fmt"
-	"math/bits"
 	"runtime"
 	"sync"
 
@@ -26,6 +25,8 @@ import (
 type researchCache struct {
 	mu      sync.Mutex
 	lengths map[zseg.Segment]*lengthEntry
+	// freqs are words' frequencies in whole segments.
+	freqs map[zseg.Segment]map[string]int
 	// store is the index folder's snapshots, opened on first use.
 	storeOnce sync.Once
 	store     *indexer.SnapshotStore
@@ -65,6 +66,7 @@ func (c *researchCache) lengthsOf(v *view) ([][]uint32, error) {
 	for seg, e := range c.lengths {
 		if !inUse[seg] && ready(&segEntry{done: e.done}) {
 			delete(c.lengths, seg)
+			delete(c.freqs, seg)
 		}
 	}
 	c.mu.Unlock()
@@ -136,22 +138,24 @@ func wordLengths(seg zseg.Segment) ([]uint32, error) {
 // documents are in it, and how many words they hold.
 type reference struct {
 	words int
-	// in holds the set's documents, by segment and number there, so that
-	// the postings of another snapshot of the index can be checked
-	// against it.
-	in   map[zseg.Segment]bitset
-	snap *snapshot // where frequencies are read
-	// global is in by the document numbers of snap.
-	global bitset
+	// in holds the set's documents, by segment and number there.
+	in map[zseg.Segment]bitset
+	// whole marks the segments all of whose documents are in the set
+	// (no filter, no deletion), whose frequencies are kept for the
+	// next request.
+	whole map[zseg.Segment]bool
+	snap  *snapshot
+	cache *researchCache
 }
 
 // reference walks the request's filtered set.
 func (e *Engine) reference(ctx context.Context, p *prepared, snap *snapshot) (*reference, error) {
-	ref := &reference{in: map[zseg.Segment]bitset{}, snap: snap}
+	ref := &reference{in: map[zseg.Segment]bitset{}, whole: map[zseg.Segment]bool{}, snap: snap, cache: &e.research}
 	var (
 		lengths [][]uint32
 		lerr    error
 		sets    []bitset
+		counts  = map[zseg.Segment]uint64{}
 	)
 	_, err := e.walk(ctx, p.denominator(), false, func(v *view, seg int, local, _ uint64) {
 		if sets == nil {
@@ -163,6 +167,7 @@ func (e *Engine) reference(ctx context.Context, p *prepared, snap *snapshot) (*r
 			}
 		}
 		sets[seg].add(local)
+		counts[v.live[seg].Segment()]++
 		if lerr == nil {
 			ref.words += int(lengths[seg][local])
 		}
@@ -173,29 +178,14 @@ func (e *Engine) reference(ctx context.Context, p *prepared, snap *snapshot) (*r
 	if lerr != nil {
 		return nil, lerr
 	}
-	ref.global = globalSet(snap.v, ref.in)
-	return ref, nil
-}
-
-// globalSet turns a set of documents by segment into one by the document
-// numbers of a snapshot.
-func globalSet(v *view, in map[zseg.Segment]bitset) bitset {
-	var top uint64
-	for i, ss := range v.live {
-		top = max(top, v.offsets[i]+ss.Segment().Count())
-	}
-	out := make(bitset, top/64+1)
-	for i, ss := range v.live {
-		set, off := in[ss.Segment()], v.offsets[i]
-		for w, word := range set {
-			for word != 0 {
-				local := uint64(w)*64 + uint64(bits.TrailingZeros64(word))
-				out.add(off + local)
-				word &= word - 1
+	if len(p.filters) == 0 {
+		for seg, n := range counts {
+			if n == seg.Count() {
+				ref.whole[seg] = true
 			}
 		}
 	}
-	return out
+	return ref, nil
 }
 
 // freqs are the words' frequencies in the filtered set, looked up on
@@ -209,11 +199,12 @@ func (r *reference) freqs(ctx context.Context, words []string) ([]int, error) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			dicts := map[zseg.Segment][]zseg.TermDictionary{} // this worker's
 			for i := wi; i < len(words); i += workers {
-				if errs[wi] != nil {
+				if errs[wi] != nil || ctx.Err() != nil {
 					return
 				}
-				out[i], errs[wi] = r.freq(ctx, words[i])
+				out[i], errs[wi] = r.freq(words[i], dicts)
 			}
 		}()
 	}
@@ -223,18 +214,101 @@ func (r *reference) freqs(ctx context.Context, words []string) ([]int, error) {
 			return nil, err
 		}
 	}
-	return out, nil
+	return out, ctx.Err()
 }
 
-// freq is a word's frequency in the filtered set, over the text fields.
-func (r *reference) freq(ctx context.Context, word string) (int, error) {
+// freq is a word's frequency in the filtered set, over the text fields,
+// summed segment by segment.
+func (r *reference) freq(word string, dicts map[zseg.Segment][]zseg.TermDictionary) (int, error) {
 	total := 0
-	for _, f := range field.Of(field.Text) {
-		n, err := termFreqWhere(ctx, r.snap, f, word, r.global.has)
+	for _, ss := range r.snap.v.live {
+		seg := ss.Segment()
+		set := r.in[seg]
+		if set == nil {
+			continue
+		}
+		whole := r.whole[seg]
+		if whole {
+			if n, ok := r.cache.segFreq(seg, word); ok {
+				total += n
+				continue
+			}
+		}
+		ds, err := dictsOf(seg, dicts)
 		if err != nil {
 			return 0, err
+		}
+		n := 0
+		for _, d := range ds {
+			pl, err := d.PostingsList([]byte(word), nil, nil)
+			if err != nil {
+				return 0, fmt.Errorf("search: postings of %s: %w", word, err)
+			}
+			it := pl.Iterator(true, false, false, nil)
+			for {
+				p, err := it.Next()
+				if err != nil {
+					return 0, fmt.Errorf("search: postings of %s: %w", word, err)
+				}
+				if p == nil {
+					break
+				}
+				if whole || set.has(p.Number()) {
+					n += int(p.Frequency())
+				}
+			}
+		}
+		if whole {
+			r.cache.keepFreq(seg, word, n)
 		}
 		total += n
 	}
 	return total, nil
+}
+
+// dictsOf returns the word views' dictionaries of a segment, opening
+// them once a worker.
+func dictsOf(seg zseg.Segment, dicts map[zseg.Segment][]zseg.TermDictionary) ([]zseg.TermDictionary, error) {
+	if ds, ok := dicts[seg]; ok {
+		return ds, nil
+	}
+	var ds []zseg.TermDictionary
+	for _, f := range field.Of(field.Text) {
+		d, err := seg.Dictionary(f)
+		if err != nil {
+			return nil, fmt.Errorf("search: words of %s: %w", f, err)
+		}
+		ds = append(ds, d)
+	}
+	dicts[seg] = ds
+	return ds, nil
+}
+
+// maxKeptFreqs bounds the word frequencies kept per segment.
+const maxKeptFreqs = 100000
+
+// segFreq returns a word's frequency in a whole segment, if known.
+func (c *researchCache) segFreq(seg zseg.Segment, word string) (int, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	n, ok := c.freqs[seg][word]
+	return n, ok
+}
+
+// keepFreq keeps a word's frequency in a whole segment, up to the bound,
+// for segments still in use (lengthsOf forgets the others).
+func (c *researchCache) keepFreq(seg zseg.Segment, word string, n int) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.freqs == nil {
+		c.freqs = map[zseg.Segment]map[string]int{}
+	}
+	m := c.freqs[seg]
+	if m == nil {
+		m = map[string]int{}
+		c.freqs[seg] = m
+	}
+	if len(m) < maxKeptFreqs {
+		m[word] = n
+	}
 }
