@@ -58,6 +58,8 @@ type Options struct {
 	Limits Limits
 	// Admin enables the admin endpoints (off when its Token is empty).
 	Admin Admin
+	// Research limits each client's use of the research views.
+	Research RateLimit
 }
 
 // NewRouter returns the HTTP handler: templates are parsed here, so a
@@ -74,7 +76,7 @@ func NewRouter(s Searcher, opt Options) (*gin.Engine, error) {
 	if opt.Logger {
 		r.Use(gin.Logger())
 	}
-	tmpl, err := template.New("").Funcs(funcs).ParseFS(templateFS, "templates/*.html")
+	tmpl, err := template.New("").Funcs(funcs).Funcs(researchFuncs).ParseFS(templateFS, "templates/*.html")
 	if err != nil {
 		return nil, fmt.Errorf("web: parse templates: %w", err)
 	}
@@ -97,13 +99,17 @@ func NewRouter(s Searcher, opt Options) (*gin.Engine, error) {
 	r.GET("/browse", h.browse)
 	r.GET("/browse/:date", h.browseDate)
 	r.GET("/help", h.help)
+	if rs, ok := s.(Researcher); ok {
+		registerResearch(r, h, rs, opt.Research)
+	}
 	r.NoRoute(h.notFound)
 	return r, nil
 }
 
 type handlers struct {
-	s Searcher
-	b Browser // nil when s does not browse
+	s  Searcher
+	b  Browser    // nil when s does not browse
+	rs Researcher // nil when s has no research views
 }
 
 // statusClientGone is the status of a request whose client went away
