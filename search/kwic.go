@@ -57,7 +57,9 @@ type KWICLine struct {
 	Page     string `json:"page,omitempty"`
 	Headline string `json:"headline"`
 	// Field is where the occurrence is (kicker, headline, subtitle,
-	// body) and Para its paragraph in the body, 1-based (0 elsewhere).
+	// body) and Para its paragraph in the body, 1-based, blank
+	// paragraphs not counted, as the article page numbers them (its
+	// anchors #p1, #p2 …); 0 outside the body.
 	Field string `json:"field"`
 	Para  int    `json:"para"`
 	// Left, Match and Right are the text's own characters: Match is what
@@ -393,13 +395,21 @@ func linesOf(snap *snapshot, hits []dated, occ []occurrence, width int) ([]KWICL
 // lineOf cuts the line of an occurrence in an article.
 func lineOf(a *article.Article, o occurrence, width int) KWICLine {
 	f := textFields(a)[o.field]
-	para := f.text
+	para, shown := f.text, 0
 	if f.name == field.Body {
-		para = strings.Split(f.text, "\n")[o.para-1]
+		paras := strings.Split(f.text, "\n")
+		para = paras[o.para-1]
+		// The article page leaves out blank paragraphs: number the
+		// paragraph as it shows it.
+		for _, p := range paras[:o.para] {
+			if strings.TrimSpace(p) != "" {
+				shown++
+			}
+		}
 	}
 	return KWICLine{
 		ID: a.ID, Date: a.Date, Paper: a.Paper, Page: a.Page, Headline: a.Headline,
-		Field: f.name, Para: o.para,
+		Field: f.name, Para: shown,
 		Left: leftOf(para, o.start, width), Match: para[o.start:o.end], Right: rightOf(para, o.end, width),
 	}
 }

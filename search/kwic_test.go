@@ -33,12 +33,16 @@ func bruteOccurrences(arts []*article.Article, phrase string, f Request) []brute
 		}
 		texts := fieldTexts(a)
 		for _, name := range []string{field.Kicker, field.Headline, field.Subtitle, field.Body} {
-			for pi, para := range strings.Split(texts[name], "\n") {
+			shown := 0 // paragraphs as the article page numbers them
+			for _, para := range strings.Split(texts[name], "\n") {
+				if strings.TrimSpace(para) != "" {
+					shown++
+				}
 				n := countOverlapping(segment.Normalize(para), norm)
 				for range n {
 					l := bruteLine{ID: a.ID, Field: name}
 					if name == field.Body {
-						l.Para = pi + 1
+						l.Para = shown
 					}
 					out = append(out, l)
 				}
@@ -113,7 +117,13 @@ func checkLine(t *testing.T, a *article.Article, l KWICLine, phrase string, widt
 	t.Helper()
 	text := fieldTexts(a)[l.Field]
 	if l.Field == field.Body {
-		text = strings.Split(text, "\n")[l.Para-1]
+		var shown []string
+		for _, p := range strings.Split(text, "\n") {
+			if strings.TrimSpace(p) != "" {
+				shown = append(shown, p)
+			}
+		}
+		text = shown[l.Para-1]
 	}
 	if segment.Normalize(l.Match) != segment.Normalize(phrase) {
 		t.Errorf("%s: match %q is not %q", a.ID, l.Match, phrase)

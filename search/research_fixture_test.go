@@ -14,7 +14,7 @@ import (
 // researchArticles makes articles for the research views' tests, from
 // sentences written for them: three papers over five years, with a month
 // that has no articles at all, a year with few, pages of several forms
-// (1, 01, A1, A05), traditional characters in some (鄉村振興, 臺灣) and
+// (1, 01, A1, A05), blank paragraphs, traditional characters in some (鄉村振興, 臺灣) and
 // words that the test dictionary cuts so that a substring is not a word
 // (安局 in 公安局). The same seed gives the same articles.
 func researchArticles() []*article.Article {
@@ -63,6 +63,9 @@ func researchArticles() []*article.Article {
 							para = append(para, sentences[rng.IntN(len(sentences))])
 						}
 						body = append(body, strings.Join(para, "。")+"。")
+						if rng.IntN(6) == 0 {
+							body = append(body, "　") // a blank paragraph
+						}
 					}
 					a := &article.Article{
 						ID:       fmt.Sprintf("r%04d", n),
