@@ -33,7 +33,7 @@ const (
 	// MaxCollocNodes bounds the occurrences of the query read to count
 	// collocates: past it, every k-th article found is read (a sample,
 	// which the answer reports) unless the request asks for all.
-	MaxCollocNodes = 20000
+	MaxCollocNodes = 10000
 	// maxCandidates bounds the words whose frequency in the filtered set
 	// is looked up: those seen most often around the query.
 	maxCandidates = 5000
@@ -422,28 +422,34 @@ func (e *Engine) countWindows(into *windowCounts, fieldName, text string, needle
 // [start, end) of normalised text. The text around it is cut as the whole
 // text would be: the segmenter cuts each run of characters between
 // separators on its own, so the piece cut reaches from a separator to a
-// separator (or the text's ends), enough characters out for width words.
-// Only where a run is longer than that is it cut short, and the word at
-// the cut dropped, as it may be half a word. Words that overlap the
-// occurrence are not counted.
+// separator (or the text's ends). It reaches first about two characters
+// a word out, and when that holds too few words on a side, four. Only
+// where a run is longer than that is it cut short, and the word at the cut
+// dropped, as it may be half a word. Words that overlap the occurrence are
+// not counted.
 func (e *Engine) countWindow(into *windowCounts, norm string, start, end, width int) {
-	span := 4*width + 2
-	from, cutL := before(norm, start, span)
-	to, cutR := after(norm, end, span)
-	toks := e.seg.Words(norm[from:to], segment.Query)
-	if cutL && len(toks) > 0 && toks[0].Start == 0 {
-		toks = toks[1:]
-	}
-	if cutR && len(toks) > 0 && toks[len(toks)-1].End == to-from {
-		toks = toks[:len(toks)-1]
-	}
 	var left, right []segment.Token
-	for _, t := range toks {
-		switch {
-		case from+t.End <= start:
-			left = append(left, t)
-		case from+t.Start >= end && len(right) < width:
-			right = append(right, t)
+	for _, span := range []int{2*width + 2, 4*width + 2} {
+		from, cutL := before(norm, start, span)
+		to, cutR := after(norm, end, span)
+		toks := e.seg.Words(norm[from:to], segment.Query)
+		if cutL && len(toks) > 0 && toks[0].Start == 0 {
+			toks = toks[1:]
+		}
+		if cutR && len(toks) > 0 && toks[len(toks)-1].End == to-from {
+			toks = toks[:len(toks)-1]
+		}
+		left, right = left[:0], right[:0]
+		for _, t := range toks {
+			switch {
+			case from+t.End <= start:
+				left = append(left, t)
+			case from+t.Start >= end && len(right) < width:
+				right = append(right, t)
+			}
+		}
+		if (len(left) >= width || from == 0) && (len(right) >= width || to == len(norm)) {
+			break
 		}
 	}
 	for _, t := range left[max(0, len(left)-width):] {
