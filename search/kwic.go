@@ -173,12 +173,16 @@ func (e *Engine) Concordance(ctx context.Context, r KWICRequest) (*KWICResult, e
 			return res, nil
 		}
 	}
-	occ, err := scanOccurrences(ctx, snap, hits, needles, r.Width, r.Order)
-	if err != nil {
-		return nil, err
-	}
-	if r.Order != SortDate {
-		sort.SliceStable(occ, func(i, j int) bool { return occ[i].key < occ[j].key })
+	key := kwicKey(r, snap)
+	occ, kept := e.research.kwic.get(key)
+	if !kept {
+		if occ, err = scanOccurrences(ctx, snap, hits, needles, r.Width, r.Order); err != nil {
+			return nil, err
+		}
+		if r.Order != SortDate {
+			sort.SliceStable(occ, func(i, j int) bool { return occ[i].key < occ[j].key })
+		}
+		e.research.kwic.put(key, occ)
 	}
 	res.Total = len(occ)
 	if from < len(occ) {

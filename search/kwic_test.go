@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	bq "github.com/blevesearch/bleve/v2/search/query"
 	"github.com/google/go-cmp/cmp"
 
 	"baoku/indexer/article"
@@ -274,4 +275,45 @@ func TestConcordanceErrors(t *testing.T) {
 			t.Errorf("%+v: error %v, want a bad request saying %q", tc.r, err, tc.want)
 		}
 	}
+}
+
+// TestConcordanceKept checks that a sorted concordance's pages come from
+// the lines kept from the first, and that a change of the index is seen.
+func TestConcordanceKept(t *testing.T) {
+	e, w := batchedEngine(t, segment.DictTest, researchArticles(), 97)
+	ctx := context.Background()
+	page := func(n int) *KWICResult {
+		res, err := e.Concordance(ctx, KWICRequest{Request: Request{Query: `"古镇"`, Page: n, Size: 20}, Order: SortRight})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res
+	}
+	first := page(1)
+	if _, kept := e.research.kwic.get(kwicKey(KWICRequest{Request: Request{Query: `"古镇"`}, Width: DefaultWidth, Order: SortRight}, mustSnapshot(t, e))); !kept {
+		t.Error("the sorted lines were not kept")
+	}
+	if again := page(1); !cmp.Equal(first.Lines, again.Lines) {
+		t.Error("the kept lines give another first page")
+	}
+	if err := w.Add(&article.Article{ID: "zz", Paper: "吕梁日报", Date: "2023-12-31", Headline: "古镇古镇", Body: "古镇之夜。"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Flush(); err != nil {
+		t.Fatal(err)
+	}
+	if later := page(1); later.Total != first.Total+3 {
+		t.Errorf("after adding 3 occurrences: %d lines, before %d", later.Total, first.Total)
+	}
+}
+
+// mustSnapshot returns the index's current snapshot, for its key.
+func mustSnapshot(t *testing.T, e *Engine) *snapshot {
+	t.Helper()
+	_, snap, err := e.hitsByDate(context.Background(), bq.NewMatchNoneQuery())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(snap.release)
+	return snap
 }

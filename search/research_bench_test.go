@@ -84,11 +84,30 @@ func BenchmarkResearchConcordancePage(b *testing.B) {
 	}
 }
 
+// BenchmarkResearchConcordanceSorted is the first page of a concordance
+// sorted by its left context: every article found is read.
 func BenchmarkResearchConcordanceSorted(b *testing.B) {
 	e := benchCorpus(b)
 	ctx := context.Background()
 	for b.Loop() {
+		e.research.kwic = kwicCache{}
 		if _, err := e.Concordance(ctx, KWICRequest{Request: Request{Query: benchWord()}, Order: SortLeft}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkResearchConcordanceSortedNext is a later page of the same
+// sorted concordance, cut from the lines kept from the first.
+func BenchmarkResearchConcordanceSortedNext(b *testing.B) {
+	e := benchCorpus(b)
+	ctx := context.Background()
+	r := KWICRequest{Request: Request{Query: benchWord(), Page: 7}, Order: SortLeft}
+	if _, err := e.Concordance(ctx, r); err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		if _, err := e.Concordance(ctx, r); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -27,6 +27,8 @@ type researchCache struct {
 	lengths map[zseg.Segment]*lengthEntry
 	// freqs are words' frequencies in whole segments.
 	freqs map[zseg.Segment]map[string]int
+	// kwic keeps the last sorted concordances.
+	kwic kwicCache
 	// store is the index folder's snapshots, opened on first use.
 	storeOnce sync.Once
 	store     *indexer.SnapshotStore
