@@ -7,6 +7,7 @@ import (
 	"os"
 	"sync"
 	"testing"
+	"time"
 
 	"baoku/indexer"
 )
@@ -56,6 +57,11 @@ func benchCorpus(b *testing.B) *Engine {
 	return corpusEngine.e
 }
 
+// reportCPU reports the CPU time the process used a request since start.
+func reportCPU(b *testing.B, start time.Duration) {
+	b.ReportMetric(float64(processCPU()-start)/float64(time.Millisecond)/float64(b.N), "cpu-ms/op")
+}
+
 // benchWord is the word the benchmarks ask about: BAOKU_BENCH_WORD, or
 // 发展, found in about 40% of the stories.
 func benchWord() string { return cmp.Or(os.Getenv("BAOKU_BENCH_WORD"), "发展") }
@@ -63,6 +69,8 @@ func benchWord() string { return cmp.Or(os.Getenv("BAOKU_BENCH_WORD"), "发展")
 func BenchmarkResearchTrendYearly(b *testing.B) {
 	e := benchCorpus(b)
 	ctx := context.Background()
+	cpu := processCPU()
+	defer func() { reportCPU(b, cpu) }()
 	for b.Loop() {
 		res, err := e.Trend(ctx, TrendRequest{Queries: []string{benchWord()}})
 		if err != nil {
@@ -75,6 +83,8 @@ func BenchmarkResearchTrendYearly(b *testing.B) {
 func BenchmarkResearchConcordancePage(b *testing.B) {
 	e := benchCorpus(b)
 	ctx := context.Background()
+	cpu := processCPU()
+	defer func() { reportCPU(b, cpu) }()
 	for b.Loop() {
 		res, err := e.Concordance(ctx, KWICRequest{Request: Request{Query: benchWord()}})
 		if err != nil {
@@ -89,6 +99,8 @@ func BenchmarkResearchConcordancePage(b *testing.B) {
 func BenchmarkResearchConcordanceSorted(b *testing.B) {
 	e := benchCorpus(b)
 	ctx := context.Background()
+	cpu := processCPU()
+	defer func() { reportCPU(b, cpu) }()
 	for b.Loop() {
 		e.research.kwic = kwicCache{}
 		if _, err := e.Concordance(ctx, KWICRequest{Request: Request{Query: benchWord()}, Order: SortLeft}); err != nil {
@@ -106,6 +118,8 @@ func BenchmarkResearchConcordanceSortedNext(b *testing.B) {
 	if _, err := e.Concordance(ctx, r); err != nil {
 		b.Fatal(err)
 	}
+	cpu := processCPU()
+	defer func() { reportCPU(b, cpu) }()
 	for b.Loop() {
 		if _, err := e.Concordance(ctx, r); err != nil {
 			b.Fatal(err)
@@ -120,6 +134,8 @@ func BenchmarkResearchCollocates(b *testing.B) {
 	if _, err := e.Collocates(ctx, CollocRequest{Request: Request{Query: benchWord()}}); err != nil {
 		b.Fatal(err)
 	}
+	cpu := processCPU()
+	defer func() { reportCPU(b, cpu) }()
 	for b.Loop() {
 		res, err := e.Collocates(ctx, CollocRequest{Request: Request{Query: benchWord()}})
 		if err != nil {
@@ -136,6 +152,8 @@ func BenchmarkResearchExportCSV(b *testing.B) {
 	ctx := context.Background()
 	r := ExportRequest{Request: Request{From: "2013-01-01", To: "2014-11-30"}, Format: FormatCSV,
 		Link: func(id string) string { return "http://localhost:8080/articles/" + id }}
+	cpu := processCPU()
+	defer func() { reportCPU(b, cpu) }()
 	for b.Loop() {
 		var rows int
 		if err := e.Export(ctx, r, func(m ExportMeta) io.Writer { rows = m.Total; return io.Discard }); err != nil {
@@ -150,6 +168,8 @@ func BenchmarkResearchExportCSV(b *testing.B) {
 func BenchmarkResearchCollocatesFirst(b *testing.B) {
 	e := benchCorpus(b)
 	ctx := context.Background()
+	cpu := processCPU()
+	defer func() { reportCPU(b, cpu) }()
 	for b.Loop() {
 		e.research.mu.Lock()
 		e.research.lengths = nil
