@@ -58,7 +58,7 @@ func contains(list []string, w string) bool {
 // frag is a word or the start of one, freq the word's frequency (0 for a
 // start only). A dictionary word keeps its own frequency.
 func lookup(d *dictionary, lex *lexicon, frag string) (freq float64, ok bool) {
-	freq, _, ok = d.seg.Dict.Find([]byte(frag))
+	freq, ok = d.words[frag]
 	if ok && freq > 0 || len(lex.words) == 0 {
 		return freq, ok
 	}
@@ -143,7 +143,7 @@ func cutRun(d *dictionary, lex *lexicon, run string) []string {
 			words = append(words, buf)
 		default:
 			if freq, ok := lookup(d, lex, buf); !ok || freq == 0 {
-				words = append(words, d.seg.HMMCut(buf)...)
+				words = append(words, hmmCut(buf)...)
 			} else {
 				for i := bufStart; i < end; i++ {
 					words = append(words, frag(i, i+1))
