@@ -8,7 +8,7 @@
 //	baoku backup [-index DIR | -server URL] DEST   copy an index into a new folder
 //	baoku loadtest [-d 60s] [-c 32]      load-test a throwaway server on loopback
 //	baoku eval   seg|recall [flags]      measure segmentation and substring recall on the corpus
-//	baoku bench  [-quick]                measure Baoku against plain bleve on the corpus
+//	baoku bench  [-quick|-stories N|-scale N]   measure Baoku beside bleve, SQLite FTS5 and Groonga
 package main
 
 import (
@@ -33,7 +33,7 @@ func commands() []command {
 		{"backup", "[-index DIR | -server URL] DEST   copy an index, consistently, into a new folder", runBackup},
 		{"loadtest", "[-d 60s] [-c 32]   load-test a throwaway server on loopback while it ingests", runLoadtest},
 		{"eval", "seg|recall [flags]   measure segmentation and substring recall on the corpus", runEval},
-		{"bench", "[-quick]   measure Baoku against plain bleve on the corpus and print one table", runBench},
+		{"bench", "[-quick|-stories N|-scale N]   measure Baoku beside bleve, SQLite FTS5 and Groonga on the corpus", runBench},
 	}
 }
 

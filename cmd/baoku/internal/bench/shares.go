@@ -2,7 +2,6 @@ package bench
 
 import (
 	"bufio"
-	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -98,10 +97,11 @@ func writeLines(name string, from, to int, line func(int) []byte) error {
 // Groonga load command to load (unless it is ""), hands them to keep, and
 // returns their number and the size of their searched text.
 func readBack(name, load string, keep func(*article.Article)) (int, int64, error) {
-	body, err := os.ReadFile(name)
+	in, err := os.Open(name)
 	if err != nil {
 		return 0, 0, err
 	}
+	defer in.Close()
 	var gl *groongaLoader
 	var w *bufio.Writer
 	if load != "" {
@@ -114,7 +114,7 @@ func readBack(name, load string, keep func(*article.Article)) (int, int64, error
 		gl = &groongaLoader{w: w}
 	}
 	n, raw := 0, int64(0)
-	lineErrs, err := indexer.ReadJSONL(name, bytes.NewReader(body), func(a *article.Article) error {
+	lineErrs, err := indexer.ReadJSONL(name, bufio.NewReaderSize(in, 1<<20), func(a *article.Article) error {
 		n++
 		raw += int64(len(a.Body) + len(a.Headline) + len(a.Kicker) + len(a.Subtitle))
 		if keep != nil {
