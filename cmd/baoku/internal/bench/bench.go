@@ -24,6 +24,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"time"
@@ -238,6 +239,7 @@ func bench(self, work string, engs []engine, o benchOptions) (*benchResult, erro
 		mode, last.articles, float64(last.rawBytes)/1e6, len(res.Mix))
 	truth := newHaystack(arts).truths(res.Mix)
 	arts = nil
+	debug.FreeOSMemory() // the stories' text is not needed again: keep the machine for the engines
 	for _, sub := range subs {
 		for _, e := range engs {
 			var t []map[string]bool

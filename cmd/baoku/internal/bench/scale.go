@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
+	"runtime/debug"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -127,6 +128,7 @@ func scaleBench(self, work string, engs []engine, o benchOptions) (*benchResult,
 		return nil, err
 	}
 	g, src = nil, nil
+	debug.FreeOSMemory() // the corpus is not needed again: keep the machine for the engines
 	seg, err := segment.New(segment.Options{Dict: segment.DictNews})
 	if err != nil {
 		return nil, err
