@@ -342,37 +342,45 @@ func benchEngine(self, work string, e engine, sub subset, mix []benchQuery, trut
 	run.IndexRatio = float64(ing.DiskSize) / float64(sub.rawBytes)
 
 	fmt.Fprintf(os.Stderr, "bench: %s %3.0f%%: serving…\n", name, sub.fraction*100)
+	err = serveAndQuery(self, dir, e, &run, mix, truth, full, o)
+	return run, err
+}
+
+// serveAndQuery serves the index in dir with e, queries it and adds the
+// figures to run.
+func serveAndQuery(self, dir string, e engine, run *benchRun, mix []benchQuery, truth []map[string]bool, full bool, o benchOptions) error {
+	name := e.name()
 	srv, err := startServer(e, self, dir)
 	if err != nil {
-		return run, err
+		return err
 	}
 	defer srv.stop()
 	c := newClient(o.clients)
 	startup, err := srv.firstAnswer(c, e.request(mix[0], 10, 0, false), 2*time.Minute)
 	if err != nil {
-		return run, fmt.Errorf("%s: %w", name, err)
+		return fmt.Errorf("%s: %w", name, err)
 	}
 	run.StartupMS = float64(startup.Microseconds()) / 1000
 	if name == "baoku" {
 		ready, err := waitWords(c, srv)
 		if err != nil {
-			return run, err
+			return err
 		}
 		run.WordsReadyS = ready.Seconds()
 	}
 	// One untimed pass warms every engine the same way.
 	if _, err := singleClient(c, srv.base, e, mix); err != nil {
-		return run, err
+		return err
 	}
 	p, err := singleClient(c, srv.base, e, mix)
 	if err != nil {
-		return run, err
+		return err
 	}
 	run.Single, run.ByKind, run.MeanHits = p.all, p.byKind, p.hits
 	if full {
 		qps, lat, err := throughput(c, srv.base, e, mix, o.clients, o.rounds, time.Minute)
 		if err != nil {
-			return run, err
+			return err
 		}
 		run.QPS, run.Concurrent = qps, &lat
 	}
@@ -380,15 +388,15 @@ func benchEngine(self, work string, e engine, sub subset, mix []benchQuery, trut
 	// page for the comparison, which no user does.
 	mem, err := srv.memory()
 	if err != nil {
-		return run, err
+		return err
 	}
 	run.ServeRSSMB, run.ServeAnonMB, run.ServeFileMB = float64(mem.RSS)/1e6, float64(mem.Anon)/1e6, float64(mem.File)/1e6
 	if truth != nil {
 		if run.Accuracy, err = judgeMix(c, srv.base, e, mix, p.answers, truth); err != nil {
-			return run, fmt.Errorf("%s: %w", name, err)
+			return fmt.Errorf("%s: %w", name, err)
 		}
 	}
-	return run, nil
+	return nil
 }
 
 // waitWords waits until Baoku's server has loaded its dictionary, which it
