@@ -14,7 +14,7 @@
 //	baoku coverage                       articles per paper and month, days without an issue
 //	baoku loadtest [-d 60s] [-c 32]      load-test a throwaway server on loopback
 //	baoku eval   seg|recall [flags]      measure segmentation and substring recall on the corpus
-//	baoku bench  [-quick]                measure Baoku against plain bleve on the corpus
+//	baoku bench  [-quick|-stories N|-scale N]   measure Baoku beside bleve, SQLite FTS5 and Groonga
 package main
 
 import (
@@ -45,7 +45,7 @@ func commands() []command {
 		{"coverage", "[filters]   articles per paper and month, and the days without an issue", runCoverage},
 		{"loadtest", "[-d 60s] [-c 32]   load-test a throwaway server on loopback while it ingests", runLoadtest},
 		{"eval", "seg|recall [flags]   measure segmentation and substring recall on the corpus", runEval},
-		{"bench", "[-quick]   measure Baoku against plain bleve on the corpus and print one table", runBench},
+		{"bench", "[-quick|-stories N|-scale N]   measure Baoku beside bleve, SQLite FTS5 and Groonga on the corpus", runBench},
 	}
 }
 
