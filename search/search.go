@@ -158,6 +158,8 @@ type Engine struct {
 	warming, ready atomic.Bool
 	// tables hold each segment's facet values and dates for collecting.
 	tables *facetTables
+	// research keeps what the research views compute once per segment.
+	research researchCache
 }
 
 // New returns an engine over an open index.

@@ -80,6 +80,8 @@ type articleData struct {
 	// Edition and PageURL link to the day's issue and to this page of it.
 	Edition string
 	PageURL string
+	// Cites are the article's citation in each format.
+	Cites []citeView
 	// Page shows the article's region on its page image, when it has one.
 	Page *pageView
 }
@@ -110,6 +112,7 @@ func (h *handlers) articlePage(c *gin.Context) {
 	if a.Page != "" {
 		d.PageURL = editionURL(a.Date, a.Paper, a.Page)
 	}
+	d.Cites = citationsOf(c, a)
 	if q != "" {
 		d.Back = "/search?q=" + urlQueryEscape(q)
 	}

@@ -58,6 +58,8 @@ type Options struct {
 	Limits Limits
 	// Admin enables the admin endpoints (off when its Token is empty).
 	Admin Admin
+	// Research limits each client's use of the research views.
+	Research RateLimit
 	// PageImages is the folder of page images (an index folder's pages/),
 	// served at /pages/ and shown with the articles read from PDFs; none
 	// when "".
@@ -78,7 +80,7 @@ func NewRouter(s Searcher, opt Options) (*gin.Engine, error) {
 	if opt.Logger {
 		r.Use(gin.Logger())
 	}
-	tmpl, err := template.New("").Funcs(funcs).ParseFS(templateFS, "templates/*.html")
+	tmpl, err := template.New("").Funcs(funcs).Funcs(researchFuncs).ParseFS(templateFS, "templates/*.html")
 	if err != nil {
 		return nil, fmt.Errorf("web: parse templates: %w", err)
 	}
@@ -102,14 +104,18 @@ func NewRouter(s Searcher, opt Options) (*gin.Engine, error) {
 	r.GET("/browse/:date", h.browseDate)
 	r.GET("/help", h.help)
 	r.GET(pageImagePrefix+":name", h.pageImage)
+	if rs, ok := s.(Researcher); ok {
+		registerResearch(r, h, rs, opt.Research)
+	}
 	r.NoRoute(h.notFound)
 	return r, nil
 }
 
 type handlers struct {
 	s     Searcher
-	b     Browser // nil when s does not browse
-	pages string  // folder of page images; "" for none
+	b     Browser    // nil when s does not browse
+	rs    Researcher // nil when s has no research views
+	pages string     // folder of page images; "" for none
 }
 
 // statusClientGone is the status of a request whose client went away
