@@ -1,6 +1,9 @@
 package query
 
-import "unicode"
+import (
+	"strings"
+	"unicode"
+)
 
 // tokenKind is the kind of a lexical token.
 type tokenKind int
@@ -35,6 +38,19 @@ var quotePairs = map[rune]rune{
 	'“': '”',
 	'「': '」',
 	'＂': '＂',
+	'『': '』',
+	'‘': '’',
+}
+
+// isClosingQuote reports whether r closes some phrase: a phrase opened by
+// one kind of quote and closed by another (“碛口古镇", typed with two input
+// methods) ends at it when its own closing quote never comes.
+func isClosingQuote(r rune) bool {
+	switch r {
+	case '"', '”', '」', '＂', '』', '’':
+		return true
+	}
+	return false
 }
 
 // isDelim reports whether r ends an unquoted word. Closing Chinese quotes are
@@ -72,7 +88,10 @@ func lex(rs []rune) ([]token, error) {
 		case quotePairs[r] != 0:
 			end := indexRune(rs, i+1, quotePairs[r])
 			if end < 0 {
-				return nil, errorAt(i, "unclosed quote")
+				end = indexFunc(rs, i+1, isClosingQuote)
+			}
+			if end < 0 {
+				return nil, errorAt(i, "引号没有配对", "unclosed quote")
 			}
 			toks = append(toks, token{kind: tokPhrase, text: string(rs[i+1 : end]), pos: i, textPos: i + 1})
 			i = end + 1
@@ -95,9 +114,13 @@ func lex(rs []rune) ([]token, error) {
 	return append(toks, token{kind: tokEOF, pos: len(rs)}), nil
 }
 
-// keyword returns the operator kind of an upper-case keyword, or tokWord.
+// keyword returns the operator kind of a keyword, in any case (OR, or,
+// Or), or tokWord.
 func keyword(w string) tokenKind {
-	switch w {
+	if len(w) > 3 {
+		return tokWord
+	}
+	switch strings.ToUpper(w) {
 	case "OR":
 		return tokOr
 	case "AND":
@@ -106,6 +129,17 @@ func keyword(w string) tokenKind {
 		return tokNot
 	}
 	return tokWord
+}
+
+// indexFunc returns the index of the first rune of rs at or after from for
+// which f is true, or -1.
+func indexFunc(rs []rune, from int, f func(rune) bool) int {
+	for i := from; i < len(rs); i++ {
+		if f(rs[i]) {
+			return i
+		}
+	}
+	return -1
 }
 
 // indexRune returns the index of the first r in rs at or after from, or -1.
