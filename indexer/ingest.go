@@ -36,6 +36,9 @@ type IngestOptions struct {
 	// of its segments, and the function it returns when the merge is
 	// done: the command line lowers the process's heap limit meanwhile.
 	Merging func() (done func())
+	// List names every article indexed in Summary.Indexed (uploads
+	// answer with them).
+	List bool
 }
 
 // Summary is the outcome of an ingest.
@@ -56,6 +59,23 @@ type Summary struct {
 	Errors []error
 	// Warnings are problems that did not stop an article from being indexed.
 	Warnings []string
+	// Indexed names the articles indexed, in input order, with
+	// IngestOptions.List.
+	Indexed []Indexed
+}
+
+// Indexed names an article that was indexed: its ID (which /api/articles/
+// takes), the id its record was sent with, its headline and its file.
+type Indexed struct {
+	ID       string `json:"id"`
+	SourceID string `json:"source_id,omitempty"`
+	Headline string `json:"headline"`
+	File     string `json:"file,omitempty"`
+}
+
+// indexedOf names an article for Summary.Indexed.
+func indexedOf(a *article.Article) Indexed {
+	return Indexed{ID: a.ID, SourceID: a.SourceID, Headline: a.Headline, File: a.File}
 }
 
 // Ingest reads every input under paths (files, or folders walked
@@ -133,6 +153,9 @@ func (r *reading) run(paths []string, add func(*article.Article) error) error {
 		}
 		fileArticles++
 		sum.Articles++
+		if r.opt.List {
+			sum.Indexed = append(sum.Indexed, indexedOf(a))
+		}
 		r.progress()
 		return nil
 	}
