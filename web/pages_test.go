@@ -92,13 +92,25 @@ func TestSearchPage(t *testing.T) {
 func TestSearchPageBadQuery(t *testing.T) {
 	srv := newTestServer(t)
 	for _, tc := range []struct{ path, want string }{
-		{"/search?q=" + url.QueryEscape(`碛口 "古镇`), "query: unclosed quote at 3"},
-		{"/search?q=" + url.QueryEscape(`(碛口`), "query: unbalanced parenthesis at 0"},
-		{"/search?q=" + url.QueryEscape(`-碛口`), "query: a query cannot only exclude"},
-		{"/search?q=" + url.QueryEscape(`日期:2023-02-30`), "query: invalid date"},
-		{"/search?q=a&page=x", "not a number"},
-		{"/search?q=a&sort=best", "sort must be"},
-		{"/search?q=a&from=2023-13-01", "is not YYYY-MM-DD"},
+		{"/search?q=" + url.QueryEscape(`碛口 "古镇`), "检索式第 4 个字处：引号没有配对。"},
+		{"/search?q=" + url.QueryEscape(`(碛口`), "检索式第 1 个字处：括号没有配对。"},
+		{"/search?q=" + url.QueryEscape(`-碛口`), "检索式不能只有排除条件"},
+		{"/search?q=" + url.QueryEscape(`日期:2023-02-30`), "日期“2023-02-30”不对"},
+		{"/search?q=" + url.QueryEscape(`，`), "检索式里没有可检索的字"},
+		{"/search?q=a&page=x", "参数 page 应是从 1 起的整数"},
+		{"/search?q=a&page=0", "参数 page 应是从 1 起的整数"},
+		{"/search?q=a&size=0", "参数 size 应是从 1 起的整数"},
+		{"/search?q=a&sort=best", "排序（sort）应为 relevance、newest 或 oldest"},
+		{"/search?q=a&from=2023-13-01", "起始日期“2023-13-01”应写作 年-月-日"},
+		{"/search?q=a&year=abc", "年份（year）应是四位数字"},
+		{"/search?q=a&year=99999", "年份（year）应是四位数字"},
+		{"/search?q=a&month=13", "月份（month）应写作 年-月"},
+		{"/search?q=a&month=7", "月份（month）应写作 年-月"},
+		{"/search?q=a&month=2023-13", "月份（month）应写作 年-月"},
+		{"/search?q=a&pageno=abc", "版次应是页码"},
+		{"/search?q=a&q=b", "参数 q 只能给一次"},
+		{"/search?q=a&sort=newest&sort=oldest", "参数 sort 只能给一次"},
+		{"/search?q=" + url.QueryEscape(`版次:abc`), "版次应是页码"},
 	} {
 		code, page := fetch(t, srv.URL, tc.path)
 		if code != http.StatusBadRequest {
@@ -109,8 +121,12 @@ func TestSearchPageBadQuery(t *testing.T) {
 		}
 	}
 	code, body := fetch(t, srv.URL, "/api/search?q="+url.QueryEscape(`"古镇`))
-	var e struct{ Error string }
-	if err := json.Unmarshal([]byte(body), &e); err != nil || code != http.StatusBadRequest || e.Error != "query: unclosed quote at 0" {
+	var e struct {
+		Error   string
+		ErrorZh string `json:"error_zh"`
+	}
+	if err := json.Unmarshal([]byte(body), &e); err != nil || code != http.StatusBadRequest ||
+		e.Error != "query: unclosed quote at 0" || e.ErrorZh != "检索式第 1 个字处：引号没有配对。" {
 		t.Errorf("api bad query: %d %s", code, body)
 	}
 }
