@@ -333,27 +333,7 @@ func ingestFile(path string, add func(*article.Article) error, sum *Summary) err
 	}
 	switch inputKind(path) {
 	case "jsonl", "jsonl.gz":
-		f, err := os.Open(path)
-		if err != nil {
-			sum.Errors = append(sum.Errors, fmt.Errorf("%s: %w", path, unwrapPath(err)))
-			return nil
-		}
-		defer f.Close()
-		var r io.Reader = f
-		if inputKind(path) == "jsonl.gz" {
-			gz, err := gzip.NewReader(f)
-			if err != nil {
-				sum.Errors = append(sum.Errors, fmt.Errorf("%s: not gzip: %w", path, err))
-				return nil
-			}
-			defer gz.Close()
-			r = gz
-		}
-		base := filepath.Base(path)
-		lineErrs, err := ReadJSONL(path, r, func(a *article.Article) error {
-			a.File = base
-			return addOrStop(a)
-		})
+		lineErrs, err := ReadRecordFile(path, addOrStop)
 		sum.Errors = append(sum.Errors, lineErrs...)
 		if indexErr != nil {
 			return indexErr
@@ -375,6 +355,32 @@ func ingestFile(path string, add func(*article.Article) error, sum *Summary) err
 		}
 	}
 	return nil
+}
+
+// ReadRecordFile reads the article records of a .jsonl or .jsonl.gz file,
+// passing each to fn with the file's base name as its File. lineErrs are
+// the lines skipped; err is the file's own problem (it cannot be opened,
+// is not gzip, or fn failed).
+func ReadRecordFile(path string, fn func(*article.Article) error) (lineErrs []error, err error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, unwrapPath(err))
+	}
+	defer f.Close()
+	var r io.Reader = f
+	if inputKind(path) == "jsonl.gz" {
+		gz, err := gzip.NewReader(f)
+		if err != nil {
+			return nil, fmt.Errorf("%s: not gzip: %w", path, err)
+		}
+		defer gz.Close()
+		r = gz
+	}
+	base := filepath.Base(path)
+	return ReadJSONL(path, r, func(a *article.Article) error {
+		a.File = base
+		return fn(a)
+	})
 }
 
 // writeError marks a failure to write to the index, which ends an ingest.

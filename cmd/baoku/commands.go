@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"baoku/indexer"
+	"baoku/indexer/article"
 	"baoku/search"
 	"baoku/web"
 )
@@ -196,7 +197,8 @@ func runSearch(args []string) error {
 	explain := fs.Bool("explain", false, "show how the query was analysed and why hits scored")
 	size := fs.Int("n", 10, "number of hits")
 	sort := fs.String("sort", "", "relevance, newest or oldest")
-	if err := fs.Parse(args); err != nil {
+	words, err := parseAmong(fs, args)
+	if err != nil {
 		return err
 	}
 	ix, err := indexer.OpenExisting(*dir, indexer.Options{})
@@ -209,7 +211,7 @@ func runSearch(args []string) error {
 		return err
 	}
 	res, err := eng.Search(context.Background(), search.Request{
-		Query: strings.Join(fs.Args(), " "), Size: *size, Sort: *sort, Explain: *explain,
+		Query: strings.Join(words, " "), Size: *size, Sort: *sort, Explain: *explain,
 	})
 	if err != nil {
 		return err
@@ -250,21 +252,23 @@ func runParse(args []string) error {
 		return err
 	}
 	if fs.NArg() == 0 {
-		return errors.New("no input: give page text files")
+		return errors.New("no input: give page text files or .jsonl(.gz) record files")
 	}
 	enc := json.NewEncoder(os.Stdout)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	failed := false
 	for _, f := range fs.Args() {
-		arts, warns, err := indexer.ReadPageFile(f)
+		arts, warns, err := readInput(f)
 		for _, w := range warns {
 			fmt.Fprintln(os.Stderr, "warning:", w)
 		}
 		if err != nil {
 			fmt.Fprintln(os.Stderr, "error:", err)
 			failed = true
-			continue
+			if arts == nil {
+				continue
+			}
 		}
 		if err := enc.Encode(arts); err != nil {
 			return err
@@ -274,6 +278,25 @@ func runParse(args []string) error {
 		return errFailed
 	}
 	return nil
+}
+
+// readInput reads the articles of one input file as indexing would: page
+// text, or article records (the lines that cannot be read are warnings).
+func readInput(path string) ([]*article.Article, []string, error) {
+	lower := strings.ToLower(path)
+	if !strings.HasSuffix(lower, ".jsonl") && !strings.HasSuffix(lower, ".jsonl.gz") {
+		return indexer.ReadPageFile(path)
+	}
+	arts := []*article.Article{}
+	lineErrs, err := indexer.ReadRecordFile(path, func(a *article.Article) error {
+		arts = append(arts, a)
+		return nil
+	})
+	var warns []string
+	for _, e := range lineErrs {
+		warns = append(warns, e.Error())
+	}
+	return arts, warns, err
 }
 
 // mergeHeapLimit is the soft heap limit while a bulk build merges its
