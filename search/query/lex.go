@@ -64,6 +64,16 @@ func isDelim(r rune) bool {
 	return open || unicode.IsSpace(r)
 }
 
+// endsTerm reports whether r after a closing quote ends the term there:
+// white space, a parenthesis or a bar.
+func endsTerm(r rune) bool {
+	switch r {
+	case '(', ')', '（', '）', '|', '｜':
+		return true
+	}
+	return unicode.IsSpace(r)
+}
+
 // lex splits a query into tokens. Its only error is an unclosed quote.
 func lex(rs []rune) ([]token, error) {
 	var toks []token
@@ -86,10 +96,7 @@ func lex(rs []rune) ([]token, error) {
 			toks = append(toks, token{kind: tokMinus, text: "-", pos: i, glued: glued})
 			i++
 		case quotePairs[r] != 0:
-			end := indexRune(rs, i+1, quotePairs[r])
-			if end < 0 {
-				end = indexFunc(rs, i+1, isClosingQuote)
-			}
+			end := phraseEnd(rs, i+1, quotePairs[r])
 			if end < 0 {
 				return nil, errorAt(i, "引号没有配对", "unclosed quote")
 			}
@@ -131,15 +138,30 @@ func keyword(w string) tokenKind {
 	return tokWord
 }
 
-// indexFunc returns the index of the first rune of rs at or after from for
-// which f is true, or -1.
-func indexFunc(rs []rune, from int, f func(rune) bool) int {
+// phraseEnd returns the index of the quote that closes a phrase starting
+// at from, or -1. A phrase ends at its own closing quote; or at another
+// kind of closing quote where a term would end after it (white space, a
+// parenthesis, a bar, the end of the query): “47%" OR “说” is two
+// phrases, and "安全阀”当好" and "正“青春”" one each; or, when its own
+// never comes, at the first closing quote of any kind.
+func phraseEnd(rs []rune, from int, own rune) int {
+	first := -1
 	for i := from; i < len(rs); i++ {
-		if f(rs[i]) {
+		r := rs[i]
+		if r == own {
 			return i
 		}
+		if !isClosingQuote(r) {
+			continue
+		}
+		if i+1 == len(rs) || endsTerm(rs[i+1]) {
+			return i
+		}
+		if first < 0 {
+			first = i
+		}
 	}
-	return -1
+	return first
 }
 
 // indexRune returns the index of the first r in rs at or after from, or -1.

@@ -292,21 +292,27 @@ func (p *parser) parsePrimary(field string) (Q, error) {
 // dateWord parses the value of a date field that starts with word t. A
 // range typed with spaces around its separator (2023-07-01 .. 2023-07-31)
 // comes as several words; they are one value when together they read as a
-// range.
+// range, the longest such run of words winning.
 func (p *parser) dateWord(t token) (Q, error) {
-	text := t.text
+	text, end := t.text, p.i
+	best, bestEnd := "", -1
 	for n := p.i; n < len(p.toks) && p.toks[n].kind == tokWord; n++ {
-		joined := text + p.toks[n].text
 		if !rangeSepEnd(text) && !rangeSepStart(p.toks[n].text) {
 			break
 		}
-		if _, err := parseDateRange(joined, t.textPos); err != nil && !rangeSepEnd(joined) {
+		text += p.toks[n].text
+		if _, err := parseDateRange(text, t.textPos); err == nil {
+			best, bestEnd = text, n+1
+		} else if !rangeSepEnd(text) {
 			break
 		}
-		text = joined
-		p.i = n + 1
 	}
-	return parseDateRange(text, t.textPos)
+	if bestEnd >= 0 {
+		p.i = bestEnd
+		return parseDateRange(best, t.textPos)
+	}
+	p.i = end
+	return parseDateRange(t.text, t.textPos)
 }
 
 // noteWord notes a word that looks like a field or an address but is

@@ -46,6 +46,9 @@ func TestParse(t *testing.T) {
 		{"mixed quotes", `“碛口古镇"`, phrase("碛口古镇")},
 		{"mixed corner quote", `「碛口古镇”`, phrase("碛口古镇")},
 		{"own closing quote first", `"安全阀”当好"`, phrase("安全阀”当好")},
+		{"mixed quotes end where a term ends", `“47%" OR “说”`, or(phrase("47%"), phrase("说"))},
+		{"mixed quotes in a group", `a (“中" | b)`, and(word("a"), or(phrase("中"), word("b")))},
+		{"quotes inside a phrase", `"正“青春”"`, phrase("正“青春”")},
 		{"single quotes", "‘碛口古镇’", phrase("碛口古镇")},
 
 		// Operators and precedence.
@@ -158,6 +161,8 @@ func TestParse(t *testing.T) {
 		{"range with a space before", "日期:2012-07-02 ..2012-07-05", date("2012-07-02", "2012-07-05")},
 		{"range with a space after", "日期:2012-07-02.. 2012-07-05 吕梁", and(date("2012-07-02", "2012-07-05"), word("吕梁"))},
 		{"open range then a word", "日期:2013.. 吕梁", and(date("2013-01-01", ""), word("吕梁"))},
+		{"open range then a dash", "日期:2013.. —— 吕梁", and(date("2013-01-01", ""), word("吕梁"))},
+		{"month then a dash", "日期:2013-07 ——", date("2013-07-01", "2013-07-31")},
 		{"chinese range", "日期:2012年7月至9月", date("2012-07-01", "2012-09-30")},
 		{"chinese range of days", "日期:2012年7月1日至15日", date("2012-07-01", "2012-07-15")},
 		{"chinese range with 到", "日期:2012年7月到2013年1月", date("2012-07-01", "2013-01-31")},
