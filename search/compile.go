@@ -197,7 +197,8 @@ func (c *compiler) text(t *query.Term, fields []string) bq.Query {
 		if words[0] == norm {
 			return bq.NewDisjunctionQuery(wordOrChars(norm, fields, 1))
 		}
-		return bq.NewDisjunctionQuery(append(wordAny(words[0], fields), whole))
+		// One word among marks (，吕梁; 8 of 8°): the word as a word or
+		// as characters, the whole as a bonus, as for several words.
 	}
 	must := make([]bq.Query, 0, len(words))
 	for _, w := range words {

@@ -19,7 +19,7 @@ func exactFixture() []*article.Article {
 		{ID: "n1", Paper: "人民日报", Date: "2022-01-01", Page: "1", Section: "要闻", Source: "新华社", Reporters: []string{"刘丽霞"},
 			Headline: "经济增长7.8%", Body: "全年经济增长7.8%，达到预期。"},
 		{ID: "n2", Paper: "人民日报", Date: "2022-01-02", Page: "2", Section: "要闻", Headline: "波音787客机",
-			Body: "波音787客机在上海降落。三分之一，约1/3的航班延误。"},
+			Body: "波音787客机在上海降落。三分之一，约1/3的航班延误。人民将永远铭记。"},
 		{ID: "n3", Paper: "新民晚报", Date: "2022-04-02", Page: "4/5", Section: "星期天夜光杯/夜光杯", Headline: "夜光杯",
 			Body: "3·21事故调查报告公布。增长78个百分点。"},
 		{ID: "n4", Paper: "新民晚报", Date: "2022-04-03", Page: "A05", Section: "星期天夜光杯/读书", Headline: "读书",
@@ -53,6 +53,9 @@ func TestExactDefects(t *testing.T) {
 		{`"乙，丙都"`, []string{"n5"}},
 		{`"甲 乙"`, []string{"n5"}},
 		{`"丙 甲"`, nil},
+		// A mark inside a phrase is not a character of the text.
+		{`"人民“永远"`, nil},
+		{`"人民将永远"`, []string{"n2"}},
 		// Spreads and sub-sections.
 		{`版次:4`, []string{"n3"}},
 		{`版次:5`, []string{"n3"}},

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/binary"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -20,18 +21,20 @@ import (
 	"baoku/segment"
 )
 
-// The character view finds a phrase exactly from its pairs and their
-// positions, but a unit that stands alone between separators inside a
-// phrase ("ab，c，de", "a b") has no pair: the index knows that the
-// article holds it, not where. Such a phrase is found by the index and its
-// matches are then checked against the stored text.
+// The character view finds a run of units exactly, from its pairs and
+// their positions. A phrase of several runs ("安全阀”当好", "ab，c，de",
+// "a b") it finds only nearly: a separator takes one position, as one unit
+// does, so "人民“永远" would also match 人民将永远; and a unit alone between
+// separators has no pair, so the index knows that the article holds it,
+// not where. Such a phrase is found by the index and its matches are then
+// checked against the stored text.
 
 // checkedPhrase returns q, the character-view query of normalised text
-// norm in fields, checked against the stored text when the index alone
-// cannot place all of its units.
+// norm in fields, checked against the stored text when norm is more than
+// one run of units.
 func checkedPhrase(q bq.Query, norm string, fields []string) bq.Query {
 	pairs, lone := segment.CharPhrase(norm)
-	if len(lone) == 0 || (len(pairs) == 0 && len(lone) == 1) {
+	if (len(lone) == 0 && !slices.Contains(pairs, "")) || (len(pairs) == 0 && len(lone) == 1) {
 		return q
 	}
 	return &checkedQuery{Inner: q, Fields: fields, Want: segment.ExactForm(norm)}

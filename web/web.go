@@ -7,10 +7,12 @@ package web
 import (
 	"context"
 	"embed"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
+	"log"
 	"net/http"
 	"strconv"
 	"strings"
@@ -213,11 +215,25 @@ func (h *handlers) apiSearch(c *gin.Context) {
 		var res *search.Result
 		res, err = h.s.Search(c.Request.Context(), r)
 		if err == nil {
-			c.JSON(http.StatusOK, res)
+			writeJSON(c, res)
 			return
 		}
 	}
 	apiError(c, err)
+}
+
+// writeJSON answers 200 with v as JSON, encoded before anything is sent:
+// a value that cannot be encoded is a 500, logged, never a 200 with an
+// empty body.
+func writeJSON(c *gin.Context, v any) {
+	js, err := json.Marshal(v)
+	if err != nil {
+		_ = c.Error(fmt.Errorf("web: encode answer: %w", err))
+		log.Printf("%s %s: encode answer: %v", c.Request.Method, c.Request.URL.Path, err)
+		c.JSON(http.StatusInternalServerError, gin.H{"error": http.StatusText(http.StatusInternalServerError)})
+		return
+	}
+	c.Data(http.StatusOK, "application/json; charset=utf-8", js)
 }
 
 // apiError answers an API request with its error: the message, and for the
@@ -237,5 +253,5 @@ func (h *handlers) apiArticle(c *gin.Context) {
 		apiError(c, err)
 		return
 	}
-	c.JSON(http.StatusOK, a)
+	writeJSON(c, a)
 }
