@@ -1,8 +1,10 @@
 // Package eval owns `baoku eval`: it measures how the segmentation cuts the
 // SIGHAN 2005 bakeoff's gold files (precision, recall, F1 and OOV recall,
-// beside jieba's published F1) and how completely searches find substrings
-// of real articles, against a words-only and a characters-only design.
-// Both read the shared corpus beside the repository.
+// beside jieba's published F1), how completely searches find substrings
+// of real articles, against a words-only and a characters-only design, and
+// whether every kind of query finds exactly what a brute-force scan of the
+// articles finds (exact). They read the shared corpus beside the
+// repository.
 package eval
 
 import (
@@ -18,12 +20,13 @@ import (
 var errFailed = errors.New("some inputs could not be indexed (see above)")
 
 // Run runs one of the evaluations, named by args[0] and given the rest of
-// args as its flags and arguments: seg [-corpus DIR] [PKU|MSR] or recall
-// [-corpus DIR] [-n N] [-max N] [-seed N] [FILE|FOLDER…]. It prints the
+// args as its flags and arguments: seg [-corpus DIR] [PKU|MSR], recall
+// [-corpus DIR] [-n N] [-max N] [-seed N] [FILE|FOLDER…] or exact [-corpus
+// DIR] [-n N] [-seed N] [-xwlb-every N] [FILE|FOLDER…]. It prints the
 // scores on standard output.
 func Run(args []string) error {
 	if len(args) == 0 {
-		return errors.New("give an evaluation: seg [PKU|MSR] or recall [flags]")
+		return errors.New("give an evaluation: seg [PKU|MSR], recall [flags] or exact [flags]")
 	}
 	switch args[0] {
 	case "seg":
@@ -38,8 +41,10 @@ func Run(args []string) error {
 		return runEvalSeg(fs.Args(), *dir)
 	case "recall":
 		return runEvalRecall(args[1:])
+	case "exact":
+		return runEvalExact(args[1:])
 	}
-	return fmt.Errorf("unknown evaluation %q: seg or recall", args[0])
+	return fmt.Errorf("unknown evaluation %q: seg, recall or exact", args[0])
 }
 
 // corpusFile names a file of the corpus folder.
