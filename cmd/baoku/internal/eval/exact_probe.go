@@ -285,7 +285,8 @@ func (dr *drawer) number() (atom, bool) {
 		if dr.rng.IntN(5) == 0 {
 			n = toWide(n)
 		}
-		if dr.rng.IntN(5) == 0 {
+		if dr.rng.IntN(5) == 0 && !strings.HasPrefix(n, "-") && !strings.HasPrefix(n, "－") {
+			// (Unquoted, -2 would exclude 2.)
 			return atom{n, wordsOf(dr.seg, allText, n)}, true
 		}
 		return atom{dr.quote(n), phraseOf(allText, n)}, true
