@@ -230,9 +230,10 @@ func CharPhrase(text string) (pairs, lone []string) {
 
 // Number words. A run of digits is cut as newspapers write numbers (the
 // convention of the PKU corpus): with its decimal point or fraction bar
-// (3.5, 1/3), its per cent, per mille or degree sign (17%, 5‰, 30℃), a year's 年 after four digits
-// (2001年), a month's, day's or hour's 月 日 时 after one or two digits
-// (12月 31日 8时), and 万 亿 after an amount (50万, 1万亿).
+// (3.5, 1/3), its per cent sign (17%; not ‰ or ℃, which the corpus cuts
+// off), a year's 年 after four digits (2001年), a month's, day's or hour's
+// 月 日 时 after one or two digits (12月 31日 8时), and 万 亿 after an amount
+// (50万, 1万亿).
 func numberEnd(text string, i, j int) int {
 	if !allDigits(text[i:j]) {
 		return j
@@ -258,7 +259,7 @@ func numberEnd(text string, i, j int) int {
 	}
 	r, w := utf8.DecodeRuneInString(text[j:])
 	switch {
-	case r == '%' || r == '％' || r == '‰' || r == '℃':
+	case r == '%' || r == '％':
 		return j + w
 	case r == '年' && digits == 4 && j-i == 4:
 		return j + w

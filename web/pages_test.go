@@ -285,7 +285,7 @@ func TestBrowsePages(t *testing.T) {
 		{"/browse/2023-13", 400, []string{"is not YYYY-MM"}},
 		{"/browse/2023-02-30", 400, []string{"is not YYYY-MM-DD"}},
 		{"/browse/yesterday", 400, []string{"is not a month"}},
-		{"/help", 200, []string{"检索语法", "标题:", "记者:", "日期:2023-07-01..2023-07-31", "query: unclosed quote at 7"}},
+		{"/help", 200, []string{"检索语法", "标题:", "记者:", "日期:2023-07-01..2023-07-31", "检索式第 8 个字处：引号没有配对。", "“精确”指什么", "数字里的标点算数", "短语不跨段落"}},
 		{"/no/such/page", 404, []string{"页面不存在"}},
 	} {
 		code, page := fetch(t, srv.URL, tc.path)
