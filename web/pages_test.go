@@ -282,9 +282,10 @@ func TestBrowsePages(t *testing.T) {
 		{"/browse/2023-07-22", 200, []string{"2023年7月22日", "星期六", "第1版", "要闻", "第3版", "文旅", "碛口古镇夜游火了", "吕梁公安夏季行动取得阶段性战果"}},
 		{"/browse/2023-07-22?paper=" + url.QueryEscape("吕梁日报") + "&page=3", 200, []string{"第3版", "碛口古镇夜游火了", `<p class="snippet">`}},
 		{"/browse/2023-07-23", 200, []string{"这一天没有收录的报纸"}},
-		{"/browse/2023-13", 400, []string{"is not YYYY-MM"}},
-		{"/browse/2023-02-30", 400, []string{"is not YYYY-MM-DD"}},
-		{"/browse/yesterday", 400, []string{"is not a month"}},
+		{"/browse/0001-01-01", 200, []string{"这一天没有收录的报纸"}},
+		{"/browse/2023-13", 400, []string{"月份“2023-13”应写作 年-月"}},
+		{"/browse/2023-02-30", 400, []string{"日期“2023-02-30”应写作 年-月-日"}},
+		{"/browse/yesterday", 400, []string{"“yesterday”不是月份"}},
 		{"/help", 200, []string{"检索语法", "标题:", "记者:", "日期:2023-07-01..2023-07-31", "检索式第 8 个字处：引号没有配对。", "“精确”指什么", "数字里的标点算数", "短语不跨段落"}},
 		{"/no/such/page", 404, []string{"页面不存在"}},
 	} {
