@@ -222,6 +222,9 @@ func runSearch(args []string) error {
 		enc.SetEscapeHTML(false)
 		return enc.Encode(res)
 	}
+	for _, n := range res.Notes {
+		fmt.Fprintln(os.Stderr, "note:", n.Msg)
+	}
 	fmt.Printf("%d articles (%.1f ms)\n", res.Total, res.TookMS)
 	for i, h := range res.Hits {
 		where := []string{h.Date, h.Paper}
@@ -232,12 +235,27 @@ func runSearch(args []string) error {
 			where = append(where, h.Section)
 		}
 		fmt.Printf("\n%d. %s  [%s] %.3f\n   %s\n", i+1, h.Headline, strings.Join(where, " "), h.Score, plain(h.Snippet))
+		if len(h.Places) > 1 {
+			var also []string
+			for _, p := range h.Places[1:] {
+				also = append(also, strings.TrimSpace(p.Date+" "+p.Paper+" "+pageLabel(p.Page)))
+			}
+			fmt.Printf("   also printed: %s\n", strings.Join(also, "; "))
+		}
 	}
 	if res.Explain != nil {
 		fmt.Println()
 		search.WriteExplain(os.Stdout, res)
 	}
 	return nil
+}
+
+// pageLabel is a page as the listing prints it: 第4版, or nothing.
+func pageLabel(page string) string {
+	if page == "" {
+		return ""
+	}
+	return "第" + page + "版"
 }
 
 // plain turns a snippet's <mark> tags into brackets for a terminal.
