@@ -35,9 +35,12 @@ fuzz:
 	$(GO) test -run XXX -fuzz FuzzParse -fuzztime 30s ./search/query/
 	$(GO) test -run XXX -fuzz FuzzSearch -fuzztime 30s ./web/
 
-# Go micro-benchmarks (compare runs with benchstat), then Baoku against plain
-# bleve on ../shared/corpus in one table, kept in bench/results/.
-# make bench BENCHARGS=-quick   runs the table on a 10% sample.
+# Go micro-benchmarks (compare runs with benchstat), then Baoku beside plain
+# bleve, SQLite FTS5 and Groonga (groonga-bin; skipped when not installed) on
+# ../shared/corpus in one table, kept in bench/results/.
+# make bench BENCHARGS=-quick             the table on a 10% sample
+# make bench BENCHARGS="-stories 20000"   the table on 20,000 stories
+# make bench BENCHARGS="-scale 300000"    Baoku on 300,000 recombined stories
 BENCHARGS ?=
 bench: build
 	$(GO) test -run XXX -bench . -benchmem ./segment/ ./indexer/ ./search/

@@ -16,8 +16,8 @@ import (
 // sideFiles are the files an index folder keeps beside bleve's own, which a
 // copy of the index needs too: the journal of finished inputs and the names
 // learned from bylines (without them a restored index would cut those
-// names differently).
-var sideFiles = []string{JournalName, LearnedWordsFile}
+// names differently), and the citable result sets.
+var sideFiles = []string{JournalName, LearnedWordsFile, SnapshotsFile}
 
 // CopyTo writes a consistent copy of the index (a snapshot: writes going on
 // meanwhile are not in it), with its side files, into the folder dest,

@@ -275,6 +275,8 @@ type collector struct {
 	// dedup.go).
 	groups  *groups
 	grouped []groupHit
+	// reprints keeps every printing a hit of its own (no groups).
+	reprints bool
 }
 
 // storedHit is a hit with what the index stores for it.
@@ -325,7 +327,9 @@ func (c *collector) handler(sctx *bsearch.SearchContext) (bsearch.DocumentMatchH
 		return nil, false, err
 	}
 	c.v = v
-	c.groups = c.tables.groups.groupsOf(v)
+	if !c.reprints {
+		c.groups = c.tables.groups.groupsOf(v)
+	}
 	if c.facets {
 		c.counts = make([]int32, v.nvalues)
 	}

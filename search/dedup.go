@@ -164,3 +164,25 @@ func (c *collector) groupBests() []ranked {
 	}
 	return out
 }
+
+// onceEach returns, for the walk of one snapshot's hits, a test that
+// admits each article once per key (a bucket of a chart): a document in no
+// group always, a document of a group of reprints only the first time its
+// group meets the key. Counts by bucket use it so that a reprint counts
+// once, as a search's total does.
+func (e *Engine) onceEach(v *view) func(seg int, local uint64, key int64) bool {
+	g := e.tables.groups.groupsOf(v)
+	seen := map[[2]int64]bool{}
+	return func(seg int, local uint64, key int64) bool {
+		n := g.group(seg, local)
+		if n == 0 {
+			return true
+		}
+		k := [2]int64{int64(n), key}
+		if seen[k] {
+			return false
+		}
+		seen[k] = true
+		return true
+	}
+}

@@ -132,3 +132,21 @@ func TestRelatedLeavesOutReprints(t *testing.T) {
 		}
 	}
 }
+
+func TestReprintsOnRequest(t *testing.T) {
+	e := engineOf(t, segment.DictTest, reprints())
+	r, err := e.Search(context.Background(), Request{Query: "古镇", Reprints: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := ids(r)
+	slices.Sort(got)
+	if r.Total != 4 || !slices.Equal(got, []string{"o1", "r1", "r2", "r3"}) {
+		t.Errorf("with reprints: total %d, hits %v", r.Total, got)
+	}
+	for _, h := range r.Hits {
+		if len(h.Places) != 0 {
+			t.Errorf("with reprints, %s lists places", h.ID)
+		}
+	}
+}

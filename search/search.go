@@ -79,6 +79,10 @@ type Request struct {
 	// IDsOnly leaves hits with their ID and score only: no stored article,
 	// no highlighting, for tools that compare sets of results.
 	IDsOnly bool
+	// Reprints lists every printing of an article as a hit of its own,
+	// and counts them so, for tools that compare with engines that do
+	// (see dedup.go); by default an article printed twice is one hit.
+	Reprints bool
 }
 
 // Hit is one article found.
@@ -177,6 +181,8 @@ type Engine struct {
 	warming, ready atomic.Bool
 	// tables hold each segment's facet values and dates for collecting.
 	tables *facetTables
+	// research keeps what the research views compute once per segment.
+	research researchCache
 }
 
 // New returns an engine over an open index.
@@ -251,7 +257,7 @@ func (e *Engine) Search(ctx context.Context, r Request) (*Result, error) {
 	req := bleve.NewSearchRequestOptions(q, r.Size, (r.Page-1)*r.Size, r.Explain)
 	req.SortBy([]string{"-_score"})
 	coll := &collector{
-		tables: e.tables, facets: !r.NoFacets, ids: r.IDsOnly,
+		tables: e.tables, facets: !r.NoFacets, ids: r.IDsOnly, reprints: r.Reprints,
 		keep: r.Page * r.Size, from: (r.Page - 1) * r.Size, less: orderOf(r.Sort),
 	}
 	ctx = context.WithValue(ctx, bsearch.MakeDocumentMatchHandlerKey,

@@ -1,7 +1,9 @@
 // Package segment owns Chinese text analysis: the normalisation applied to
-// indexed and query text alike, the process-wide gse word segmenter, and the
-// bleve tokenizers and analyzers built on them (the word view for ranking and
-// the character view for recall). It is the only package that imports gse.
+// indexed and query text alike, the word segmenter (gse's dictionary and
+// HMM, loaded once per process, plus each index's learned words), and the
+// bleve char filter, tokenizers and analyzers built on them (the word view
+// for ranking and the character view for recall). It is the only package
+// that imports gse.
 package segment
 
 import (

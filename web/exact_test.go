@@ -105,7 +105,7 @@ func TestIndents(t *testing.T) {
 		t.Errorf("snippet %q keeps indents", got)
 	}
 	page := serve(t, h, "GET", "/articles/in1", nil).Body.String()
-	for _, p := range []string{"<p>第一段讲古镇。</p>", "<p>第二段也讲古镇。</p>", "<p>第三段。</p>"} {
+	for _, p := range []string{`">第一段讲古镇。</p>`, `">第二段也讲古镇。</p>`, `">第三段。</p>`} {
 		if !strings.Contains(page, p) {
 			t.Errorf("article page lacks %s", p)
 		}

@@ -46,7 +46,7 @@ func (h *handlers) page(c *gin.Context) {
 		d.Title = d.Query + " - 报库"
 	}
 	d.Count, _ = h.s.Count()
-	r, err := requestOf(c)
+	r, err := searchRequestOf(c)
 	d.Req = r
 	if err == nil && (c.Request.URL.Path == "/search" || r.Query != "") {
 		d.Result, err = h.s.Search(c.Request.Context(), r)
@@ -104,6 +104,8 @@ type articleData struct {
 	// Edition and PageURL link to the day's issue and to this page of it.
 	Edition string
 	PageURL string
+	// Cites are the article's citation in each format.
+	Cites []citeView
 }
 
 func (h *handlers) articlePage(c *gin.Context) {
@@ -131,6 +133,7 @@ func (h *handlers) articlePage(c *gin.Context) {
 	if a.Page != "" {
 		d.PageURL = editionURL(a.Date, a.Paper, a.Page)
 	}
+	d.Cites = citationsOf(c, a)
 	if q != "" {
 		d.Back = "/search?q=" + urlQueryEscape(q)
 	}

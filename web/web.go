@@ -61,6 +61,8 @@ type Options struct {
 	Limits Limits
 	// Admin enables the admin endpoints (off when its Token is empty).
 	Admin Admin
+	// Research limits each client's use of the research views.
+	Research RateLimit
 }
 
 // NewRouter returns the HTTP handler: templates are parsed here, so a
@@ -77,7 +79,7 @@ func NewRouter(s Searcher, opt Options) (*gin.Engine, error) {
 	if opt.Logger {
 		r.Use(gin.Logger())
 	}
-	tmpl, err := template.New("").Funcs(funcs).ParseFS(templateFS, "templates/*.html")
+	tmpl, err := template.New("").Funcs(funcs).Funcs(researchFuncs).ParseFS(templateFS, "templates/*.html")
 	if err != nil {
 		return nil, fmt.Errorf("web: parse templates: %w", err)
 	}
@@ -100,6 +102,9 @@ func NewRouter(s Searcher, opt Options) (*gin.Engine, error) {
 	getHead(r, "/browse", h.browse)
 	getHead(r, "/browse/:date", h.browseDate)
 	getHead(r, "/help", h.help)
+	if rs, ok := s.(Researcher); ok {
+		registerResearch(r, h, rs, opt.Research)
+	}
 	r.NoRoute(h.notFound)
 	return r, nil
 }
@@ -112,8 +117,9 @@ func getHead(r *gin.Engine, path string, h gin.HandlerFunc) {
 }
 
 type handlers struct {
-	s Searcher
-	b Browser // nil when s does not browse
+	s  Searcher
+	b  Browser    // nil when s does not browse
+	rs Researcher // nil when s has no research views
 }
 
 // statusClientGone is the status of a request whose client went away
@@ -161,12 +167,11 @@ func (h *handlers) health(c *gin.Context) {
 
 // singleParams are the search parameters that take one value; a request
 // that gives one of them twice is refused rather than one value dropped.
-var singleParams = []string{"q", "from", "to", "sort", "page", "size", "explain"}
+var singleParams = []string{"q", "from", "to", "sort", "page", "size", "explain", "reprints"}
 
-// requestOf reads a search request from URL parameters. A filter may be
-// given several times (alternatives); page and size, when given, must be
-// numbers from 1.
-func requestOf(c *gin.Context) (search.Request, error) {
+// searchRequestOf reads the request of a search (the API's and the
+// page's): requestOf, and no parameter of singleParams given twice.
+func searchRequestOf(c *gin.Context) (search.Request, error) {
 	params := c.Request.URL.Query()
 	for _, name := range singleParams {
 		if vs := params[name]; len(vs) > 1 {
@@ -174,6 +179,13 @@ func requestOf(c *gin.Context) (search.Request, error) {
 				fmt.Sprintf("parameter %s given %d times; it takes one value", name, len(vs)))
 		}
 	}
+	return requestOf(c)
+}
+
+// requestOf reads a search request from URL parameters. A filter may be
+// given several times (alternatives); page and size, when given, must be
+// numbers from 1.
+func requestOf(c *gin.Context) (search.Request, error) {
 	r := search.Request{Query: c.Query("q"), From: c.Query("from"), To: c.Query("to"), Sort: c.Query("sort")}
 	for _, f := range field.Facets() {
 		if vs := c.QueryArray(f.ParamOf()); len(vs) > 0 {
@@ -198,6 +210,14 @@ func requestOf(c *gin.Context) (search.Request, error) {
 		}
 		*p.dst = n
 	}
+	switch v := c.Query("reprints"); v {
+	case "", "0", "false":
+	case "1", "true":
+		r.Reprints = true
+	default:
+		return r, search.BadRequest(fmt.Sprintf("参数 reprints 应是 1 或 0，不是“%s”", v),
+			fmt.Sprintf("parameter reprints: %q is not 1, true, 0 or false", v))
+	}
 	switch v := c.Query("explain"); v {
 	case "", "0", "false":
 	case "1", "true":
@@ -210,7 +230,7 @@ func requestOf(c *gin.Context) (search.Request, error) {
 }
 
 func (h *handlers) apiSearch(c *gin.Context) {
-	r, err := requestOf(c)
+	r, err := searchRequestOf(c)
 	if err == nil {
 		var res *search.Result
 		res, err = h.s.Search(c.Request.Context(), r)

@@ -32,9 +32,10 @@ func runIndex(args []string) error {
 	batch := fs.Int("batch", 0, fmt.Sprintf("articles written at once (default %d; %d per segment in a bulk build)", indexer.DefaultBatchSize, indexer.DefaultBulkBatchSize))
 	quiet := fs.Bool("q", false, "no progress line")
 	force := fs.Bool("force", false, "read every input again, even files the index's journal records as done")
-	mem := fs.Int("memlimit", 700, "soft memory limit in MB for the Go heap (0: none; GOMEMLIMIT wins)")
+	mem := fs.Int("memlimit", 250, "soft memory limit in MB for the Go heap (0: none; GOMEMLIMIT wins)")
 	bulk := fs.String("bulk", "auto", "build a new index in bulk: auto (when the folder holds no index and the inputs are 2 MB or more), always, never")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the ingest to this file")
+	mapped := fs.Int("max-mapped", 64, "MB of the index's mapped files kept resident while indexing (0: no limit)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -42,6 +43,7 @@ func runIndex(args []string) error {
 	if fs.NArg() == 0 {
 		return errors.New("no input: give page text files, .jsonl(.gz) files or folders")
 	}
+	defer keepResident(*dir, *mapped)()
 	var useBulk bool
 	switch *bulk {
 	case "auto":
@@ -132,11 +134,13 @@ func runServe(args []string) error {
 	dir := fs.String("index", defaultIndex, "index folder")
 	addr := fs.String("addr", ":8080", "address to listen on")
 	mem := fs.Int("memlimit", 180, "soft memory limit in MB for the Go heap, raised when the loaded dictionary and index need more (0: none; GOMEMLIMIT wins)")
+	mapped := fs.Int("max-mapped", 128, "MB of the index's mapped files kept resident (0: no limit)")
 	extra := addServeFlags(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	setMemoryLimit(*mem)
+	defer keepResident(*dir, *mapped)()
 	ix, err := indexer.OpenExisting(*dir, indexer.Options{})
 	if err != nil {
 		return err
@@ -315,6 +319,18 @@ func readInput(path string) ([]*article.Article, []string, error) {
 		warns = append(warns, e.Error())
 	}
 	return arts, warns, err
+}
+
+// keepResident keeps at most mb megabytes of the mapped files of the index
+// in dir in this process's resident set (none kept out with mb 0), until
+// the returned function is called.
+func keepResident(dir string, mb int) (stop func()) {
+	if mb <= 0 {
+		return func() {}
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	go indexer.Resident{Dir: dir, Budget: int64(mb) << 20}.Run(ctx)
+	return cancel
 }
 
 // mergeHeapLimit is the soft heap limit while a bulk build merges its
