@@ -183,3 +183,13 @@ func TestUploadsNameTheirArticles(t *testing.T) {
 		}
 	}
 }
+
+func TestHeadResearch(t *testing.T) {
+	h, _, _ := researchServer(t, RateLimit{})
+	for _, path := range []string{"/trend?q=" + url.QueryEscape("黄河"), "/kwic?q=" + url.QueryEscape("黄河"), "/api/trend?q=" + url.QueryEscape("黄河")} {
+		get, head := serve(t, h, "GET", path, nil), serve(t, h, "HEAD", path, nil)
+		if head.Code != http.StatusOK || head.Code != get.Code {
+			t.Errorf("HEAD %s: %d, GET %d", path, head.Code, get.Code)
+		}
+	}
+}

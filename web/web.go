@@ -111,9 +111,9 @@ func NewRouter(s Searcher, opt Options) (*gin.Engine, error) {
 
 // getHead routes GET and HEAD of a path to the handler: HEAD answers as GET
 // would, without the body (net/http drops it).
-func getHead(r *gin.Engine, path string, h gin.HandlerFunc) {
-	r.GET(path, h)
-	r.HEAD(path, h)
+func getHead(r *gin.Engine, path string, h ...gin.HandlerFunc) {
+	r.GET(path, h...)
+	r.HEAD(path, h...)
 }
 
 type handlers struct {
