@@ -25,13 +25,15 @@ vet:
 test: vet
 	$(GO) test -race -timeout 20m ./...
 
-# Short fuzzing runs of the trust boundaries.
+# Short fuzzing runs of the trust boundaries, and of the whole path from a
+# search's URL to its answer (FuzzSearch).
 fuzz:
 	$(GO) test -run XXX -fuzz FuzzTokens -fuzztime 30s ./segment/
 	$(GO) test -run XXX -fuzz FuzzNormalizeSubstrings -fuzztime 30s ./segment/
 	$(GO) test -run XXX -fuzz FuzzParsePages -fuzztime 30s -fuzzminimizetime 5s ./indexer/pages/
 	$(GO) test -run XXX -fuzz FuzzReadJSONL -fuzztime 30s ./indexer/
 	$(GO) test -run XXX -fuzz FuzzParse -fuzztime 30s ./search/query/
+	$(GO) test -run XXX -fuzz FuzzSearch -fuzztime 30s ./web/
 
 # Go micro-benchmarks (compare runs with benchstat), then Baoku beside plain
 # bleve, SQLite FTS5 and Groonga (groonga-bin; skipped when not installed) on

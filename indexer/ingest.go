@@ -36,6 +36,9 @@ type IngestOptions struct {
 	// of its segments, and the function it returns when the merge is
 	// done: the command line lowers the process's heap limit meanwhile.
 	Merging func() (done func())
+	// List names every article indexed in Summary.Indexed (uploads
+	// answer with them).
+	List bool
 }
 
 // Summary is the outcome of an ingest.
@@ -56,6 +59,23 @@ type Summary struct {
 	Errors []error
 	// Warnings are problems that did not stop an article from being indexed.
 	Warnings []string
+	// Indexed names the articles indexed, in input order, with
+	// IngestOptions.List.
+	Indexed []Indexed
+}
+
+// Indexed names an article that was indexed: its ID (which /api/articles/
+// takes), the id its record was sent with, its headline and its file.
+type Indexed struct {
+	ID       string `json:"id"`
+	SourceID string `json:"source_id,omitempty"`
+	Headline string `json:"headline"`
+	File     string `json:"file,omitempty"`
+}
+
+// indexedOf names an article for Summary.Indexed.
+func indexedOf(a *article.Article) Indexed {
+	return Indexed{ID: a.ID, SourceID: a.SourceID, Headline: a.Headline, File: a.File}
 }
 
 // Ingest reads every input under paths (files, or folders walked
@@ -136,6 +156,9 @@ func (r *reading) run(paths []string, add func(*article.Article) error) error {
 		}
 		fileArticles++
 		sum.Articles++
+		if r.opt.List {
+			sum.Indexed = append(sum.Indexed, indexedOf(a))
+		}
 		r.progress()
 		return nil
 	}
@@ -316,27 +339,7 @@ func ingestFile(path string, add func(*article.Article) error, sum *Summary, ima
 	}
 	switch inputKind(path) {
 	case "jsonl", "jsonl.gz":
-		f, err := os.Open(path)
-		if err != nil {
-			sum.Errors = append(sum.Errors, fmt.Errorf("%s: %w", path, unwrapPath(err)))
-			return nil
-		}
-		defer f.Close()
-		var r io.Reader = f
-		if inputKind(path) == "jsonl.gz" {
-			gz, err := gzip.NewReader(f)
-			if err != nil {
-				sum.Errors = append(sum.Errors, fmt.Errorf("%s: not gzip: %w", path, err))
-				return nil
-			}
-			defer gz.Close()
-			r = gz
-		}
-		base := filepath.Base(path)
-		lineErrs, err := ReadJSONL(path, r, func(a *article.Article) error {
-			a.File = base
-			return addOrStop(a)
-		})
+		lineErrs, err := ReadRecordFile(path, addOrStop)
 		sum.Errors = append(sum.Errors, lineErrs...)
 		if indexErr != nil {
 			return indexErr
@@ -365,6 +368,32 @@ func ingestFile(path string, add func(*article.Article) error, sum *Summary, ima
 		}
 	}
 	return nil
+}
+
+// ReadRecordFile reads the article records of a .jsonl or .jsonl.gz file,
+// passing each to fn with the file's base name as its File. lineErrs are
+// the lines skipped; err is the file's own problem (it cannot be opened,
+// is not gzip, or fn failed).
+func ReadRecordFile(path string, fn func(*article.Article) error) (lineErrs []error, err error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, unwrapPath(err))
+	}
+	defer f.Close()
+	var r io.Reader = f
+	if inputKind(path) == "jsonl.gz" {
+		gz, err := gzip.NewReader(f)
+		if err != nil {
+			return nil, fmt.Errorf("%s: not gzip: %w", path, err)
+		}
+		defer gz.Close()
+		r = gz
+	}
+	base := filepath.Base(path)
+	return ReadJSONL(path, r, func(a *article.Article) error {
+		a.File = base
+		return fn(a)
+	})
 }
 
 // writeError marks a failure to write to the index, which ends an ingest.

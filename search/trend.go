@@ -121,9 +121,15 @@ func (e *Engine) Trend(ctx context.Context, r TrendRequest) (*TrendResult, error
 	}
 	totals := map[int64]int{}
 	var first, last int64
+	var once func(int, uint64, int64) bool
 	if _, err := e.walk(ctx, preps[0].denominator(), false, func(v *view, seg int, local, _ uint64) {
 		d := v.segs[seg].dates[local]
-		totals[by.key(d)]++
+		if once == nil {
+			once = e.onceEach(v)
+		}
+		if once(seg, local, by.key(d)) {
+			totals[by.key(d)]++ // an article printed twice counts once
+		}
 		if first == 0 || d < first {
 			first = d
 		}
@@ -163,14 +169,18 @@ func (e *Engine) Trend(ctx context.Context, r TrendRequest) (*TrendResult, error
 func (e *Engine) series(ctx context.Context, p *prepared, by bucketer, keys []int64, totals map[int64]int, sparse int) (*TrendSeries, error) {
 	count, words, front, head := map[int64]int{}, map[int64]int{}, map[int64]int{}, map[int64]int{}
 	var fronts []bool // the facet ordinals of front pages
+	var once, onceFront func(int, uint64, int64) bool
 	if _, err := e.walk(ctx, p.query(), false, func(v *view, seg int, local, _ uint64) {
 		st := v.segs[seg]
 		if fronts == nil {
 			fronts = facetOf(v, field.Page, IsFrontPage)
+			once, onceFront = e.onceEach(v), e.onceEach(v)
 		}
 		k := by.key(st.dates[local])
-		count[k]++
-		if st.has(local, fronts) {
+		if once(seg, local, k) {
+			count[k]++ // an article printed twice counts once
+		}
+		if st.has(local, fronts) && onceFront(seg, local, k) {
 			front[k]++
 		}
 	}); err != nil {
@@ -213,10 +223,17 @@ func (e *Engine) series(ctx context.Context, p *prepared, by bucketer, keys []in
 	return s, nil
 }
 
-// countInto adds a query's hits to the counts of their buckets.
+// countInto adds a query's hits to the counts of their buckets, an
+// article printed twice once.
 func (e *Engine) countInto(ctx context.Context, q bq.Query, by bucketer, into map[int64]int) error {
+	var once func(int, uint64, int64) bool
 	_, err := e.walk(ctx, q, false, func(v *view, seg int, local, _ uint64) {
-		into[by.key(v.segs[seg].dates[local])]++
+		if once == nil {
+			once = e.onceEach(v)
+		}
+		if k := by.key(v.segs[seg].dates[local]); once(seg, local, k) {
+			into[k]++
+		}
 	})
 	return err
 }

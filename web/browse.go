@@ -111,7 +111,8 @@ func (h *handlers) browseDate(c *gin.Context) {
 	case len(indexer.DateLayout):
 		h.browseDay(c, date)
 	default:
-		h.errorPage(c, fmt.Errorf("%w: %q is not a month (YYYY-MM) or a day (YYYY-MM-DD)", search.ErrBadRequest, date))
+		h.errorPage(c, search.BadRequest(fmt.Sprintf("“%s”不是月份（如 2023-07）或日期（如 2023-07-22）", date),
+			fmt.Sprintf("%q is not a month (YYYY-MM) or a day (YYYY-MM-DD)", date)))
 	}
 }
 

@@ -201,7 +201,8 @@ func runSearch(args []string) error {
 	explain := fs.Bool("explain", false, "show how the query was analysed and why hits scored")
 	size := fs.Int("n", 10, "number of hits")
 	sort := fs.String("sort", "", "relevance, newest or oldest")
-	if err := fs.Parse(args); err != nil {
+	words, err := parseAmong(fs, args)
+	if err != nil {
 		return err
 	}
 	ix, err := indexer.OpenExisting(*dir, indexer.Options{})
@@ -214,7 +215,7 @@ func runSearch(args []string) error {
 		return err
 	}
 	res, err := eng.Search(context.Background(), search.Request{
-		Query: strings.Join(fs.Args(), " "), Size: *size, Sort: *sort, Explain: *explain,
+		Query: strings.Join(words, " "), Size: *size, Sort: *sort, Explain: *explain,
 	})
 	if err != nil {
 		return err
@@ -224,6 +225,9 @@ func runSearch(args []string) error {
 		enc.SetIndent("", "  ")
 		enc.SetEscapeHTML(false)
 		return enc.Encode(res)
+	}
+	for _, n := range res.Notes {
+		fmt.Fprintln(os.Stderr, "note:", n.Msg)
 	}
 	fmt.Printf("%d articles (%.1f ms)\n", res.Total, res.TookMS)
 	for i, h := range res.Hits {
@@ -235,12 +239,27 @@ func runSearch(args []string) error {
 			where = append(where, h.Section)
 		}
 		fmt.Printf("\n%d. %s  [%s] %.3f\n   %s\n", i+1, h.Headline, strings.Join(where, " "), h.Score, plain(h.Snippet))
+		if len(h.Places) > 1 {
+			var also []string
+			for _, p := range h.Places[1:] {
+				also = append(also, strings.TrimSpace(p.Date+" "+p.Paper+" "+pageLabel(p.Page)))
+			}
+			fmt.Printf("   also printed: %s\n", strings.Join(also, "; "))
+		}
 	}
 	if res.Explain != nil {
 		fmt.Println()
 		search.WriteExplain(os.Stdout, res)
 	}
 	return nil
+}
+
+// pageLabel is a page as the listing prints it: 第4版, or nothing.
+func pageLabel(page string) string {
+	if page == "" {
+		return ""
+	}
+	return "第" + page + "版"
 }
 
 // plain turns a snippet's <mark> tags into brackets for a terminal.
@@ -255,27 +274,23 @@ func runParse(args []string) error {
 		return err
 	}
 	if fs.NArg() == 0 {
-		return errors.New("no input: give page text files (.txt) or page PDFs (.pdf)")
+		return errors.New("no input: give page text files (.txt), page PDFs (.pdf) or .jsonl(.gz) record files")
 	}
 	enc := json.NewEncoder(os.Stdout)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	failed := false
 	for _, f := range fs.Args() {
-		read := indexer.ReadPageFile
-		if strings.HasSuffix(strings.ToLower(f), ".pdf") {
-			read = func(f string) ([]*article.Article, []string, error) {
-				return indexer.ReadPDFFile(f, indexer.PDFOptions{})
-			}
-		}
-		arts, warns, err := read(f)
+		arts, warns, err := readInput(f)
 		for _, w := range warns {
 			fmt.Fprintln(os.Stderr, "warning:", w)
 		}
 		if err != nil {
 			fmt.Fprintln(os.Stderr, "error:", err)
 			failed = true
-			continue
+			if arts == nil {
+				continue
+			}
 		}
 		if err := enc.Encode(arts); err != nil {
 			return err
@@ -285,6 +300,29 @@ func runParse(args []string) error {
 		return errFailed
 	}
 	return nil
+}
+
+// readInput reads the articles of one input file as indexing would: page
+// text, a page PDF, or article records (the lines that cannot be read are
+// warnings).
+func readInput(path string) ([]*article.Article, []string, error) {
+	lower := strings.ToLower(path)
+	switch {
+	case strings.HasSuffix(lower, ".pdf"):
+		return indexer.ReadPDFFile(path, indexer.PDFOptions{})
+	case !strings.HasSuffix(lower, ".jsonl") && !strings.HasSuffix(lower, ".jsonl.gz"):
+		return indexer.ReadPageFile(path)
+	}
+	arts := []*article.Article{}
+	lineErrs, err := indexer.ReadRecordFile(path, func(a *article.Article) error {
+		arts = append(arts, a)
+		return nil
+	})
+	var warns []string
+	for _, e := range lineErrs {
+		warns = append(warns, e.Error())
+	}
+	return arts, warns, err
 }
 
 // keepResident keeps at most mb megabytes of the mapped files of the index

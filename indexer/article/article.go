@@ -51,6 +51,9 @@ type Article struct {
 	Photographers []string `json:"photographers,omitempty"`
 	// Body is the clean article text, paragraphs separated by "\n".
 	Body string `json:"body"`
+	// SourceID is the record's own id (the "id" of an article record),
+	// which finds the article too; empty for articles parsed from pages.
+	SourceID string `json:"source_id,omitempty"`
 	// URL is the original address; may be empty.
 	URL string `json:"url,omitempty"`
 	// Tags are editor keywords; may be empty.

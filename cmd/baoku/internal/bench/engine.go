@@ -82,8 +82,10 @@ func (baokuEngine) command(self, dir, addr string) (string, []string) {
 }
 
 func (baokuEngine) request(q benchQuery, size, offset int, _ bool) string {
+	// Every printing its own hit, as the other engines and the truth
+	// count stories.
 	return "/api/search?" + url.Values{
-		"q": {q.baoku()}, "size": {strconv.Itoa(size)}, "page": {strconv.Itoa(offset/size + 1)},
+		"q": {q.baoku()}, "size": {strconv.Itoa(size)}, "page": {strconv.Itoa(offset/size + 1)}, "reprints": {"1"},
 	}.Encode()
 }
 

@@ -43,8 +43,8 @@ func TestEngineRequests(t *testing.T) {
 		ids          bool
 		want         string
 	}{
-		{baokuEngine{}, 10, 0, false, "/api/search?page=1&q=%22%E5%B0%8F%E9%95%87%22&size=10"},
-		{baokuEngine{}, 100, 300, true, "/api/search?page=4&q=%22%E5%B0%8F%E9%95%87%22&size=100"},
+		{baokuEngine{}, 10, 0, false, "/api/search?page=1&q=%22%E5%B0%8F%E9%95%87%22&reprints=1&size=10"},
+		{baokuEngine{}, 100, 300, true, "/api/search?page=4&q=%22%E5%B0%8F%E9%95%87%22&reprints=1&size=100"},
 		{baselineEngine{}, 1000, 0, true, "/api/search?from=0&ids=1&q=%2B%22%E5%B0%8F%E9%95%87%22&size=1000"},
 		{sqliteEngine{}, 10, 20, false, "/api/search?offset=20&q=%22%E5%B0%8F%E9%95%87%22&size=10"},
 		{groongaEngine{}, 1000, 0, true, "/d/select?limit=1000&match_columns=kicker+%7C%7C+headline+%2A+3+%7C%7C+subtitle+%7C%7C+body&match_escalation_threshold=-1&offset=0&output_columns=_key&query=%22%E5%B0%8F%E9%95%87%22&table=Stories"},

@@ -1,9 +1,11 @@
 // Package eval owns `baoku eval`: it measures how the segmentation cuts the
 // SIGHAN 2005 bakeoff's gold files (precision, recall, F1 and OOV recall,
-// beside jieba's published F1) and how completely searches find substrings
-// of real articles, against a words-only and a characters-only design, both
-// on the shared corpus beside the repository; and how well the PDF layout
-// reader finds the articles of generated pages whose truth is known.
+// beside jieba's published F1), how completely searches find substrings
+// of real articles, against a words-only and a characters-only design,
+// whether every kind of query finds exactly what a brute-force scan of the
+// articles finds (exact), all on the shared corpus beside the repository;
+// and how well the PDF layout reader finds the articles of generated pages
+// whose truth is known.
 package eval
 
 import (
@@ -21,12 +23,13 @@ var errFailed = errors.New("some inputs could not be indexed (see above)")
 
 // Run runs one of the evaluations, named by args[0] and given the rest of
 // args as its flags and arguments: seg [-corpus DIR] [PKU|MSR], recall
-// [-corpus DIR] [-n N] [-max N] [-seed N] [FILE|FOLDER…], or pdf [-v]
-// [SET…] (folders of generated pages with their truth.json, made by `make
+// [-corpus DIR] [-n N] [-max N] [-seed N] [FILE|FOLDER…], exact [-corpus
+// DIR] [-n N] [-seed N] [-xwlb-every N] [FILE|FOLDER…], or pdf [-v] [SET…]
+// (folders of generated pages with their truth.json, made by `make
 // pdfset`). It prints the scores on standard output.
 func Run(args []string) error {
 	if len(args) == 0 {
-		return errors.New("give an evaluation: seg [PKU|MSR], recall [flags] or pdf [-v] [SET…]")
+		return errors.New("give an evaluation: seg [PKU|MSR], recall [flags], exact [flags] or pdf [-v] [SET…]")
 	}
 	switch args[0] {
 	case "seg":
@@ -41,10 +44,12 @@ func Run(args []string) error {
 		return runEvalSeg(fs.Args(), *dir)
 	case "recall":
 		return runEvalRecall(args[1:])
+	case "exact":
+		return runEvalExact(args[1:])
 	case "pdf":
 		return runEvalPDF(args[1:], os.Stdout)
 	}
-	return fmt.Errorf("unknown evaluation %q: seg, recall or pdf", args[0])
+	return fmt.Errorf("unknown evaluation %q: seg, recall, exact or pdf", args[0])
 }
 
 // corpusFile names a file of the corpus folder.
