@@ -85,10 +85,17 @@ func runSQLiteIndex(args []string) error {
 	if *dir == "" || fs.NArg() == 0 {
 		return errors.New("usage: baoku bench sqlite-index -index DIR FILE.jsonl[.gz]...")
 	}
-	if err := os.MkdirAll(*dir, 0o755); err != nil {
+	return SQLiteBuild(*dir, *batch, fs.Args())
+}
+
+// SQLiteBuild builds the peer's FTS5 table in the folder dir from JSON
+// Lines article files, batch stories a transaction; `eval rank` ranks
+// against it too.
+func SQLiteBuild(dir string, batch int, files []string) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	path := filepath.Join(*dir, sqliteFile)
+	path := filepath.Join(dir, sqliteFile)
 	db, err := sql.Open("sqlite", path)
 	if err != nil {
 		return fmt.Errorf("open %s: %w", path, err)
@@ -98,8 +105,8 @@ func runSQLiteIndex(args []string) error {
 	if _, err := db.Exec(sqliteSchema); err != nil {
 		return fmt.Errorf("create %s: %w", path, err)
 	}
-	l := &sqliteLoader{db: db, batch: *batch}
-	for _, name := range fs.Args() {
+	l := &sqliteLoader{db: db, batch: batch}
+	for _, name := range files {
 		if err := baselineRead(name, l.add); err != nil {
 			return fmt.Errorf("load %s into %s: %w", name, path, err)
 		}
@@ -115,6 +122,23 @@ func runSQLiteIndex(args []string) error {
 		}
 	}
 	return db.Close()
+}
+
+// SQLiteOpen opens the FTS5 table SQLiteBuild made in dir, read-only: a
+// table stories with the columns id (the article's ID), paper, date, page,
+// section, source and reporters (not indexed), kicker, headline, subtitle
+// and body (indexed as trigrams), ranked by bm25 with the headline
+// counting three times.
+func SQLiteOpen(dir string) (*sql.DB, error) {
+	path := filepath.Join(dir, sqliteFile)
+	if _, err := os.Stat(path); err != nil {
+		return nil, fmt.Errorf("open SQLite index: %w", err)
+	}
+	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro")
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	return db, nil
 }
 
 // sqliteLoader inserts stories a transaction of batch at a time.
@@ -176,13 +200,9 @@ func runSQLiteServe(args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	path := filepath.Join(*dir, sqliteFile)
-	if _, err := os.Stat(path); err != nil {
-		return fmt.Errorf("open SQLite index: %w", err)
-	}
-	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro")
+	db, err := SQLiteOpen(*dir)
 	if err != nil {
-		return fmt.Errorf("open %s: %w", path, err)
+		return err
 	}
 	defer db.Close()
 	db.SetMaxOpenConns(2 * runtime.NumCPU())
