@@ -32,10 +32,16 @@ type Not struct {
 // "section", "source", "paper" and "page". Quoted is true for an exact
 // phrase. Text is as the user typed it: it is not normalised or segmented
 // here, so an unquoted 吕梁市 is one Term.
+//
+// When is set for a bare year or month typed unquoted outside a field
+// (2017, 2017年, 2017年12月, 2017-12): the term is read as a date
+// preference as well as text. It matches the articles of that period and
+// those that hold the text; the period's rank first.
 type Term struct {
 	Field  string
 	Text   string
 	Quoted bool
+	When   *DateRange
 }
 
 // DateRange matches articles published on a day from From to To, both

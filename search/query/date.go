@@ -72,6 +72,53 @@ func cutRange(s string) (from, to string, ok bool) {
 	return s, "", false
 }
 
+// bareYear and bareMonth are the years and months an unquoted word may be
+// to be read as a date preference: 2017, 2017年; 2017年12月, 2017-12.
+var (
+	bareYear  = regexp.MustCompile(`^(\d{4})年?$`)
+	bareMonth = regexp.MustCompile(`^(\d{4})(?:年(\d{1,2})月|-(\d{1,2}))$`)
+)
+
+// Years read as dates: a four-digit number outside them (an amount, a
+// code) is text only.
+const (
+	minYear = 1900
+	maxYear = 2099
+)
+
+// YearOrMonth reports whether text, typed as a word, is a bare year or a
+// year and month (full-width digits too), and returns the period it names.
+// Other dates (a day, a range) and numbers outside the years 1900–2099 are
+// not: they are text, or the values of 日期:.
+func YearOrMonth(text string) (*DateRange, bool) {
+	s := strings.ReplaceAll(toHalfWidthDigits(strings.TrimSpace(text)), "－", "-")
+	var y, m string
+	if p := bareYear.FindStringSubmatch(s); p != nil {
+		y = p[1]
+	} else if p := bareMonth.FindStringSubmatch(s); p != nil {
+		y, m = p[1], p[2]+p[3]
+	} else {
+		return nil, false
+	}
+	year, _ := strconv.Atoi(y)
+	if year < minYear || year > maxYear {
+		return nil, false
+	}
+	span := y
+	if m != "" {
+		month, _ := strconv.Atoi(m)
+		if month < 1 || month > 12 {
+			return nil, false
+		}
+		span = fmt.Sprintf("%s-%02d", y, month)
+	}
+	first, last, ok := dateSpan(span)
+	if !ok {
+		return nil, false
+	}
+	return &DateRange{From: first, To: last}, true
+}
+
 // parseDateRange parses the value of a date: prefix found at rune offset pos:
 // a day, month or year, or a range "from..to" of them where either side may
 // be left open. Each side expands to the days it covers.
@@ -176,4 +223,49 @@ func toHalfWidthDigits(s string) string {
 		}
 		return r
 	}, s)
+}
+
+// Period names the range in words: 2017 for a whole year, 2017-12 for a
+// whole month, else its ends joined by two dots.
+func (q *DateRange) Period() string {
+	y, m, ok := q.wholeYearOrMonth()
+	switch {
+	case ok && m == "":
+		return y
+	case ok:
+		return y + "-" + m
+	}
+	return q.From + ".." + q.To
+}
+
+// PeriodZh is Period in Chinese: 2017年, 2017年12月, else its ends joined by 至.
+func (q *DateRange) PeriodZh() string {
+	y, m, ok := q.wholeYearOrMonth()
+	switch {
+	case ok && m == "":
+		return y + "年"
+	case ok:
+		n, _ := strconv.Atoi(m)
+		return fmt.Sprintf("%s年%d月", y, n)
+	}
+	return q.From + "至" + q.To
+}
+
+// wholeYearOrMonth reports whether the range is one whole year (m "") or
+// one whole month.
+func (q *DateRange) wholeYearOrMonth() (y, m string, ok bool) {
+	if len(q.From) != 10 || len(q.To) != 10 || q.From[:4] != q.To[:4] {
+		return "", "", false
+	}
+	y = q.From[:4]
+	if first, last, ok := dateSpan(y); ok && first == q.From && last == q.To {
+		return y, "", true
+	}
+	if q.From[5:7] != q.To[5:7] {
+		return "", "", false
+	}
+	if first, last, ok := dateSpan(q.From[:7]); ok && first == q.From && last == q.To {
+		return y, q.From[5:7], true
+	}
+	return "", "", false
 }

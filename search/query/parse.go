@@ -125,6 +125,9 @@ type parser struct {
 	toks  []token
 	i     int
 	notes []Note
+	// negated counts the NOTs around the term being parsed: a year
+	// under NOT is text alone.
+	negated int
 }
 
 // note records a note on the query.
@@ -237,7 +240,9 @@ func (p *parser) parseUnary(field string) (Q, error) {
 	if (t.kind == tokMinus && !t.glued) || !p.startsTerm() {
 		return nil, p.missing(t)
 	}
+	p.negated++
 	q, err := p.parseUnary(field)
+	p.negated--
 	if err != nil || q == nil {
 		return nil, err
 	}
@@ -284,7 +289,11 @@ func (p *parser) parsePrimary(field string) (Q, error) {
 			return nil, nil
 		}
 		p.noteWord(t)
-		return newTerm(field, t.text, false, t.textPos)
+		q, err := newTerm(field, t.text, false, t.textPos)
+		if term, ok := q.(*Term); ok && field == "" && p.negated == 0 {
+			p.readWhen(term, t)
+		}
+		return q, err
 	}
 	return nil, errorAt(t.pos, "缺少检索词", "missing term")
 }
@@ -313,6 +322,20 @@ func (p *parser) dateWord(t token) (Q, error) {
 	}
 	p.i = end
 	return parseDateRange(t.text, t.textPos)
+}
+
+// readWhen reads an unquoted word outside a field and outside NOT that is
+// a bare year or month as a date preference too, and notes how.
+func (p *parser) readWhen(term *Term, t token) {
+	when, ok := YearOrMonth(t.text)
+	if !ok {
+		return
+	}
+	term.When = when
+	p.note(Note{Pos: t.pos, Text: t.text,
+		Msg: fmt.Sprintf("%s is read as a date: stories of %s rank first, stories of other dates that hold %s follow; quote it to search the text only",
+			t.text, when.Period(), t.text),
+		Zh: fmt.Sprintf("“%s”按日期理解：%s的报道排在前面，其他日期里含“%s”字样的报道排在后面；加引号则只按文字检索", t.text, when.PeriodZh(), t.text)})
 }
 
 // noteWord notes a word that looks like a field or an address but is
