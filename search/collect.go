@@ -17,6 +17,7 @@ import (
 	zseg "github.com/blevesearch/scorch_segment_api/v2"
 
 	"baoku/indexer"
+	"baoku/indexer/article"
 	"baoku/indexer/field"
 )
 
@@ -250,6 +251,9 @@ type ranked struct {
 	score float64
 	date  int64
 	expl  *bsearch.Explanation
+	// tier is 1 for a hit in a period the query prefers (see rank.go):
+	// by relevance, such hits come first.
+	tier int8
 }
 
 // collector counts the facets of every hit and keeps the best hits of a
@@ -277,6 +281,14 @@ type collector struct {
 	grouped []groupHit
 	// reprints keeps every printing a hit of its own (no groups).
 	reprints bool
+	// end is where the page asked for ends in the ordered hits; keep is
+	// larger when the best hits are reranked.
+	end int
+	// rank reranks the best hits of a relevance search (see rank.go);
+	// nil for none.
+	rank *ranking
+	// other is the best score of a hit outside the preferred periods.
+	other float64
 }
 
 // storedHit is a hit with what the index stores for it.
@@ -287,6 +299,17 @@ type storedHit struct {
 	// places are every document of the hit's group, itself first, when
 	// it is one article printed in several places.
 	places []storedDoc
+	// base is the hit's score before it was reranked, feat what the
+	// reranking read of it (nil when it was not), raise what its
+	// period added.
+	base  float64
+	feat  *features
+	raise float64
+	// similar are the near duplicates collapsed under the hit (see
+	// dedup.go).
+	similar []storedDoc
+	// art is the article decoded, when the reranking did.
+	art *article.Article
 }
 
 // storedDoc is one document's ID and stored article.
@@ -306,7 +329,7 @@ func orderOf(sortBy string) func(a, b *ranked) bool {
 		case SortOldest:
 			c = cmp.Or(cmp.Compare(a.date, b.date), cmp.Compare(b.score, a.score))
 		default:
-			c = cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(b.date, a.date))
+			c = cmp.Or(cmp.Compare(b.tier, a.tier), cmp.Compare(b.score, a.score), cmp.Compare(b.date, a.date))
 		}
 		if c != 0 {
 			return c < 0
@@ -358,7 +381,10 @@ func (c *collector) add(d *bsearch.DocumentMatch) {
 	}
 	// The candidate lives in the collector: a local whose address went
 	// to c.less would be allocated on the heap for every hit.
-	c.cand = ranked{num: num, score: score, date: st.dates[local], expl: d.Expl}
+	c.cand = ranked{num: num, score: score, date: st.dates[local], expl: d.Expl, tier: c.rank.tier(st.dates[local])}
+	if c.cand.tier == 0 && score > c.other {
+		c.other = score
+	}
 	vals := st.ords[st.start[local]:st.start[local+1]]
 	if n := c.groups.group(c.cur, local); n != 0 {
 		c.addGrouped(n, vals)
@@ -411,8 +437,8 @@ func (c *collector) down(i int) {
 }
 
 // finish orders the kept hits, the best of each group of reprints among
-// them, and reads the stored article and ID of those from the offset on,
-// while the snapshot is still open.
+// them, reranks the best of them, and reads the stored article and ID of
+// those of the page, while the snapshot is still open.
 func (c *collector) finish(reader index.IndexReader) error {
 	all := append(c.top, c.groupBests()...)
 	slices.SortFunc(all, func(a, b ranked) int {
@@ -422,37 +448,135 @@ func (c *collector) finish(reader index.IndexReader) error {
 		return 1
 	})
 	all = all[:min(len(all), c.keep)]
-	if c.from >= len(all) {
-		return nil
-	}
-	for _, r := range all[c.from:] {
-		d, err := c.read(r.num)
-		if err != nil {
+	var done map[uint64]*storedHit
+	if c.rank != nil && !c.rank.off {
+		var err error
+		if all, done, err = c.rerank(all); err != nil {
 			return err
 		}
-		h := storedHit{ranked: r, id: d.id, article: d.article}
-		i, local := c.v.locate(r.num)
-		if n := c.groups.group(i, local); n != 0 {
-			h.places = append(h.places, d)
-			for _, m := range c.groups.members[n] {
-				if m == r.num {
-					continue
-				}
-				md, err := c.read(m)
-				if err != nil {
-					return err
-				}
-				h.places = append(h.places, md)
+	}
+	raise := c.raise(all)
+	end := min(len(all), c.end)
+	if c.from >= end {
+		return nil
+	}
+	for _, r := range all[c.from:end] {
+		h := done[r.num]
+		if h == nil {
+			d, err := c.read(r.num, !c.ids)
+			if err != nil {
+				return err
+			}
+			h = &storedHit{ranked: r, id: d.id, article: d.article, base: r.score}
+		}
+		h.ranked = r
+		if r.tier > 0 {
+			h.raise = raise
+		}
+		if c.ids {
+			h.article = nil
+			for i := range h.similar {
+				h.similar[i].article = nil
 			}
 		}
-		c.hits = append(c.hits, h)
+		if err := c.addPlaces(h); err != nil {
+			return err
+		}
+		c.hits = append(c.hits, *h)
 	}
 	return nil
 }
 
-// read reads a document's ID and, unless only IDs are wanted, its stored
-// article.
-func (c *collector) read(num uint64) (storedDoc, error) {
+// addPlaces lists the places of a hit that stands for a group of
+// reprints, its own first.
+func (c *collector) addPlaces(h *storedHit) error {
+	i, local := c.v.locate(h.num)
+	n := c.groups.group(i, local)
+	if n == 0 {
+		return nil
+	}
+	h.places = append(h.places, storedDoc{id: h.id, article: h.article})
+	for _, m := range c.groups.members[n] {
+		if m == h.num {
+			continue
+		}
+		md, err := c.read(m, !c.ids)
+		if err != nil {
+			return err
+		}
+		h.places = append(h.places, md)
+	}
+	return nil
+}
+
+// rerank multiplies the scores of the first rankWindow hits by what their
+// text says of the query (see rank.go), orders them again and collapses
+// their near duplicates (dedup.go); the hits below keep bleve's order and
+// stay below, since no factor is under 1. It returns the hits so ordered,
+// and the reranked ones with their stored articles, by number.
+func (c *collector) rerank(all []ranked) ([]ranked, map[uint64]*storedHit, error) {
+	win := slices.Clone(all[:min(len(all), rankWindow)])
+	done := make(map[uint64]*storedHit, len(win))
+	bodies := make(map[uint64]string, len(win))
+	for i := range win {
+		d, err := c.read(win[i].num, true)
+		if err != nil {
+			return nil, nil, err
+		}
+		a, err := decodeArticle(d.id, d.article)
+		if err != nil {
+			return nil, nil, err
+		}
+		f, body := c.rank.featuresOf(a)
+		h := &storedHit{id: d.id, article: d.article, base: win[i].score, feat: &f, art: a}
+		win[i].score *= f.factor()
+		done[win[i].num] = h
+		bodies[win[i].num] = body
+	}
+	slices.SortStableFunc(win, func(a, b ranked) int {
+		if c.less(&a, &b) {
+			return -1
+		}
+		return 1
+	})
+	var under map[uint64][]uint64
+	if !c.reprints {
+		// Every printing is a hit of its own on request: so is every
+		// near duplicate.
+		win, under = collapse(win, bodies)
+	}
+	for num, dups := range under {
+		h := done[num]
+		for _, d := range dups {
+			h.similar = append(h.similar, storedDoc{id: done[d].id, article: done[d].article})
+		}
+	}
+	return append(win, all[min(len(all), rankWindow):]...), done, nil
+}
+
+// raise adds to the score of each hit in a preferred period the best
+// score of the others, so that scores fall down the list as the hits do;
+// it returns what it added.
+func (c *collector) raise(all []ranked) float64 {
+	if c.rank == nil || len(c.rank.prefer) == 0 {
+		return 0
+	}
+	best := c.other
+	for _, r := range all {
+		if r.tier == 0 && r.score > best {
+			best = r.score
+		}
+	}
+	for i := range all {
+		if all[i].tier > 0 {
+			all[i].score += best
+		}
+	}
+	return best
+}
+
+// read reads a document's ID and, with article, its stored article.
+func (c *collector) read(num uint64, article bool) (storedDoc, error) {
 	var d storedDoc
 	i, local := c.v.locate(num)
 	err := c.v.live[i].VisitDocument(local, func(field string, _ byte, value []byte, _ []uint64) bool {
@@ -460,7 +584,7 @@ func (c *collector) read(num uint64) (storedDoc, error) {
 		case "_id":
 			d.id = string(value)
 		case indexer.FieldStored:
-			if !c.ids {
+			if article {
 				d.article = slices.Clone(value)
 			}
 		}

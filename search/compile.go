@@ -50,6 +50,9 @@ type compiler struct {
 	explain []TermExplain
 	// negated counts the NOTs around the node being compiled.
 	negated int
+	// prefer are the periods of the bare years and months read as dates
+	// (query.Term.When) outside NOT: their articles rank first.
+	prefer []query.DateRange
 }
 
 // TermExplain says how one query term was analysed.
@@ -65,6 +68,9 @@ type TermExplain struct {
 	Negated bool `json:"negated,omitempty"`
 	// How says in words how the term is matched.
 	How string `json:"how"`
+	// Date is the period a bare year or month was read as, first day to
+	// last (query.Term.When): the articles of the period rank first.
+	Date string `json:"date,omitempty"`
 }
 
 func (c *compiler) compile(q query.Q) (bq.Query, error) {
@@ -131,6 +137,9 @@ func (c *compiler) compile(q query.Q) (bq.Query, error) {
 		b.AddFilter(d)
 		return b, nil
 	case *query.Term:
+		if q.Field == "" && q.When != nil {
+			return c.when(q)
+		}
 		if q.Field == "" {
 			return c.text(q, field.Of(field.Text)), nil
 		}
@@ -152,6 +161,26 @@ func (c *compiler) compile(q query.Q) (bq.Query, error) {
 		return nil, badRequest(fmt.Sprintf("字段“%s”只能跟日期或日期范围", f.Label), "field %q takes a date or a range of dates", q.Field)
 	}
 	return nil, fmt.Errorf("search: unknown query node %T", q)
+}
+
+// when compiles a bare year or month read as a date (query.Term.When): it
+// finds the articles of the period, which score nothing for it and rank
+// first (see rank.go), and those that hold the text, which score as text
+// does.
+func (c *compiler) when(t *query.Term) (bq.Query, error) {
+	d, err := dateRange(t.When.From, t.When.To)
+	if err != nil {
+		return nil, err
+	}
+	text := c.text(t, field.Of(field.Text))
+	ex := &c.explain[len(c.explain)-1]
+	ex.Date = t.When.From + ".." + t.When.To
+	ex.How = fmt.Sprintf("read as a date: the stories of %s rank first; stories of other dates match when they hold %q, below them (quote it to search the text alone); as text, %s",
+		t.When.Period(), t.Text, ex.How)
+	if c.negated == 0 {
+		c.prefer = append(c.prefer, *t.When)
+	}
+	return bq.NewDisjunctionQuery([]bq.Query{d, text}), nil
 }
 
 // compileNot compiles the child of a NOT.

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 	"sync"
+	"time"
 )
 
 // One article printed in several places — on page 1 and again on page 4,
@@ -16,9 +17,9 @@ import (
 //
 // The hook: which articles are one is decided by the content key alone.
 // The index stores it per document (indexer.FieldContent, with doc values)
-// and segTable.content holds it; a wider notion of sameness (near
-// duplicates) is a key that more articles share, made at indexing time,
-// with nothing here to change; or, at search time, another groupsOf.
+// and segTable.content holds it. Near duplicates (below) are not one
+// article: they are told at search time, among the hits a relevance
+// search reranks, and only listed together.
 
 // groups says which documents of one index snapshot are one article: the
 // documents whose content key no other live document shares are in no
@@ -185,4 +186,112 @@ func (e *Engine) onceEach(v *view) func(seg int, local uint64, key int64) bool {
 		seen[k] = true
 		return true
 	}
+}
+
+// Near duplicates. The same report is also printed with a line changed, or
+// run again a day later, as an article of its own. A relevance search
+// shows such reports once: among the hits it reranks (rank.go), a hit
+// whose body shares nearDupMin of its runs of four characters (Jaccard)
+// with a better hit printed within nearDupDays days of it is listed under
+// that hit (Hit.Similar: 另有 N 篇相同报道) rather than on its own. The total
+// and the facets count it still, as the article it is: only the list is
+// shorter. Reports of a kind that differ in their figures (a daily count
+// of cases, day 47 and day 48) share less than that, and stay apart.
+const (
+	nearDupDays = 3
+	nearDupMin  = 0.85
+	// shingleRunes is the length of the runs compared.
+	shingleRunes = 4
+)
+
+// shingles returns the sorted distinct hashes of a text's runs of
+// shingleRunes characters (FNV-1a).
+func shingles(text string) []uint32 {
+	rs := []rune(text)
+	if len(rs) < shingleRunes {
+		return nil
+	}
+	out := make([]uint32, 0, len(rs)-shingleRunes+1)
+	for i := 0; i+shingleRunes <= len(rs); i++ {
+		h := uint32(2166136261)
+		for _, r := range rs[i : i+shingleRunes] {
+			h = (h ^ uint32(r)) * 16777619
+		}
+		out = append(out, h)
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// jaccard is the share of two sorted sets that both hold.
+func jaccard(a, b []uint32) float64 {
+	if len(a) == 0 || len(b) == 0 {
+		return 0
+	}
+	both := 0
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] == b[j]:
+			both++
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return float64(both) / float64(len(a)+len(b)-both)
+}
+
+// daysApart is the number of days between two dates written YYYYMMDD.
+func daysApart(a, b int64) int {
+	day := func(n int64) time.Time {
+		return time.Date(int(n/10000), time.Month(n/100%100), int(n%100), 0, 0, 0, 0, time.UTC)
+	}
+	d := day(a).Sub(day(b)).Hours() / 24
+	if d < 0 {
+		d = -d
+	}
+	return int(d + 0.5)
+}
+
+// collapse takes the near duplicates out of hits, ordered best first, and
+// puts each under the best hit it duplicates: it returns the hits left and,
+// by document number, the documents collapsed under each. bodies are the
+// hits' normalised bodies.
+func collapse(hits []ranked, bodies map[uint64]string) ([]ranked, map[uint64][]uint64) {
+	sets := map[uint64][]uint32{}
+	set := func(num uint64) []uint32 {
+		s, ok := sets[num]
+		if !ok {
+			s = shingles(bodies[num])
+			sets[num] = s
+		}
+		return s
+	}
+	var under map[uint64][]uint64
+	kept := hits[:0:0]
+	for _, h := range hits {
+		dup := false
+		for _, k := range kept {
+			// Lengths far apart cannot share nearDupMin of their runs.
+			la, lb := len(bodies[h.num]), len(bodies[k.num])
+			if daysApart(h.date, k.date) > nearDupDays || float64(min(la, lb)) < nearDupMin*float64(max(la, lb)) {
+				continue
+			}
+			if jaccard(set(h.num), set(k.num)) >= nearDupMin {
+				if under == nil {
+					under = map[uint64][]uint64{}
+				}
+				under[k.num] = append(under[k.num], h.num)
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			kept = append(kept, h)
+		}
+	}
+	return kept, under
 }

@@ -15,11 +15,17 @@ import (
 
 // WhyMatch is one query term found in a hit and its share of the hit's
 // score, with Request.Explain: the shares of a hit add up to its score.
+// The reranking's shares (rank.go) come last: Field WhyRank with View
+// headline (the share of the query's terms the headline lines hold), lead,
+// near (their proximity in the body) or story (not a digest), and Field
+// WhyDate with View period for a hit in a period the query prefers.
 type WhyMatch struct {
-	// Field is the text field: kicker, headline, subtitle or body.
+	// Field is the text field: kicker, headline, subtitle or body; or
+	// WhyRank or WhyDate.
 	Field string `json:"field"`
 	// View is "words" (the word view, for ranking) or "chars" (the
-	// character view: characters and character pairs, for recall).
+	// character view: characters and character pairs, for recall); or
+	// the reranking's feature.
 	View string `json:"view"`
 	// Term is the word, character or character pair matched.
 	Term string `json:"term"`
@@ -27,6 +33,12 @@ type WhyMatch struct {
 	TF    int     `json:"tf"`
 	Score float64 `json:"score"`
 }
+
+// The Fields of the reranking's shares of a score.
+const (
+	WhyRank = "rank"
+	WhyDate = "date"
+)
 
 // whyOf flattens bleve's account of a score into the terms that matched,
 // each with its share: a term's weight times the factors (coordination)
@@ -163,11 +175,18 @@ func WriteExplain(w io.Writer, res *Result) {
 			fmt.Fprintf(w, "  words       %s\n", strings.Join(t.Words, " | "))
 		}
 		fmt.Fprintf(w, "  characters  %s\n", strings.Join(t.CharTerms, " "))
+		if t.Date != "" {
+			fmt.Fprintf(w, "  date        %s\n", t.Date)
+		}
 		fmt.Fprintf(w, "  match       %s\n", t.How)
 	}
 	for i, h := range res.Hits {
 		fmt.Fprintf(w, "\nhit %d  %s  score %.4f  %s\n", (res.Page-1)*res.Size+i+1, h.ID, h.Score, h.Headline)
 		for _, m := range h.Why {
+			if m.Field == WhyRank || m.Field == WhyDate {
+				fmt.Fprintf(w, "  %-8s %-8s %-13s %.4f\n", m.Field, m.View, m.Term, m.Score)
+				continue
+			}
 			fmt.Fprintf(w, "  %-8s %-5s %-10s tf %-3d %.4f\n", m.Field, m.View, m.Term, m.TF, m.Score)
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -23,11 +24,24 @@ func TestExplainWhy(t *testing.T) {
 			t.Fatalf("hit %s has no why", h.ID)
 		}
 		sum := 0.0
+		rerank := false
 		for _, m := range h.Why {
 			sum += m.Score
+			if m.Field == WhyRank {
+				// What the reranking added (rank.go): a feature and
+				// its gain.
+				rerank = true
+				if m.Term == "" || !slices.Contains([]string{"headline", "lead", "near", "story"}, m.View) || m.Score <= 0 {
+					t.Errorf("hit %s: bad ranking share %+v", h.ID, m)
+				}
+				continue
+			}
 			if m.Field == "" || m.Term == "" || (m.View != "words" && m.View != "chars") || m.TF < 1 {
 				t.Errorf("hit %s: bad match %+v", h.ID, m)
 			}
+		}
+		if !rerank {
+			t.Errorf("hit %s: no share of the reranking: %+v", h.ID, h.Why)
 		}
 		// The shares add up to the score (each is rounded to 1e-4).
 		if math.Abs(sum-h.Score) > 1e-4*float64(len(h.Why)) {
@@ -64,7 +78,7 @@ func TestExplainWhy(t *testing.T) {
 		t.Fatalf("a5 not found: %v", ids(r))
 	}
 	for _, m := range a5.Why {
-		if m.View != "chars" || (m.Term != "碛口" && m.Term != "口镇") {
+		if m.Field != WhyRank && (m.View != "chars" || (m.Term != "碛口" && m.Term != "口镇")) {
 			t.Errorf("a5 matched %+v, want the characters of 碛口镇 only", m)
 		}
 	}

@@ -81,7 +81,8 @@ type Request struct {
 	IDsOnly bool
 	// Reprints lists every printing of an article as a hit of its own,
 	// and counts them so, for tools that compare with engines that do
-	// (see dedup.go); by default an article printed twice is one hit.
+	// (see dedup.go); by default an article printed twice is one hit,
+	// and near duplicates among the best hits are listed under one.
 	Reprints bool
 }
 
@@ -117,6 +118,10 @@ type Hit struct {
 	// when it was printed in more than one (the same headline and body
 	// on page 1 and page 4, or on two days): one hit stands for all.
 	Places []Place `json:"places,omitempty"`
+	// Similar are near duplicates collapsed under this hit: other
+	// articles with nearly the same text printed within a few days of
+	// it (另有 N 篇相同报道), each a place of its own (see dedup.go).
+	Similar []Place `json:"similar,omitempty"`
 }
 
 // Place is one printing of an article: the article stored for it, with
@@ -183,6 +188,8 @@ type Engine struct {
 	tables *facetTables
 	// research keeps what the research views compute once per segment.
 	research researchCache
+	// rankOff leaves bleve's order as it is (tests compare with it).
+	rankOff bool
 }
 
 // New returns an engine over an open index.
@@ -258,7 +265,14 @@ func (e *Engine) Search(ctx context.Context, r Request) (*Result, error) {
 	req.SortBy([]string{"-_score"})
 	coll := &collector{
 		tables: e.tables, facets: !r.NoFacets, ids: r.IDsOnly, reprints: r.Reprints,
-		keep: r.Page * r.Size, from: (r.Page - 1) * r.Size, less: orderOf(r.Sort),
+		keep: r.Page * r.Size, from: (r.Page - 1) * r.Size, end: r.Page * r.Size, less: orderOf(r.Sort),
+	}
+	if r.Sort == SortRelevance && parsed != nil {
+		// The best hits are reranked: the collector keeps them all.
+		if coll.rank = newRanking(c); coll.rank != nil {
+			coll.rank.off = e.rankOff
+			coll.keep = max(coll.keep, rankWindow)
+		}
 	}
 	ctx = context.WithValue(ctx, bsearch.MakeDocumentMatchHandlerKey,
 		bsearch.MakeDocumentMatchHandler(coll.handler))
@@ -279,19 +293,29 @@ func (e *Engine) Search(ctx context.Context, r Request) (*Result, error) {
 		if err != nil {
 			return nil, err
 		}
-		if r.IDsOnly {
-			out.Hits = append(out.Hits, Hit{ID: h.id, Score: h.score, Places: places})
-			continue
-		}
-		a, err := decodeArticle(h.id, h.article)
+		similar, err := placesOf(h.similar, r.IDsOnly)
 		if err != nil {
 			return nil, err
 		}
+		if r.IDsOnly {
+			out.Hits = append(out.Hits, Hit{ID: h.id, Score: h.score, Places: places, Similar: similar})
+			continue
+		}
+		a := h.art
+		if a == nil {
+			if a, err = decodeArticle(h.id, h.article); err != nil {
+				return nil, err
+			}
+		}
 		hit := hitOf(a, h.score, needles)
 		hit.Places = places
+		hit.Similar = similar
 		if r.Explain {
 			hit.Explanation = h.expl
 			hit.Why = whyOf(h.expl)
+			if coll.rank != nil {
+				hit.Why = append(hit.Why, coll.rank.why(&h)...)
+			}
 		}
 		out.Hits = append(out.Hits, hit)
 	}

@@ -193,3 +193,28 @@ func TestHeadResearch(t *testing.T) {
 		}
 	}
 }
+
+func TestNearDuplicatesListed(t *testing.T) {
+	body := "黄河岸边的古镇今年迎来游客一百二十万人次，古镇保护工作稳步推进，当地修缮古建筑四十处，新开民宿三十家。"
+	arts := []*article.Article{
+		{ID: "s1", Paper: "新闻联播", Date: "2022-05-01", Headline: "古镇游客创新高", Body: body},
+		{ID: "s2", Paper: "新闻联播", Date: "2022-05-02", Headline: "黄河古镇游客创新高", Body: body + "记者报道。"},
+	}
+	h := secRouter(t, secEngine(t, secIndex(t, arts)), Options{})
+	page := serve(t, h, "GET", "/search?q="+url.QueryEscape("古镇 游客"), nil).Body.String()
+	for _, want := range []string{`找到 <strong id="total">2</strong>`, "另有 1 篇相同报道："} {
+		if !strings.Contains(page, want) {
+			t.Errorf("page lacks %q", want)
+		}
+	}
+	if strings.Count(page, `<li class="hit">`) != 1 || strings.Count(page, "/articles/s1?") != 1 || strings.Count(page, "/articles/s2?") != 1 {
+		t.Errorf("page should list one hit and link each report once:\n%s", page)
+	}
+	var res search.Result
+	if err := json.Unmarshal(serve(t, h, "GET", "/api/search?q="+url.QueryEscape("古镇 游客"), nil).Body.Bytes(), &res); err != nil {
+		t.Fatal(err)
+	}
+	if res.Total != 2 || len(res.Hits) != 1 || len(res.Hits[0].Similar) != 1 {
+		t.Errorf("API: total %d, hits %+v; want one hit with one similar", res.Total, res.Hits)
+	}
+}

@@ -246,6 +246,13 @@ func runSearch(args []string) error {
 			}
 			fmt.Printf("   also printed: %s\n", strings.Join(also, "; "))
 		}
+		if len(h.Similar) > 0 {
+			var same []string
+			for _, p := range h.Similar {
+				same = append(same, strings.TrimSpace(p.Date+" "+p.Paper+" "+pageLabel(p.Page)+" "+p.ID))
+			}
+			fmt.Printf("   %d more of the same report: %s\n", len(h.Similar), strings.Join(same, "; "))
+		}
 	}
 	if res.Explain != nil {
 		fmt.Println()

@@ -1,7 +1,10 @@
 package eval
 
 import (
+	"regexp"
+	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -172,6 +175,12 @@ type (
 	}
 	// xdates is a date range, either end open when "".
 	xdates struct{ from, to string }
+	// xwhen is a bare year or month typed unquoted outside a field: the
+	// articles of its period, or with its words.
+	xwhen struct {
+		period xdates
+		words  xwords
+	}
 	// xall is every article.
 	xall struct{}
 )
@@ -235,6 +244,79 @@ func (q xdates) match(d *xdoc) bool {
 }
 
 func (xall) match(*xdoc) bool { return true }
+
+func (q xwhen) match(d *xdoc) bool { return q.period.match(d) || q.words.match(d) }
+
+// notOf is the brute force of NOT x: under NOT a bare year is its text
+// alone.
+func notOf(x xnode) xnode { return xnot{textOnly(x)} }
+
+// textOnly reads every bare year of x as text.
+func textOnly(x xnode) xnode {
+	switch x := x.(type) {
+	case xwhen:
+		return x.words
+	case xand:
+		out := make(xand, len(x))
+		for i, c := range x {
+			out[i] = textOnly(c)
+		}
+		return out
+	case xor:
+		out := make(xor, len(x))
+		for i, c := range x {
+			out[i] = textOnly(c)
+		}
+		return out
+	case xnot:
+		return xnot{textOnly(x.x)}
+	}
+	return x
+}
+
+// bareYearRe and bareMonthRe are the years and months an unquoted word
+// outside a field is read as: 2017, 2017年; 2017年12月, 2017-12.
+var (
+	bareYearRe  = regexp.MustCompile(`^([0-9]{4})年?$`)
+	bareMonthRe = regexp.MustCompile(`^([0-9]{4})(?:年([0-9]{1,2})月|-([0-9]{1,2}))$`)
+)
+
+// unquotedOf is the brute force of unquoted text outside a field: its
+// words; and for a bare year (1900 to 2099) or a year and month, the
+// articles of that period too.
+func unquotedOf(seg *segment.Segmenter, fields []string, text string) xnode {
+	words := wordsOf(seg, fields, text)
+	s := strings.Map(func(r rune) rune {
+		switch {
+		case r >= '０' && r <= '９':
+			return r - '０' + '0'
+		case r == '－':
+			return '-'
+		}
+		return r
+	}, strings.TrimSpace(text))
+	var y, m int
+	if p := bareYearRe.FindStringSubmatch(s); p != nil {
+		y, _ = strconv.Atoi(p[1])
+	} else if p := bareMonthRe.FindStringSubmatch(s); p != nil {
+		y, _ = strconv.Atoi(p[1])
+		m, _ = strconv.Atoi(p[2] + p[3])
+		if m < 1 || m > 12 {
+			return words
+		}
+	} else {
+		return words
+	}
+	if y < 1900 || y > 2099 {
+		return words
+	}
+	from, to := time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(y, 12, 31, 0, 0, 0, 0, time.UTC)
+	if m > 0 {
+		from = time.Date(y, time.Month(m), 1, 0, 0, 0, 0, time.UTC)
+		to = from.AddDate(0, 1, -1)
+	}
+	return xwhen{period: xdates{from.Format("2006-01-02"), to.Format("2006-01-02")}, words: words}
+}
 
 // phraseOf is the brute force of a quoted phrase in fields; a query's line
 // breaks are spaces.

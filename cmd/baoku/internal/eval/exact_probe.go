@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -33,6 +34,7 @@ const (
 	kindParagraph  = "phrase across a paragraph"
 	kindField      = "field prefix"
 	kindDate       = "date alone"
+	kindYear       = "bare year or month"
 	kindBoolean    = "or / not / groups"
 	kindFilter     = "filters and sorts"
 	kindIgnored    = "lone mark ignored"
@@ -41,7 +43,7 @@ const (
 )
 
 var probeKinds = []string{kindHan, kindHanWords, kindNumber, kindLatin, kindPunct, kindParagraph, kindField,
-	kindDate, kindBoolean, kindFilter, kindIgnored, kindSurrounded, kindBad}
+	kindDate, kindYear, kindBoolean, kindFilter, kindIgnored, kindSurrounded, kindBad}
 
 // drawer draws probes from the stored articles.
 type drawer struct {
@@ -78,7 +80,7 @@ type atom struct {
 // draw returns n probes, of every kind in turn.
 func (dr *drawer) draw(n int) []probe {
 	weights := map[string]int{kindHan: 9, kindHanWords: 7, kindNumber: 6, kindLatin: 5, kindPunct: 6, kindParagraph: 3,
-		kindField: 10, kindDate: 7, kindBoolean: 8, kindFilter: 9, kindIgnored: 3, kindSurrounded: 6, kindBad: 2}
+		kindField: 10, kindDate: 7, kindYear: 5, kindBoolean: 8, kindFilter: 9, kindIgnored: 3, kindSurrounded: 6, kindBad: 2}
 	var deck []string
 	for _, k := range probeKinds {
 		for range weights[k] {
@@ -119,6 +121,8 @@ func (dr *drawer) probeOf(kind string) (probe, bool) {
 		a, ok = dr.fieldTerm()
 	case kindDate:
 		a, ok = dr.dateTerm()
+	case kindYear:
+		a, ok = dr.bareYear()
 	case kindBoolean:
 		a, ok = dr.boolean(2 + dr.rng.IntN(2))
 	case kindIgnored:
@@ -287,7 +291,7 @@ func (dr *drawer) number() (atom, bool) {
 		}
 		if dr.rng.IntN(5) == 0 && !strings.HasPrefix(n, "-") && !strings.HasPrefix(n, "－") {
 			// (Unquoted, -2 would exclude 2.)
-			return atom{n, wordsOf(dr.seg, allText, n)}, true
+			return atom{n, unquotedOf(dr.seg, allText, n)}, true
 		}
 		return atom{dr.quote(n), phraseOf(allText, n)}, true
 	}
@@ -312,7 +316,7 @@ func (dr *drawer) latin() (atom, bool) {
 			m = toWide(m)
 		}
 		if dr.rng.IntN(3) == 0 {
-			return atom{m, wordsOf(dr.seg, allText, m)}, true
+			return atom{m, unquotedOf(dr.seg, allText, m)}, true
 		}
 		return atom{dr.quote(m), phraseOf(allText, m)}, true
 	}
@@ -637,8 +641,52 @@ func (dr *drawer) anyAtom() (atom, bool) {
 		return dr.number()
 	case 6:
 		return dr.latin()
+	case 7:
+		if dr.rng.IntN(2) == 0 {
+			return dr.bareYear()
+		}
 	}
 	return dr.dateTerm()
+}
+
+// bareYear is a year or a year and month as people type them into a
+// search box (2017, 2017年, 2017年12月, 2017-12, now and then full-width),
+// of an article's date or one near it, or once in a while a number that
+// is no year; unquoted and alone, or with words of the article, or quoted
+// (text only).
+func (dr *drawer) bareYear() (atom, bool) {
+	d := dr.docs[dr.rng.IntN(len(dr.docs))]
+	y, _ := strconv.Atoi(d.a.Date[:4])
+	y += dr.rng.IntN(3) - 1
+	m, _ := strconv.Atoi(d.a.Date[5:7])
+	var t string
+	switch dr.rng.IntN(6) {
+	case 0, 1:
+		t = strconv.Itoa(y)
+	case 2:
+		t = fmt.Sprintf("%d年", y)
+	case 3:
+		t = fmt.Sprintf("%d年%d月", y, m)
+	case 4:
+		t = fmt.Sprintf("%d-%02d", y, m)
+	default:
+		// Not a year: too early, or no month.
+		t = []string{"1850年", fmt.Sprintf("%d年13月", y), fmt.Sprintf("%d-0", y)}[dr.rng.IntN(3)]
+	}
+	if dr.rng.IntN(5) == 0 {
+		t = toWide(t)
+	}
+	if dr.rng.IntN(5) == 0 {
+		return atom{dr.quote(t), phraseOf(allText, t)}, true
+	}
+	a := atom{t, unquotedOf(dr.seg, allText, t)}
+	if dr.rng.IntN(2) == 0 {
+		if w, ok := dr.hanWords(); ok {
+			// In parentheses: an operator before the atom is on both.
+			a = atom{"(" + a.q + " " + w.q + ")", xand{a.x, w.x}}
+		}
+	}
+	return a, true
 }
 
 // boolean combines n terms with AND, OR, NOT and parentheses, the
@@ -670,7 +718,7 @@ func (dr *drawer) boolean(n int) (atom, bool) {
 		q, xs := parts[0].q, xand{parts[0].x}
 		for _, p := range parts[1:] {
 			q += " " + pick("-", "NOT ", "not ") + p.q
-			xs = append(xs, xnot{p.x})
+			xs = append(xs, notOf(p.x))
 		}
 		return atom{q, xs}, true
 	case 2: // a (b OR c)
@@ -693,7 +741,7 @@ func (dr *drawer) boolean(n int) (atom, bool) {
 		parts = append(parts, parts[1])
 	}
 	q := parts[0].q + " -(" + parts[1].q + " OR " + parts[2].q + ")"
-	return atom{q, xand{parts[0].x, xnot{xor{parts[1].x, parts[2].x}}}}, true
+	return atom{q, xand{parts[0].x, notOf(xor{parts[1].x, parts[2].x})}}, true
 }
 
 // filtered is a probe of filters and a sort, with a term or without.

@@ -313,8 +313,8 @@ func charPhraseHits(ix bleve.Index, sub string) (map[string]bool, error) {
 }
 
 // engineHits returns every article the engine finds for q, every place of
-// an article printed in several; ok is false when there are more than can
-// be paged.
+// an article printed in several and every near duplicate listed under a
+// hit; ok is false when there are more than can be paged.
 func engineHits(ctx context.Context, eng *search.Engine, q string) (map[string]bool, bool, error) {
 	hits := map[string]bool{}
 	seen := 0
@@ -329,6 +329,9 @@ func engineHits(ctx context.Context, eng *search.Engine, q string) (map[string]b
 		for _, h := range res.Hits {
 			hits[h.ID] = true
 			for _, p := range h.Places {
+				hits[p.ID] = true
+			}
+			for _, p := range h.Similar {
 				hits[p.ID] = true
 			}
 		}
