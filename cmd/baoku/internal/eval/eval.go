@@ -29,7 +29,7 @@ var errFailed = errors.New("some inputs could not be indexed (see above)")
 // pdfset`). It prints the scores on standard output.
 func Run(args []string) error {
 	if len(args) == 0 {
-		return errors.New("give an evaluation: seg [PKU|MSR], recall [flags], exact [flags] or pdf [-v] [SET…]")
+		return errors.New("give an evaluation: seg [PKU|MSR], recall [flags], exact [flags], pdf [-v] [SET…] or rank [flags]")
 	}
 	switch args[0] {
 	case "seg":
@@ -48,8 +48,10 @@ func Run(args []string) error {
 		return runEvalExact(args[1:])
 	case "pdf":
 		return runEvalPDF(args[1:], os.Stdout)
+	case "rank":
+		return runEvalRank(args[1:])
 	}
-	return fmt.Errorf("unknown evaluation %q: seg, recall, exact or pdf", args[0])
+	return fmt.Errorf("unknown evaluation %q: seg, recall, exact, pdf or rank", args[0])
 }
 
 // corpusFile names a file of the corpus folder.
