@@ -19,11 +19,12 @@ var errFailed = errors.New("some inputs could not be indexed (see above)")
 
 // Run runs one of the evaluations, named by args[0] and given the rest of
 // args as its flags and arguments: seg [-corpus DIR] [PKU|MSR] or recall
-// [-corpus DIR] [-n N] [-max N] [-seed N] [FILE|FOLDER…]. It prints the
+// [-corpus DIR] [-n N] [-max N] [-seed N] [FILE|FOLDER…] or pages [flags]
+// (see runEvalPages). It prints the
 // scores on standard output.
 func Run(args []string) error {
 	if len(args) == 0 {
-		return errors.New("give an evaluation: seg [PKU|MSR] or recall [flags]")
+		return errors.New("give an evaluation: seg [PKU|MSR], recall [flags] or pages [flags]")
 	}
 	switch args[0] {
 	case "seg":
@@ -38,8 +39,10 @@ func Run(args []string) error {
 		return runEvalSeg(fs.Args(), *dir)
 	case "recall":
 		return runEvalRecall(args[1:])
+	case "pages":
+		return runEvalPages(args[1:])
 	}
-	return fmt.Errorf("unknown evaluation %q: seg or recall", args[0])
+	return fmt.Errorf("unknown evaluation %q: seg, recall or pages", args[0])
 }
 
 // corpusFile names a file of the corpus folder.
