@@ -241,9 +241,17 @@ func (s *setter) caption(u *unit, paras []string) {
 	}
 	who := pick(s.r, s.names...)
 	credit := pick(s.r, "本报记者 "+who+" 摄", who+" 摄", "新华社记者 "+who+" 摄", who+"摄")
-	text := pick(s.r, "图为", "图为", "") + clause + "。" + pick(s.r, " ", "  ") + credit
+	caption := pick(s.r, "图为", "图为", "") + clause + "。"
+	gap := pick(s.r, " ", "  ")
+	text := caption + gap + credit
 	at := between(s.r, 2, len(u.body)-2)
-	lines := s.lines(text, false, RoleCaption)
+	// the credit is set whole, after the caption's last line or below it
+	lines := s.lines(caption, false, RoleCaption)
+	if n := len(lines); lineWidth(lines[n-1].Text)+lineWidth(credit)+1 <= float64(s.lay.Width)+0.5 {
+		lines[n-1].Text += gap + credit
+	} else {
+		lines = append(lines, Line{RoleCredit, credit})
+	}
 	u.body = append(u.body[:at], append(lines, u.body[at:]...)...)
 	u.truth.Body += "\n" + text
 	u.truth.Photographers = append(u.truth.Photographers, who)

@@ -77,7 +77,7 @@ var (
 )
 
 // notAuthor are labels that open some record bodies and are not authors.
-var notAuthor = map[string]bool{"求助": true, "导读": true}
+var notAuthor = map[string]bool{"求助": true, "导读": true, "开栏的话": true, "核心阅读": true, "编者按": true}
 
 // spaceLike are the spaces of record bodies.
 const spaceLike = " \u3000\u00a0\t"
@@ -117,7 +117,8 @@ func readSource(r Record, maxBody int) (*source, bool) {
 	}
 	s.readLead()
 	s.readTail()
-	if m := reAuthor.FindStringSubmatch(s.paras[0].text); m != nil && len(s.paras) > 1 && !notAuthor[m[1]] {
+	if m := reAuthor.FindStringSubmatch(s.paras[0].text); m != nil && len(s.paras) > 1 && !notAuthor[m[1]] &&
+		(utf8.RuneCountInString(m[1]) <= 3 || m[0] != m[1]) {
 		s.paras[0].kind = pByline // an author under the headline: ◆周立民, 文/付秀宏
 		s.extra = append(s.extra, m[1])
 	}
