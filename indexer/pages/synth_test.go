@@ -26,7 +26,7 @@ type corpusRecord struct {
 // readCorpusRecords reads a gzip JSON Lines file of the shared corpus,
 // skipping the test when the corpus is absent.
 func readCorpusRecords(t *testing.T, name string) []corpusRecord {
-	path := filepath.Join("..", "..", "shared", "corpus", name)
+	path := filepath.Join("..", "..", "..", "shared", "corpus", name)
 	f, err := os.Open(path)
 	if err != nil {
 		t.Skipf("corpus not available (%v): this test needs ../shared/corpus beside the repository", err)
