@@ -92,7 +92,7 @@ func truncateRunes(s string, n int) string {
 func parseLead(raw string) byline {
 	var b byline
 	raw = truncateRunes(strings.TrimSpace(raw), 300)
-	raw = despaceLines(raw)
+	raw = despaceLead(raw)
 	// Compact spaces but keep line breaks and name separators: a single
 	// space between two names becomes "、".
 	s := nameSpaces(raw)
@@ -410,7 +410,7 @@ func parsePhotoCredit(s string) []string {
 	}
 	m := rePhoto.FindStringSubmatch(s)
 	if m == nil {
-		if b := rePhotoBare.FindStringSubmatch(s); b != nil && isName(b[1]) {
+		if b := rePhotoBare.FindStringSubmatch(joinSpacedName(s)); b != nil && isName(b[1]) {
 			return []string{b[1]}
 		}
 		return nil
@@ -425,6 +425,16 @@ func parsePhotoCredit(s string) []string {
 		}
 	}
 	return names
+}
+
+// joinSpacedName joins a two-character name spaced out before 摄
+// (郑  八摄 → 郑八摄).
+func joinSpacedName(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 2 && utf8.RuneCountInString(f[0]) == 1 && strings.HasSuffix(f[1], "摄") && utf8.RuneCountInString(f[1]) <= 3 {
+		return f[0] + f[1]
+	}
+	return s
 }
 
 // parseEndByline reads a byline in brackets at the end of an article's
@@ -495,18 +505,17 @@ func firstParagraph(s string) string {
 // gaps become one space. Other lines are returned as they are.
 func despace(s string) string {
 	rs := []rune(s)
-	singles, joins := 0, 0
-	for i := 1; i+1 < len(rs); i++ {
-		if isHan(rs[i-1]) && isHan(rs[i+1]) {
-			switch {
-			case rs[i] == ' ' && rs[i+1] != ' ':
-				singles++
-			case !unicode.IsSpace(rs[i]) && isHan(rs[i]):
-				joins++
-			}
+	singles, joins := 0, 0 // characters set apart by one space, and side by side
+	for i := 0; i+1 < len(rs); i++ {
+		switch {
+		case !isHan(rs[i]):
+		case isHan(rs[i+1]):
+			joins++
+		case rs[i+1] == ' ' && i+2 < len(rs) && isHan(rs[i+2]):
+			singles++
 		}
 	}
-	if singles < 2 || singles < 2*joins {
+	if singles < 3 || 4*joins > singles {
 		return s
 	}
 	var b strings.Builder
@@ -525,6 +534,17 @@ func despace(s string) string {
 		i = j - 1
 	}
 	return b.String()
+}
+
+// despaceLead undoes the letter-spacing of a lead's byline, which may
+// be spaced out while the text after it is not: the part up to the first
+// closing bracket is despaced by itself.
+func despaceLead(s string) string {
+	if i := strings.IndexAny(s, "）)"); i >= 0 && i < 4*60 {
+		_, n := utf8.DecodeRuneInString(s[i:])
+		return despaceLines(s[:i+n]) + s[i+n:]
+	}
+	return despaceLines(s)
 }
 
 // despaceLines applies despace to each line of s.
