@@ -77,6 +77,9 @@ type pline struct {
 	kind  lineKind
 	by    byline // for kByline and kEndByline
 	widow bool   // the wrapped tail of the headline line before
+	// author is true for a byline without a role (◆周立民, 沈嘉禄): an
+	// author over the text of the article after it.
+	author bool
 	// colStart marks the first line of a column put back after the
 	// column beside it (see unweave).
 	colStart bool
@@ -358,7 +361,7 @@ func splitArticles(lines []pline) ([]*draft, []*block) {
 			// text ends the article it follows, unless that one already
 			// named its reporters.
 			afterText := i > 0 && lines[i-1].kind != kHead && lines[i-1].kind != kColumn && lines[i-1].kind != kByline
-			if d != nil && d.hasBody() && len(d.bylines) == 0 && !leadHasByline(d) && (afterText || nextNotBody(lines, i)) {
+			if d != nil && d.hasBody() && len(d.bylines) == 0 && !leadHasByline(d) && !ln.author && (afterText || nextNotBody(lines, i)) {
 				d.bylines = append(d.bylines, ln)
 				d.ended = true
 			} else {

@@ -231,6 +231,9 @@ func classify(lines []pline, index map[[2]rune][]int32) layout {
 			afterHead(lines, i, lay)
 		}
 	}
+	for i := range lines {
+		standAlone(lines, i)
+	}
 	return lay
 }
 
@@ -465,8 +468,7 @@ func settleForm(lines []pline, i int) {
 func afterHead(lines []pline, i int, lay layout) bool {
 	l := &lines[i]
 	if b, ok := parseAuthorLine(l.text); ok && reAuthorMark.MatchString(l.text) {
-		l.by = b
-		l.kind = kByline // ◆周立民, 文/付秀宏
+		l.by, l.kind, l.author = b, kByline, true // ◆周立民, 文/付秀宏
 		return true
 	}
 	if pw := lines[i-1].w; isWidow(l.text) && (lay.band(i-1, pw) <= bandFull || pw >= minWidowHead ||
@@ -475,11 +477,27 @@ func afterHead(lines []pline, i int, lay layout) bool {
 		return true
 	}
 	if b, ok := parseAuthorLine(l.text); ok {
-		l.by = b
-		l.kind = kByline
+		l.by, l.kind, l.author = b, kByline, true
 		return true
 	}
 	return false
+}
+
+// standAlone settles an author's name standing alone over the text of
+// an article whose headline is printed elsewhere (after it, or in a block
+// of headlines): ◆周立民, or a bare name of two or three characters that
+// starts with a surname, where a paragraph may open and text follows.
+func standAlone(lines []pline, i int) {
+	l := &lines[i]
+	if l.kind != kHead && l.kind != kBody || i > 0 && lines[i-1].kind == kHead || !opensHere(lines, i) ||
+		i+1 >= len(lines) || lines[i+1].kind != kBody || endsSentence(l.text) {
+		return
+	}
+	b, ok := parseAuthorLine(l.text)
+	if !ok || !reAuthorMark.MatchString(l.text) && (runeCountMax(l.text, 4) > 3 || !hasSurname(l.text)) {
+		return
+	}
+	l.by, l.kind, l.author = b, kByline, true
 }
 
 // headRunWidth is the width of the widest of the headline lines up to

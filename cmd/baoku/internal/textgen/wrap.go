@@ -36,9 +36,13 @@ func tokens(s string) []tok {
 			i = j
 			continue
 		}
-		if unicode.IsSpace(r) {
+		switch {
+		case unicode.IsSpace(r):
 			out = append(out, tok{s: " ", w: 0.5})
-		} else {
+		case unicode.IsPunct(r) || unicode.IsSymbol(r):
+			// marks are set compressed, half a character, as newspapers do
+			out = append(out, tok{s: string(r), w: 0.5})
+		default:
 			out = append(out, tok{s: string(r), w: 1})
 		}
 		i++
