@@ -93,12 +93,10 @@ func isQuestionKicker(first, second string) bool {
 }
 
 // isSubtitle reports a line that reads as a subtitle (副题): it starts with
-// a dash, is very short, or says who presided or attended.
+// a dash, or says who presided or attended. (A very short line is as
+// likely the headline of another article in the block: 图片报道.)
 func isSubtitle(s string) bool {
 	if strings.HasPrefix(s, "—") || strings.HasPrefix(s, "－") || strings.HasPrefix(s, "-") {
-		return true
-	}
-	if hanCount(s, 7) <= 6 {
 		return true
 	}
 	for _, e := range subtitleEnds {

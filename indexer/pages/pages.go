@@ -527,6 +527,13 @@ func (p *parser) article(d *draft, n int, pg Page) (article.Article, bool) {
 		names, roles := parseEndByline(lastParagraph(a.Body))
 		addReporters(&a, names, roles)
 	}
+	// credits that wrapped over lines stand as paragraphs of their own:
+	// （本报记者 张三采访整理）
+	for _, para := range strings.Split(a.Body, "\n") {
+		if b, end, ok := parseBylineLine(para); ok && end {
+			addReporters(&a, b.names, b.roles)
+		}
+	}
 	for _, l := range d.lines {
 		if l.kind == kPhoto {
 			addPhotographers(&a, parsePhotoCredit(l.text))

@@ -151,6 +151,7 @@ func (s *setter) page(srcs, extra []*source) Page {
 		if u.place == Block && u.under != "" {
 			u.place = Before
 		}
+		u.truth.Placement = placeNames[u.place]
 	}
 	boxed := s.briefs(units, extra)
 	chunks := s.arrange(units)

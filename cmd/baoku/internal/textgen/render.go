@@ -225,6 +225,13 @@ func (s *setter) unit(src *source, place Placement) *unit {
 		}
 	}
 	u.truth = src.story(printed, lead, truthParas)
+	u.truth.Placement = placeNames[place]
+	if len(printed) > 0 {
+		u.truth.Form = formNames[form]
+		if src.wire != nil {
+			u.truth.Form = "wire"
+		}
+	}
 	s.caption(u, texts)
 	return u
 }
@@ -267,6 +274,12 @@ func firstClause(text string, n int) string {
 	}
 	return strings.Trim(string(rs[:min(len(rs), n)]), " “”")
 }
+
+// placeNames and formNames name placements and byline forms in reports.
+var (
+	placeNames = []string{"before", "after", "block"}
+	formNames  = []string{"lead", "lead-spaced", "under", "end-bracket", "end-line", "end-glued"}
+)
 
 // Role is what a line of a generated page is.
 type Role string

@@ -26,6 +26,9 @@ type Story struct {
 	Body string
 	// Brief is true for a short item of a boxed group of briefs.
 	Brief bool
+	// Placement is where the headline stands (before, after, block), and
+	// Form how the byline is printed: for reports by layout.
+	Placement, Form string
 }
 
 // paraKind is what a paragraph of a record's body is.
