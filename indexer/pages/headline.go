@@ -282,6 +282,9 @@ func groupBlock(b *block, m *matcher, lo, hi int) []*headGroup {
 			continue
 		}
 		bi, bs := m.best(l.text, lo, hi)
+		if float64(len(pairs(l.text)))*bs < 2 {
+			bs = 0 // one pair in common is chance (图片报道, 报道)
+		}
 		join := cur != nil && (force ||
 			len(cur.lines) == 1 && isKicker(cur.lines[0].text) ||
 			len(cur.lines) > 0 && isSubtitle(l.text) ||
@@ -360,10 +363,34 @@ func (p *parser) assignHeadlines(drafts []*draft, blocks []*block) []*draft {
 		drafts[c.d].head = c.g
 		assigned[c.g] = true
 	}
-	for _, g := range groups {
+	// A group that fits no article by content heads a neighbour of its
+	// block that has no headline: the article after it when it is the
+	// block's last group (a headline printed above its text), else the
+	// article before it when that is the block's first (printed below).
+	// Headlines in a block stand in the order of their articles: one
+	// before a headline of an article printed above the block heads the
+	// article before that one.
+	for i, g := range groups {
 		b := owner[g]
-		if !assigned[g] && len(g.lines) > 0 && lastOf[g] && b.next >= 0 && drafts[b.next].head == nil {
+		if assigned[g] || len(g.lines) == 0 {
+			continue
+		}
+		first := i == 0 || owner[groups[i-1]] != b
+		if i+1 < len(groups) && owner[groups[i+1]] == b && assigned[groups[i+1]] {
+			if d := headedBy(drafts, groups[i+1]); d >= 0 && d <= b.prev {
+				if e := headlessBefore(drafts, d); e >= 0 {
+					drafts[e].head = g
+					assigned[g] = true
+					continue
+				}
+			}
+		}
+		switch {
+		case lastOf[g] && b.next >= 0 && drafts[b.next].head == nil:
 			drafts[b.next].head = g
+			assigned[g] = true
+		case first && b.prev >= 0 && drafts[b.prev].head == nil:
+			drafts[b.prev].head = g
 			assigned[g] = true
 		}
 	}
@@ -392,6 +419,27 @@ func (p *parser) assignHeadlines(drafts []*draft, blocks []*block) []*draft {
 		}
 	}
 	return drafts
+}
+
+// headedBy returns the draft group g heads, or -1.
+func headedBy(drafts []*draft, g *headGroup) int {
+	for i, d := range drafts {
+		if d.head == g {
+			return i
+		}
+	}
+	return -1
+}
+
+// headlessBefore returns the nearest draft before d that has no headline,
+// looking back over no more than a few drafts, or -1.
+func headlessBefore(drafts []*draft, d int) int {
+	for e := d - 1; e >= 0 && e >= d-4; e-- {
+		if drafts[e].head == nil {
+			return e
+		}
+	}
+	return -1
 }
 
 // keepAsBody puts the lines of an unmatched headline group into the body

@@ -255,7 +255,15 @@ func isTagLine(t string) bool {
 func interrupts(lines []pline, i int, lay layout) bool {
 	prev, t := lines[i-1], lines[i].text
 	return prev.kind == kBody && !endsSentence(prev.text) && lay.band(i-1, prev.w) == bandFull &&
-		lay.band(i, lines[i].w) == bandShort && !endsSentence(t) && !endsWithStop(t) && !stretched(t)
+		lay.band(i, lines[i].w) == bandShort && !endsSentence(t) && !endsWithStop(t) && !stretched(t) &&
+		!lay.joins(prev.text, t)
+}
+
+// joins reports whether the characters either side of a line break make
+// a pair found elsewhere on the page: a word goes on across the break.
+func (lay layout) joins(a, b string) bool {
+	ra, rb := lastHan(a), firstHan(b)
+	return ra != 0 && rb != 0 && len(lay.index[[2]rune{ra, rb}]) > 0
 }
 
 // opens reports kinds of line that open an article: a dateline lead or a
