@@ -81,6 +81,9 @@ func unweave(lines []pline, index map[[2]rune][]int32) ([]pline, bool) {
 func unweaveSideBySide(lines []pline) []pline {
 	col := singleColumn(lines)
 	if col == 0 {
+		col = leftColumn(lines) // every line of text is two columns
+	}
+	if col == 0 {
 		return lines
 	}
 	woven := func(l pline) bool {
@@ -92,7 +95,7 @@ func unweaveSideBySide(lines []pline) []pline {
 		for end < len(lines) && woven(lines[end]) {
 			end++
 		}
-		if end-i < 2 {
+		if end-i < minWoven {
 			out = append(out, lines[i])
 			i++
 			continue
@@ -132,6 +135,21 @@ func singleColumn(lines []pline) float64 {
 		if w >= 5 && len(l.text) <= 4*maxColumnLine && isTextLike(l.text) && !endsSentence(l.text) && len(halves(l.text)) == 0 {
 			ws = append(ws, w)
 		}
+	}
+	return modeWidth(ws)
+}
+
+// leftColumn is the most common width of the left part of lines that
+// split in two one way only, 0 if there are none.
+func leftColumn(lines []pline) float64 {
+	var ws []float64
+	for _, l := range lines {
+		if hs := halves(l.text); len(hs) == 1 && !endsSentence(hs[0].left) && isTextLike(l.text) {
+			ws = append(ws, hs[0].lw)
+		}
+	}
+	if len(ws) < minWoven {
+		return 0
 	}
 	return modeWidth(ws)
 }

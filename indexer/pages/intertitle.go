@@ -145,7 +145,9 @@ func isIntertitle(b *block, pi, ni int, drafts []*draft, c *cohesion, lay layout
 		return false
 	}
 	for _, l := range b.lines {
-		if l.kind != kHead {
+		// a place with a colon (上海普陀：) may open a section; a label in
+		// brackets (【评论】) opens an article
+		if l.kind != kHead && (l.kind != kColumn || strings.HasPrefix(l.text, "【")) {
 			return false
 		}
 	}

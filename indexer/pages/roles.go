@@ -233,6 +233,9 @@ func classify(lines []pline, index map[[2]rune][]int32) layout {
 	}
 	for i := range lines {
 		standAlone(lines, i)
+		if lines[i].kind == kBody && isNoteLine(lines[i].text) {
+			lines[i].kind = kBreak // ——编者, （作者为本报评论员）: the end of a paragraph
+		}
 	}
 	return lay
 }
