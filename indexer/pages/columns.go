@@ -68,7 +68,7 @@ func fitsColumn(w, col float64, text string, opens bool) bool {
 // unweave puts interleaved columns back in reading order; index lists
 // the lines each pair of characters occurs on (indexPairs). It reports
 // whether it changed anything.
-func unweave(lines []pline, index map[[2]rune][]int32) ([]pline, bool) {
+func unweave(lines []pline, index pairIndex) ([]pline, bool) {
 	out := unweaveSideBySide(lines)
 	changed := len(out) != len(lines)
 	out, moved := unweaveAlternate(out, index)
@@ -88,6 +88,18 @@ func unweaveSideBySide(lines []pline) []pline {
 	}
 	woven := func(l pline) bool {
 		return l.w > 1.5*col && len(halves(l.text)) > 0
+	}
+	found := false
+	for i, run := 0, 0; i < len(lines) && !found; i++ {
+		if woven(lines[i]) {
+			run++
+		} else {
+			run = 0
+		}
+		found = run >= minWoven
+	}
+	if !found {
+		return lines
 	}
 	var out []pline
 	for i := 0; i < len(lines); {
@@ -204,7 +216,7 @@ func abs(x float64) float64 {
 // columns. A line is read after another when the character pair across
 // the break occurs elsewhere on the page; in a run whose every other line
 // joins much better than the next one, the lines are taken two columns.
-func unweaveAlternate(lines []pline, index map[[2]rune][]int32) ([]pline, bool) {
+func unweaveAlternate(lines []pline, index pairIndex) ([]pline, bool) {
 	if len(lines) < 2*minWoven+2 {
 		return lines, false
 	}
@@ -213,7 +225,7 @@ func unweaveAlternate(lines []pline, index map[[2]rune][]int32) ([]pline, bool) 
 		if ra == 0 || rb == 0 || endsSentence(a) {
 			return 0.3 // a sentence end joins anything
 		}
-		if len(index[[2]rune{ra, rb}]) > 1 {
+		if index.count(ra, rb) > 1 {
 			return 1
 		}
 		return 0
@@ -221,30 +233,25 @@ func unweaveAlternate(lines []pline, index map[[2]rune][]int32) ([]pline, bool) 
 	textLine := func(l pline) bool {
 		return l.kind == kBody && hanCount(l.text, 4) >= 4 && len(halves(l.text)) == 0
 	}
-	var out []pline
 	moved := false
 	for i := 0; i < len(lines); {
 		end := i
 		for end < len(lines) && textLine(lines[end]) {
 			end++
 		}
-		if end-i < 2*minWoven+2 {
-			out = append(out, lines[i:max(end, i+1)]...)
-			i = max(end, i+1)
-			continue
+		if end-i >= 2*minWoven+2 && splitAlternating(lines[i:end], join) {
+			moved = true
 		}
-		split, m := splitAlternating(lines[i:end], join)
-		out = append(out, split...)
-		moved = moved || m
-		i = end
+		i = max(end, i+1)
 	}
-	return out, moved
+	return lines, moved
 }
 
 // splitAlternating finds, in a run of text lines, stretches where lines
 // join their second neighbour better than their first, and puts each
-// stretch's odd lines after its even ones.
-func splitAlternating(run []pline, join func(a, b string) float64) ([]pline, bool) {
+// stretch's odd lines after its even ones, in place. It reports whether
+// it moved any.
+func splitAlternating(run []pline, join func(a, b string) float64) bool {
 	// near[k] joins line k to k+1, far[k] line k to k+2
 	near := make([]float64, len(run))
 	far := make([]float64, len(run))
@@ -256,7 +263,6 @@ func splitAlternating(run []pline, join func(a, b string) float64) ([]pline, boo
 			far[k] = join(run[k].text, run[k+2].text)
 		}
 	}
-	var out []pline
 	moved := false
 	for i := 0; i < len(run); {
 		bestE, bestGain := -1, 3.0
@@ -272,25 +278,25 @@ func splitAlternating(run []pline, join func(a, b string) float64) ([]pline, boo
 			}
 		}
 		if bestE < 0 {
-			out = append(out, run[i])
 			i++
 			continue
 		}
-		var even, odd []pline
+		var odd []pline
+		even := i
 		for k := i; k < bestE; k++ {
 			if (k-i)%2 == 0 {
-				even = append(even, run[k])
+				run[even] = run[k]
+				even++
 			} else {
 				odd = append(odd, run[k])
 			}
 		}
 		odd[0].colStart = true
-		out = append(out, even...)
-		out = append(out, odd...)
+		copy(run[even:], odd)
 		moved = true
 		i = bestE
 	}
-	return out, moved
+	return moved
 }
 
 // maxAlternate is the most lines of one stretch of alternating columns.

@@ -277,7 +277,7 @@ func openEnd(d *draft, lay layout) (pline, bool) {
 // with no dateline or byline, or else after a sentence end inside it, on
 // a line whose first character makes with the broken line's last one a
 // pair found elsewhere on the page.
-func continuesAt(last pline, e *draft, bare bool, seen map[[2]rune][]int32) int {
+func continuesAt(last pline, e *draft, bare bool, seen pairIndex) int {
 	a := lastHan(last.text)
 	if a == 0 {
 		return -1
@@ -295,7 +295,7 @@ func continuesAt(last pline, e *draft, bare bool, seen map[[2]rune][]int32) int 
 		if !endsSentence(e.lines[p-1].text) {
 			continue
 		}
-		if b := firstHan(l.text); b != 0 && len(seen[[2]rune{a, b}]) > 0 {
+		if b := firstHan(l.text); b != 0 && seen.count(a, b) > 0 {
 			return p
 		}
 	}

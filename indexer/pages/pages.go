@@ -75,7 +75,7 @@ type pline struct {
 	w     float64 // lineWidth of text
 	runes int     // its number of runes
 	kind  lineKind
-	by    byline // for kByline and kEndByline
+	by    *byline // for kByline and kEndByline
 	widow bool   // the wrapped tail of the headline line before
 	// author is true for a byline without a role (◆周立民, 沈嘉禄): an
 	// author over the text of the article after it.
@@ -206,7 +206,7 @@ func splitPages(text string) [][]pline {
 				pages = append(pages, nil)
 			}
 			if t := strings.TrimSpace(part); t != "" {
-				pages[len(pages)-1] = append(pages[len(pages)-1], pline{n: n, text: t, w: lineWidth(t), runes: utf8.RuneCountInString(t)})
+				pages[len(pages)-1] = append(pages[len(pages)-1], newLine(n, t))
 			}
 		}
 	}
@@ -217,6 +217,17 @@ func splitPages(text string) [][]pline {
 		}
 	}
 	return out
+}
+
+// newLine makes the pline of line n with text t. The width of a line
+// too long to be anything but a paragraph is its number of runes.
+func newLine(n int, t string) pline {
+	runes := utf8.RuneCountInString(t)
+	w := float64(runes)
+	if len(t) <= 4096 {
+		w = lineWidth(t)
+	}
+	return pline{n: n, text: t, w: w, runes: runes}
 }
 
 // parsePage parses one page; idx is its position in the file.
@@ -439,6 +450,9 @@ func mergeEmpty(drafts []*draft, blocks []*block) ([]*draft, []*block) {
 			prev.bylines = append(prev.bylines, d.bylines...)
 			prev.lines = append(prev.lines, d.lines...)
 			prev.ended = prev.ended || d.ended
+			if len(d.lines) > 0 && prev.body != "" {
+				prev.setBody()
+			}
 			idx[i] = len(out) - 1
 			continue
 		}
@@ -448,6 +462,9 @@ func mergeEmpty(drafts []*draft, blocks []*block) ([]*draft, []*block) {
 				d.lines = append(d.lines, b)
 			}
 			d.bylines = nil
+			if d.body != "" {
+				d.setBody()
+			}
 		}
 		out = append(out, d)
 		idx[i] = len(out) - 1
@@ -488,7 +505,10 @@ func buildBody(lines []pline, prefix, extra []string) string {
 // page, used in warnings.
 func (p *parser) article(d *draft, n int, pg Page) (article.Article, bool) {
 	a := article.Article{Paper: pg.Paper, Date: pg.Date, Issue: pg.Issue, Page: pg.Page, Section: pg.Section}
-	a.Body = buildBody(d.lines, d.prefix, d.extra)
+	a.Body = d.body
+	if len(d.prefix)+len(d.extra) > 0 || d.body == "" {
+		a.Body = buildBody(d.lines, d.prefix, d.extra)
+	}
 	if d.head != nil {
 		a.Column, a.Kicker, a.Headline, a.Subtitle = d.head.roles()
 	}
@@ -595,7 +615,7 @@ func takeTailBylines(drafts []*draft) {
 			if l.kind == kBody || l.kind == kBreak {
 				if b, rest, ok := parseTailByline(l.text); ok {
 					l.text = rest
-					d.bylines = append(d.bylines, pline{n: l.n, text: "", kind: kEndByline, by: b})
+					d.bylines = append(d.bylines, pline{n: l.n, text: "", kind: kEndByline, by: &b})
 					d.ended = true
 				}
 			}

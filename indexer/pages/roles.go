@@ -38,7 +38,7 @@ type layout struct {
 	known []bool
 	rec   []float64 // recurrence, -1 until computed
 	pairs [][][2]rune
-	index map[[2]rune][]int32 // the lines each pair of characters is on
+	index pairIndex // the lines each pair of characters is on
 }
 
 // colWindow is the number of lines of text before, and after, a line
@@ -50,7 +50,7 @@ const colWindow = 10
 // most common width of nearby lines of text that end no sentence, and
 // whether paragraphs are indented: after a sentence end, lines two
 // characters short outnumber full ones.
-func readLayout(lines []pline, index map[[2]rune][]int32) layout {
+func readLayout(lines []pline, index pairIndex) layout {
 	var at []int         // lines of text
 	var widths []float64 // their widths
 	for i, l := range lines {
@@ -189,7 +189,7 @@ func (lay layout) stretchedBand(i int, w float64) int {
 }
 
 // classify sets the kind of each line and returns the page's layout.
-func classify(lines []pline, index map[[2]rune][]int32) layout {
+func classify(lines []pline, index pairIndex) layout {
 	lay := readLayout(lines, index)
 	for i := range lines {
 		settleForm(lines, i)
@@ -266,7 +266,7 @@ func interrupts(lines []pline, i int, lay layout) bool {
 // a pair found elsewhere on the page: a word goes on across the break.
 func (lay layout) joins(a, b string) bool {
 	ra, rb := lastHan(a), firstHan(b)
-	return ra != 0 && rb != 0 && len(lay.index[[2]rune{ra, rb}]) > 0
+	return ra != 0 && rb != 0 && lay.index.count(ra, rb) > 0
 }
 
 // opens reports kinds of line that open an article: a dateline lead or a
@@ -385,7 +385,11 @@ func leadLike(t string) float64 {
 // line: punctuation, width against the column, a leading dash, a gap
 // between phrases, and how much its words recur in the text around it.
 func headEvidence(lines []pline, i int, lay layout) float64 {
-	return formEvidence(lines, i, lay) + 2*(lay.recurrence(lines, i)-0.4)
+	f := formEvidence(lines, i, lay)
+	if f < -5 {
+		return f - 0.8 // text by its form whatever recurs: not worth counting
+	}
+	return f + 2*(lay.recurrence(lines, i)-0.4)
 }
 
 // maxRecurrence is the most that recurrence adds to headEvidence.
@@ -461,7 +465,7 @@ func endsWithStop(t string) bool {
 func settleForm(lines []pline, i int) {
 	l := &lines[i]
 	if b, end, ok := parseBylineLine(l.text); ok {
-		l.by = b
+		l.by = &b
 		l.kind = kByline
 		if end {
 			l.kind = kEndByline
@@ -482,7 +486,7 @@ func settleForm(lines []pline, i int) {
 func afterHead(lines []pline, i int, lay layout) bool {
 	l := &lines[i]
 	if b, ok := parseAuthorLine(l.text); ok && reAuthorMark.MatchString(l.text) {
-		l.by, l.kind, l.author = b, kByline, true // ◆周立民, 文/付秀宏
+		l.by, l.kind, l.author = &b, kByline, true // ◆周立民, 文/付秀宏
 		return true
 	}
 	if pw := lines[i-1].w; isWidow(l.text) && (lay.band(i-1, pw) <= bandFull || pw >= minWidowHead ||
@@ -491,7 +495,7 @@ func afterHead(lines []pline, i int, lay layout) bool {
 		return true
 	}
 	if b, ok := parseAuthorLine(l.text); ok {
-		l.by, l.kind, l.author = b, kByline, true
+		l.by, l.kind, l.author = &b, kByline, true
 		return true
 	}
 	return false
@@ -511,7 +515,7 @@ func standAlone(lines []pline, i int) {
 	if !ok || !reAuthorMark.MatchString(l.text) && (runeCountMax(l.text, 4) > 3 || !hasSurname(l.text)) {
 		return
 	}
-	l.by, l.kind, l.author = b, kByline, true
+	l.by, l.kind, l.author = &b, kByline, true
 }
 
 // headRunWidth is the width of the widest of the headline lines up to
@@ -593,6 +597,11 @@ func (lay layout) computeRecurrence(lines []pline, i int) float64 {
 	if len(own) == 0 {
 		return 0
 	}
+	type span struct{ from, to int }
+	spans := make([]span, len(own))
+	for x, k := range own {
+		spans[x].from, spans[x].to = lay.index.span(k[0], k[1])
+	}
 	best := 0
 	for _, dir := range []int{1, -1} {
 		// the text lines within reach on this side, skipping headlines
@@ -609,8 +618,8 @@ func (lay layout) computeRecurrence(lines []pline, i int) float64 {
 			n += min(lines[j].runes, 200)
 		}
 		hit := 0
-		for _, k := range own {
-			if lay.occursIn(lines, k, lo, hi, i) {
+		for _, sp := range spans {
+			if lay.occursIn(lines, sp.from, sp.to, lo, hi, i) {
 				hit++
 			}
 		}
@@ -619,13 +628,12 @@ func (lay layout) computeRecurrence(lines []pline, i int) float64 {
 	return float64(best) / float64(len(own))
 }
 
-// occursIn reports whether the pair k occurs on a line from lo to hi,
-// other than line i and headline lines.
-func (lay layout) occursIn(lines []pline, k [2]rune, lo, hi, i int) bool {
-	post := lay.index[k]
-	at := sort.Search(len(post), func(x int) bool { return int(post[x]) >= lo })
-	for ; at < len(post) && int(post[at]) <= hi; at++ {
-		if j := int(post[at]); j != i && lines[j].kind != kHead {
+// occursIn reports whether the index keys from..to of one pair hold a
+// line from lo to hi, other than line i and headline lines.
+func (lay layout) occursIn(lines []pline, from, to, lo, hi, i int) bool {
+	at := from + sort.Search(to-from, func(x int) bool { return lay.index.line(from+x) >= lo })
+	for ; at < to && lay.index.line(at) <= hi; at++ {
+		if j := lay.index.line(at); j != i && lines[j].kind != kHead {
 			return true
 		}
 	}
@@ -663,12 +671,24 @@ func linePairs(t string) [][2]rune {
 	return out
 }
 
-// indexPairs lists, for each pair of adjacent characters, the lines it
-// occurs on, in order.
-func indexPairs(lines []pline) map[[2]rune][]int32 {
-	index := map[[2]rune][]int32{}
+// pairIndex lists where each pair of adjacent Chinese characters occurs
+// on a page: sorted keys, the pair in the high bits and the line in the
+// low ones, so that the lines of a pair are a range found by binary
+// search.
+type pairIndex []uint64
+
+// lineBits is the number of low bits of a pairIndex key that hold the
+// line; later lines of a longer page are not indexed.
+const lineBits = 20
+
+// pairKey is the high bits of the keys of the pair a, b.
+func pairKey(a, b rune) uint64 { return (uint64(a)<<21 | uint64(b)) << lineBits }
+
+// indexPairs indexes the pairs of the lines.
+func indexPairs(lines []pline) pairIndex {
+	var keys []uint64
 	for i, l := range lines {
-		if len(l.text) > 4*maxColumnLine {
+		if len(l.text) > 4*maxColumnLine || i >= 1<<lineBits {
 			continue
 		}
 		var prev rune
@@ -680,13 +700,28 @@ func indexPairs(lines []pline) map[[2]rune][]int32 {
 				continue
 			}
 			if prev != 0 {
-				k := [2]rune{prev, r}
-				if p := index[k]; len(p) == 0 || p[len(p)-1] != int32(i) {
-					index[k] = append(p, int32(i))
-				}
+				keys = append(keys, pairKey(prev, r)|uint64(i))
 			}
 			prev = r
 		}
 	}
-	return index
+	slices.Sort(keys)
+	return slices.Compact(keys)
 }
+
+// span returns the range of x holding the lines of the pair a, b.
+func (x pairIndex) span(a, b rune) (lo, hi int) {
+	k := pairKey(a, b)
+	lo, _ = slices.BinarySearch(x, k)
+	hi, _ = slices.BinarySearch(x, k+1<<lineBits)
+	return lo, hi
+}
+
+// count returns the number of lines the pair a, b occurs on.
+func (x pairIndex) count(a, b rune) int {
+	lo, hi := x.span(a, b)
+	return hi - lo
+}
+
+// line returns the line of key i.
+func (x pairIndex) line(i int) int { return int(x[i] & (1<<lineBits - 1)) }

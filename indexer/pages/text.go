@@ -7,7 +7,15 @@ import (
 )
 
 // isHan reports whether r is a Chinese character.
-func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
+func isHan(r rune) bool {
+	switch {
+	case r >= 0x4E00 && r <= 0x9FFF: // the unified ideographs, nearly all text
+		return true
+	case r < 0x2E80:
+		return false
+	}
+	return unicode.Is(unicode.Han, r)
+}
 
 // isWide reports whether r is set full width in Chinese text: Chinese
 // characters, CJK and full-width punctuation, curly quotes and dashes.
