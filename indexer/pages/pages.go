@@ -76,7 +76,7 @@ type pline struct {
 	runes int     // its number of runes
 	kind  lineKind
 	by    *byline // for kByline and kEndByline
-	widow bool   // the wrapped tail of the headline line before
+	widow bool    // the wrapped tail of the headline line before
 	// author is true for a byline without a role (◆周立民, 沈嘉禄): an
 	// author over the text of the article after it.
 	author bool
