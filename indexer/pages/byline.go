@@ -600,12 +600,14 @@ func isCreditLine(s string) bool {
 }
 
 // reTailStart finds where a byline may start after the last sentence of
-// a line: after the sentence's end and any closing quote.
-var reTailStart = regexp.MustCompile(`[。！？!?…][”’」』）)]*\s*`)
+// a line: after the sentence's end and any closing quote, or after a
+// photo credit (王五摄（影像中国）).
+var reTailStart = regexp.MustCompile(`(?:[。！？!?…][”’」』）)]*|摄(?:[（(]\p{Han}{2,6}[）)])?)\s*`)
 
 // parseTailByline reads a byline printed on the last line of an article
 // after its last sentence (……确保家中安全。  本报记者  潘高峰) and returns
-// it with the line's text before it.
+// it with the line's text before it. A name printed before the byline
+// (……的方式。应健中 记者 张三) stays with the text.
 func parseTailByline(line string) (b byline, rest string, ok bool) {
 	locs := reTailStart.FindAllStringIndex(line, -1)
 	if len(locs) == 0 {
@@ -616,9 +618,28 @@ func parseTailByline(line string) (b byline, rest string, ok bool) {
 	if tail == "" || runeCountMax(tail, 41) > 40 {
 		return b, line, false
 	}
-	b, _, ok = parseBylineLine(tail)
-	if !ok {
-		return byline{}, line, false
+	if b, _, ok = parseBylineLine(tail); ok {
+		return b, strings.TrimRightFunc(line[:end], unicode.IsSpace), true
 	}
-	return b, strings.TrimRightFunc(line[:end], unicode.IsSpace), true
+	// the byline may start after a gap later in the tail
+	if i := strings.LastIndexByte(tail, ' '); i > 0 {
+		for j := strings.IndexByte(tail, ' '); j > 0 && j <= i; {
+			if b, _, ok = parseBylineLine(tail[j+1:]); ok && findRoleAt(strings.TrimSpace(tail[j+1:])) {
+				cut := len(line) - len(tail) + j
+				return b, strings.TrimRightFunc(line[:cut], unicode.IsSpace), true
+			}
+			k := strings.IndexByte(tail[j+1:], ' ')
+			if k < 0 {
+				break
+			}
+			j += k + 1
+		}
+	}
+	return byline{}, line, false
+}
+
+// findRoleAt reports whether s starts with a role word.
+func findRoleAt(s string) bool {
+	at, _ := findRole(s)
+	return at == 0
 }

@@ -76,6 +76,7 @@ type pline struct {
 	runes int     // its number of runes
 	kind  lineKind
 	by    *byline // for kByline and kEndByline
+	tail  *byline // a byline printed after the line's last sentence
 	widow bool    // the wrapped tail of the headline line before
 	// author is true for a byline without a role (◆周立民, 沈嘉禄): an
 	// author over the text of the article after it.
@@ -401,6 +402,13 @@ func splitArticles(lines []pline) ([]*draft, []*block) {
 			}
 			d.lines = append(d.lines, ln)
 			boundary = false
+			if ln.tail != nil {
+				// the byline closes the text; a section of a longer piece
+				// may follow under an intertitle, so the article is not
+				// taken for ended
+				d.bylines = append(d.bylines, pline{n: ln.n, kind: kEndByline, by: ln.tail})
+				boundary = true
+			}
 		}
 		if closed != nil && len(drafts)-1 != closed.prev {
 			closed.next = len(drafts) - 1

@@ -478,7 +478,33 @@ func settleForm(lines []pline, i int) {
 	}
 	if parsePhotoCredit(l.text) != nil || isCreditLine(l.text) {
 		l.kind = kPhoto
+		return
 	}
+	if hasAny(l.text, "记通实撰") {
+		// a byline after the line's last sentence ends the article:
+		// ……确保家中安全。 本报记者 潘高峰
+		if b, rest, ok := parseTailByline(l.text); ok && allSurnamed(b.names) && spacedTail(l.text, rest) {
+			l.text, l.tail = rest, &b
+		}
+	}
+}
+
+// spacedTail reports whether the byline after rest in t is set apart by
+// a gap, as a byline closing an article is; text that names a reporter
+// (……。记者张三说) runs on without one.
+func spacedTail(t, rest string) bool {
+	return len(t) > len(rest) && t[len(rest)] == ' '
+}
+
+// allSurnamed reports whether every name starts with a surname: a
+// byline found inside a line is taken only so (本报记者采访了 is text).
+func allSurnamed(names []string) bool {
+	for _, n := range names {
+		if !hasSurname(n) {
+			return false
+		}
+	}
+	return len(names) > 0
 }
 
 // afterHead settles a short line right under a headline line: the tail
