@@ -7,7 +7,7 @@
 //	baoku parse  FILE...                 print the articles parsed from page files as JSON
 //	baoku backup [-index DIR | -server URL] DEST   copy an index into a new folder
 //	baoku loadtest [-d 60s] [-c 32]      load-test a throwaway server on loopback
-//	baoku eval   seg|recall [flags]      measure segmentation and substring recall on the corpus
+//	baoku eval   seg|recall|pages [flags] measure segmentation, substring recall and page parsing on the corpus
 //	baoku bench  [-quick]                measure Baoku against plain bleve on the corpus
 package main
 
@@ -32,7 +32,7 @@ func commands() []command {
 		{"parse", "FILE...   print the articles parsed from page text files as JSON", runParse},
 		{"backup", "[-index DIR | -server URL] DEST   copy an index, consistently, into a new folder", runBackup},
 		{"loadtest", "[-d 60s] [-c 32]   load-test a throwaway server on loopback while it ingests", runLoadtest},
-		{"eval", "seg|recall [flags]   measure segmentation and substring recall on the corpus", runEval},
+		{"eval", "seg|recall|pages [flags]   measure segmentation, substring recall and page parsing on the corpus", runEval},
 		{"bench", "[-quick]   measure Baoku against plain bleve on the corpus and print one table", runBench},
 	}
 }

@@ -74,6 +74,13 @@ func isArticleStart(s string) bool {
 	return reBenbao.MatchString(c) || reWire.MatchString(c) || reNetNews.MatchString(c) || reReportedBy.MatchString(c)
 }
 
+// hasRoleWord reports whether s may hold a role word: every one ends in
+// 记者, 通讯员, 实习生 or 撰稿, or is letter-spaced (记 者).
+func hasRoleWord(s string) bool {
+	return strings.Contains(s, "记者") || strings.Contains(s, "通讯员") || strings.Contains(s, "实习生") ||
+		strings.Contains(s, "撰稿") || strings.Contains(s, "记 者")
+}
+
 // truncateRunes returns at most n runes of s.
 func truncateRunes(s string, n int) string {
 	i := 0
@@ -291,8 +298,8 @@ const bulletChars = "□■◎●▲◆★○"
 // parenthesised form printed at the end of an article.
 func parseBylineLine(s string) (b byline, end, ok bool) {
 	s = strings.TrimSpace(s)
-	if s == "" || runeCountMax(s, 61) > 60 || !hasAny(s, "记通实撰") {
-		return b, false, false // every role word has one of 记通实撰
+	if s == "" || runeCountMax(s, 61) > 60 || !hasRoleWord(s) {
+		return b, false, false
 	}
 	s = strings.TrimSpace(strings.TrimLeft(despace(s), bulletChars+" \u3000"))
 	s = strings.TrimSpace(reWenTu.ReplaceAllString(s, " "))

@@ -480,7 +480,7 @@ func settleForm(lines []pline, i int) {
 		l.kind = kPhoto
 		return
 	}
-	if hasAny(l.text, "记通实撰") {
+	if hasRoleWord(l.text) {
 		// a byline after the line's last sentence ends the article:
 		// ……确保家中安全。 本报记者 潘高峰
 		if b, rest, ok := parseTailByline(l.text); ok && allSurnamed(b.names) && spacedTail(l.text, rest) {
