@@ -16,8 +16,9 @@ import (
 // sideFiles are the files an index folder keeps beside bleve's own, which a
 // copy of the index needs too: the journal of finished inputs and the names
 // learned from bylines (without them a restored index would cut those
-// names differently).
-var sideFiles = []string{JournalName, LearnedWordsFile}
+// names differently), and the citable result sets. The page images
+// (PageImageDir) are copied as well.
+var sideFiles = []string{JournalName, LearnedWordsFile, SnapshotsFile}
 
 // CopyTo writes a consistent copy of the index (a snapshot: writes going on
 // meanwhile are not in it), with its side files, into the folder dest,
@@ -45,7 +46,48 @@ func (ix *Index) CopyTo(dest string) error {
 			return fmt.Errorf("backup: %w", err)
 		}
 	}
+	return copyPageImages(ix.dir, dest)
+}
+
+// copyPageImages copies the page images of the index folder src into
+// dest. An image being written meanwhile (a .render- folder) is left out.
+func copyPageImages(src, dest string) error {
+	ents, err := os.ReadDir(filepath.Join(src, PageImageDir))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("backup: %w", err)
+	}
+	if err := os.MkdirAll(filepath.Join(dest, PageImageDir), 0o755); err != nil {
+		return fmt.Errorf("backup: %w", err)
+	}
+	for _, e := range ents {
+		if !e.Type().IsRegular() || strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		if err := copyFile(filepath.Join(src, PageImageDir, e.Name()), filepath.Join(dest, PageImageDir, e.Name())); err != nil {
+			return fmt.Errorf("backup: %w", err)
+		}
+	}
 	return nil
+}
+
+func copyFile(src, dest string) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.OpenFile(dest, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	_, err = io.Copy(out, in)
+	if cerr := out.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 // WriteBackup writes a consistent copy of the index (see CopyTo) to w as a

@@ -85,6 +85,7 @@ func Build(dir string, paths []string, opt IngestOptions) (Summary, error) {
 		return Summary{}, fmt.Errorf("build index %s: %w", dir, err)
 	}
 	r := newReading(opt, true)
+	r.imageDir = tmp // renamed into place with the index
 	rerr := r.run(paths, b.add)
 	if rerr == nil {
 		if opt.Progress != nil {

@@ -184,7 +184,7 @@ func NewMem(opt Options) (*Index, error) {
 // SchemaVersion names the layout of the index (fields, views, analyzers).
 // It is recorded in every index created, and an index of another version is
 // refused when opened: searching it would silently miss what it lacks.
-const SchemaVersion = "baoku-7"
+const SchemaVersion = "baoku-8"
 
 var schemaKey = []byte("baoku_schema")
 

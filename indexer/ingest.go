@@ -36,6 +36,9 @@ type IngestOptions struct {
 	// of its segments, and the function it returns when the merge is
 	// done: the command line lowers the process's heap limit meanwhile.
 	Merging func() (done func())
+	// List names every article indexed in Summary.Indexed (uploads
+	// answer with them).
+	List bool
 }
 
 // Summary is the outcome of an ingest.
@@ -56,15 +59,34 @@ type Summary struct {
 	Errors []error
 	// Warnings are problems that did not stop an article from being indexed.
 	Warnings []string
+	// Indexed names the articles indexed, in input order, with
+	// IngestOptions.List.
+	Indexed []Indexed
+}
+
+// Indexed names an article that was indexed: its ID (which /api/articles/
+// takes), the id its record was sent with, its headline and its file.
+type Indexed struct {
+	ID       string `json:"id"`
+	SourceID string `json:"source_id,omitempty"`
+	Headline string `json:"headline"`
+	File     string `json:"file,omitempty"`
+}
+
+// indexedOf names an article for Summary.Indexed.
+func indexedOf(a *article.Article) Indexed {
+	return Indexed{ID: a.ID, SourceID: a.SourceID, Headline: a.Headline, File: a.File}
 }
 
 // Ingest reads every input under paths (files, or folders walked
-// recursively: .txt page text, .jsonl and .jsonl.gz article records) and
-// indexes the articles. Problems with one file or line are collected in the
+// recursively: .txt page text, .pdf pages, .jsonl and .jsonl.gz article
+// records) and indexes the articles; the pages of PDFs are rendered into
+// the index folder. Problems with one file or line are collected in the
 // summary and the rest is indexed; the returned error is only for a failure
 // of the index itself, after which nothing more can be written.
 func Ingest(w *Writer, paths []string, opt IngestOptions) (Summary, error) {
 	r := newReading(opt, opt.Journal != nil)
+	r.imageDir = w.ix.dir
 	add := func(a *article.Article) error {
 		flushed := w.Added
 		if err := w.Add(a); err != nil {
@@ -94,7 +116,8 @@ func Ingest(w *Writer, paths []string, opt IngestOptions) (Summary, error) {
 // far and the files waiting to be recorded in a journal.
 type reading struct {
 	opt        IngestOptions
-	keys       bool // note each file's journal key, to record it later
+	keys       bool   // note each file's journal key, to record it later
+	imageDir   string // the index folder that PDF page images go to; "" for none
 	sum        Summary
 	start      time.Time
 	lastReport time.Time
@@ -133,6 +156,9 @@ func (r *reading) run(paths []string, add func(*article.Article) error) error {
 		}
 		fileArticles++
 		sum.Articles++
+		if r.opt.List {
+			sum.Indexed = append(sum.Indexed, indexedOf(a))
+		}
 		r.progress()
 		return nil
 	}
@@ -156,7 +182,7 @@ func (r *reading) run(paths []string, add func(*article.Article) error) error {
 			sum.Files++
 			fileArticles = 0
 			nerr := len(sum.Errors)
-			if err := ingestFile(f, count, sum); err != nil {
+			if err := ingestFile(f, count, sum, r.imageDir); err != nil {
 				return err
 			}
 			if r.keys && !fileFailed(sum.Errors[nerr:]) {
@@ -225,7 +251,7 @@ func (s Summary) Bad() (files, lines int) {
 }
 
 // IsInput reports whether a file is an input, by its name: page text
-// (.txt) or article records (.jsonl, .jsonl.gz).
+// (.txt), pages as PDF (.pdf) or article records (.jsonl, .jsonl.gz).
 func IsInput(name string) bool { return inputKind(name) != "" }
 
 // inputKind tells how a file is read, from its name; "" for files that are
@@ -239,6 +265,8 @@ func inputKind(name string) string {
 		return "jsonl"
 	case strings.HasSuffix(n, ".txt"):
 		return "page"
+	case strings.HasSuffix(n, ".pdf"):
+		return "pdf"
 	}
 	return ""
 }
@@ -252,7 +280,7 @@ func inputFiles(p string, skipped *int) ([]string, []error) {
 	}
 	if !st.IsDir() {
 		if inputKind(p) == "" {
-			return nil, []error{fmt.Errorf("%s: not an input file (want .txt, .jsonl or .jsonl.gz)", p)}
+			return nil, []error{fmt.Errorf("%s: not an input file (want .txt, .pdf, .jsonl or .jsonl.gz)", p)}
 		}
 		return []string{p}, nil
 	}
@@ -293,9 +321,10 @@ func unwrapPath(err error) error {
 	return err
 }
 
-// ingestFile reads one input file. Problems with the file go into sum; the
-// error returned is a failure of the index.
-func ingestFile(path string, add func(*article.Article) error, sum *Summary) error {
+// ingestFile reads one input file; the pages of a PDF are rendered into
+// imageDir when it is set. Problems with the file go into sum; the error
+// returned is a failure of the index.
+func ingestFile(path string, add func(*article.Article) error, sum *Summary, imageDir string) error {
 	var indexErr error
 	addOrStop := func(a *article.Article) error {
 		if err := add(a); err != nil {
@@ -310,27 +339,7 @@ func ingestFile(path string, add func(*article.Article) error, sum *Summary) err
 	}
 	switch inputKind(path) {
 	case "jsonl", "jsonl.gz":
-		f, err := os.Open(path)
-		if err != nil {
-			sum.Errors = append(sum.Errors, fmt.Errorf("%s: %w", path, unwrapPath(err)))
-			return nil
-		}
-		defer f.Close()
-		var r io.Reader = f
-		if inputKind(path) == "jsonl.gz" {
-			gz, err := gzip.NewReader(f)
-			if err != nil {
-				sum.Errors = append(sum.Errors, fmt.Errorf("%s: not gzip: %w", path, err))
-				return nil
-			}
-			defer gz.Close()
-			r = gz
-		}
-		base := filepath.Base(path)
-		lineErrs, err := ReadJSONL(path, r, func(a *article.Article) error {
-			a.File = base
-			return addOrStop(a)
-		})
+		lineErrs, err := ReadRecordFile(path, addOrStop)
 		sum.Errors = append(sum.Errors, lineErrs...)
 		if indexErr != nil {
 			return indexErr
@@ -338,8 +347,15 @@ func ingestFile(path string, add func(*article.Article) error, sum *Summary) err
 		if err != nil {
 			sum.Errors = append(sum.Errors, err)
 		}
-	case "page":
-		arts, warns, err := ReadPageFile(path)
+	case "page", "pdf":
+		var arts []*article.Article
+		var warns []string
+		var err error
+		if inputKind(path) == "pdf" {
+			arts, warns, err = ReadPDFFile(path, PDFOptions{ImageDir: imageDir})
+		} else {
+			arts, warns, err = ReadPageFile(path)
+		}
 		sum.Warnings = append(sum.Warnings, warns...)
 		if err != nil {
 			sum.Errors = append(sum.Errors, err)
@@ -352,6 +368,32 @@ func ingestFile(path string, add func(*article.Article) error, sum *Summary) err
 		}
 	}
 	return nil
+}
+
+// ReadRecordFile reads the article records of a .jsonl or .jsonl.gz file,
+// passing each to fn with the file's base name as its File. lineErrs are
+// the lines skipped; err is the file's own problem (it cannot be opened,
+// is not gzip, or fn failed).
+func ReadRecordFile(path string, fn func(*article.Article) error) (lineErrs []error, err error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, unwrapPath(err))
+	}
+	defer f.Close()
+	var r io.Reader = f
+	if inputKind(path) == "jsonl.gz" {
+		gz, err := gzip.NewReader(f)
+		if err != nil {
+			return nil, fmt.Errorf("%s: not gzip: %w", path, err)
+		}
+		defer gz.Close()
+		r = gz
+	}
+	base := filepath.Base(path)
+	return ReadJSONL(path, r, func(a *article.Article) error {
+		a.File = base
+		return fn(a)
+	})
 }
 
 // writeError marks a failure to write to the index, which ends an ingest.

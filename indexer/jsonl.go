@@ -150,6 +150,7 @@ func parseRecord(line []byte) (*article.Article, error) {
 	fillBylines(a)
 	if rec.ID != "" {
 		a.ID = article.StableID("record", a.Paper, rec.ID)
+		a.SourceID = rec.ID
 	} else {
 		a.ID = article.StableID("record", a.Paper, a.Date, a.Page, a.Headline)
 	}

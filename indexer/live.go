@@ -67,7 +67,7 @@ func (l *Live) Close() error {
 func (l *Live) IngestFiles(_ context.Context, paths []string) (Summary, error) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	return Ingest(NewWriter(l.ix, l.batch), paths, IngestOptions{BatchSize: l.batch})
+	return Ingest(NewWriter(l.ix, l.batch), paths, IngestOptions{BatchSize: l.batch, List: true})
 }
 
 // IngestRecords indexes JSON Lines article records read from r; name
@@ -84,6 +84,7 @@ func (l *Live) IngestRecords(_ context.Context, name string, r io.Reader) (Summa
 			return err
 		}
 		sum.Articles++
+		sum.Indexed = append(sum.Indexed, indexedOf(a))
 		return nil
 	})
 	sum.Errors = lineErrs

@@ -33,12 +33,22 @@ const (
 	FieldFacets = "_facets"
 	// FacetSep separates a facet's name from its value in FieldFacets.
 	FacetSep = "\x1f"
+	// FieldContent holds an article's content key (see ContentKey), with
+	// doc values: articles with the same key are one article printed in
+	// several places, which search shows as one hit.
+	FieldContent = "_content"
+	// FieldSourceID holds a record's own id (Article.SourceID), so that
+	// the id a record was sent with finds its article.
+	FieldSourceID = "_source_id"
 	// CharSuffix names the positional half of a text field's character
 	// view, its character pairs: body → body_c.
 	CharSuffix = "_c"
 	// SingleSuffix names the other half, its single characters, kept
 	// without positions: body → body_u.
 	SingleSuffix = "_u"
+	// KeywordSuffix names the search terms of a keyword field a user
+	// types (see KeywordTerms): paper → paper_k.
+	KeywordSuffix = "_k"
 )
 
 // DateLayout is the layout of Article.Date.
@@ -73,6 +83,9 @@ type indexField struct {
 	// lengths; docValues keeps the values per document (sorting,
 	// browsing, facets).
 	vectors, scored, docValues bool
+	// terms indexes a keyword field's values as KeywordTerms gives them
+	// (the values as printed stay the facets').
+	terms bool
 }
 
 // options are bleve's indexing options of the field.
@@ -118,8 +131,13 @@ var indexFields = func() []indexField {
 				// it in a headline first.
 				indexField{name: f.Name + SingleSuffix, source: f.Name, view: viewSingles, scored: f.Name != field.Body})
 		case field.Keyword:
-			// Filters: exact values, never scored.
+			// The values as printed, for sorting and browsing.
 			fs = append(fs, indexField{name: f.Name, source: f.Name, view: viewKeyword, docValues: f.Sorted})
+			if len(f.Prefixes) > 0 {
+				// Filters and queries: exact values as
+				// KeywordTerms gives them, never scored.
+				fs = append(fs, indexField{name: f.Name + KeywordSuffix, source: f.Name, view: viewKeyword, terms: true})
+			}
 		case field.Date:
 			// An exact value, YYYY-MM-DD, with doc values for sorting.
 			// A bleve date takes 16 terms an article, all kept as doc
@@ -131,6 +149,10 @@ var indexFields = func() []indexField {
 	return append(fs,
 		// Facets: every facet value of an article in one field.
 		indexField{name: FieldFacets, view: viewKeyword, docValues: true},
+		// The content key, read per document to collapse reprints.
+		indexField{name: FieldContent, view: viewKeyword, docValues: true},
+		// The record's own id, for looking the article up by it.
+		indexField{name: FieldSourceID, view: viewKeyword},
 		// The article itself, for display only.
 		indexField{name: FieldStored, view: viewStored})
 }()
@@ -232,8 +254,15 @@ func newDocument(a *article.Article, an *analyzers) (*bdoc.Document, error) {
 			continue
 		case FieldFacets:
 			values = facetValues(vals)
+		case FieldContent:
+			values = []string{ContentKey(a)}
+		case FieldSourceID:
+			values = nonEmpty(a.SourceID)
 		default:
 			values = vals[f.source]
+			if f.terms {
+				values = KeywordTerms(f.source, values...)
+			}
 		}
 		for _, v := range values {
 			doc.AddField(bdoc.NewTextFieldCustom(f.name, nil, []byte(v), f.options(), an[f.view]))
@@ -251,16 +280,25 @@ func fieldValues(a *article.Article, date time.Time) map[string][]string {
 		field.Kicker:   {strings.TrimSpace(a.Kicker)},
 		field.Headline: {strings.TrimSpace(a.Headline)},
 		field.Subtitle: {strings.TrimSpace(a.Subtitle)},
-		field.Body:     {strings.TrimSpace(a.Body)},
-		field.Paper:    values(a.Paper),
-		field.Section:  values(a.Section),
-		field.Source:   values(a.Source),
-		field.Reporter: values(a.Reporters...),
-		field.Page:     values(a.Page),
+		field.Body:     {strings.TrimSpace(searchedBody(a))},
+		field.Paper:    nonEmpty(a.Paper),
+		field.Section:  nonEmpty(a.Section),
+		field.Source:   nonEmpty(a.Source),
+		field.Reporter: nonEmpty(a.Reporters...),
+		field.Page:     nonEmpty(a.Page),
 		field.PubDate:  {date.Format(DateLayout)},
 		field.Year:     {date.Format("2006")},
 		field.Month:    {date.Format("2006-01")},
 	}
+}
+
+// searchedBody is the body as searched: the text and, after it, the
+// photo captions printed with the article.
+func searchedBody(a *article.Article) string {
+	if len(a.Captions) == 0 {
+		return a.Body
+	}
+	return a.Body + "\n" + strings.Join(a.Captions, "\n")
 }
 
 // facetValues lists the values of the facet fields for FieldFacets. The
@@ -278,8 +316,8 @@ func facetValues(vals map[string][]string) []string {
 	return out
 }
 
-// values returns the non-empty values, trimmed.
-func values(vs ...string) []string {
+// nonEmpty returns the non-empty values, trimmed.
+func nonEmpty(vs ...string) []string {
 	var out []string
 	for _, v := range vs {
 		if v = strings.TrimSpace(v); v != "" {

@@ -58,16 +58,31 @@ func ReadPageFile(path string) ([]*article.Article, []string, error) {
 	}
 	base := filepath.Base(path)
 	var arts []*article.Article
+	nth := map[string]int{} // articles so far of each paper, date and page
 	for j, p := range pages {
 		for i := range p.Articles {
 			a := p.Articles[i]
 			a.File = base
 			a.Seq = i + 1
-			a.ID = article.StableID("page", a.Paper, a.Date, a.Page, base, strconv.Itoa(j), strconv.Itoa(i+1))
+			a.ID = pageArticleID(&a, nth, base, j, i)
 			arts = append(arts, &a)
 		}
 	}
 	return arts, ws, nil
+}
+
+// pageArticleID is the stable ID of the i-th article of the j-th page of a
+// file. An article whose paper, date and page are known is named by them
+// and its place among that page's articles, not by the file: the same page
+// sent again under another name replaces its articles. Otherwise the file
+// names it.
+func pageArticleID(a *article.Article, nth map[string]int, base string, j, i int) string {
+	if a.Paper == "" || a.Date == "" || a.Page == "" {
+		return article.StableID("page", a.Paper, a.Date, a.Page, base, strconv.Itoa(j), strconv.Itoa(i+1))
+	}
+	key := a.Paper + "\x1f" + a.Date + "\x1f" + a.Page
+	nth[key]++
+	return article.StableID("page", a.Paper, a.Date, a.Page, strconv.Itoa(nth[key]))
 }
 
 // readSidecar fills meta from a sidecar JSON file, if it exists.

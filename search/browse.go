@@ -60,7 +60,7 @@ func (e *Engine) Papers(ctx context.Context) ([]FacetValue, error) {
 func (e *Engine) Days(ctx context.Context, month, paper string) ([]FacetValue, error) {
 	_, err := time.Parse("2006-01", month)
 	if err != nil {
-		return nil, fmt.Errorf("%w: month %q is not YYYY-MM", ErrBadRequest, month)
+		return nil, badRequest(fmt.Sprintf("月份“%s”应写作 年-月，如 2023-07", month), "month %q is not YYYY-MM", month)
 	}
 	filters := []bq.Query{exact(field.Month, month)}
 	if paper != "" {
@@ -106,7 +106,7 @@ type PageEdition struct {
 func (e *Engine) Edition(ctx context.Context, date, paper, page string) (*Edition, error) {
 	dq, err := dateRange(date, date)
 	if err != nil || date == "" {
-		return nil, fmt.Errorf("%w: date %q is not YYYY-MM-DD", ErrBadRequest, date)
+		return nil, badRequest(fmt.Sprintf("日期“%s”应写作 年-月-日，如 2023-07-22", date), "date %q is not YYYY-MM-DD", date)
 	}
 	filters := []bq.Query{dq}
 	if paper != "" {

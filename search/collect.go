@@ -4,8 +4,10 @@ import (
 	"cmp"
 	"encoding/binary"
 	"fmt"
+	"math"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -31,6 +33,9 @@ import (
 type segTable struct {
 	// dates is each document's date as a number, YYYYMMDD.
 	dates []int64
+	// content is each document's content key (see dedup.go), 0 when
+	// it has none.
+	content []uint64
 	// ords[start[n]:start[n+1]] are document n's facet values, as
 	// ordinals of facetTables.values.
 	start []uint32
@@ -48,6 +53,10 @@ type facetTables struct {
 	values []facetValue
 	ordOf  map[string]uint32
 	segs   map[zseg.Segment]*segEntry
+	// nextID numbers the segments' entries.
+	nextID uint64
+	// groups are the groups of reprints of the snapshot searched last.
+	groups groupCache
 	// building, when set (in tests), is called as a table starts to be
 	// built, outside the lock.
 	building func(zseg.Segment)
@@ -58,6 +67,7 @@ type segEntry struct {
 	done chan struct{}
 	st   *segTable
 	err  error
+	id   uint64 // unique among the entries ever made
 }
 
 type facetValue struct{ name, value string }
@@ -71,6 +81,7 @@ type view struct {
 	segs    []*segTable
 	live    []*scorch.SegmentSnapshot
 	offsets []uint64 // first global document number of each segment
+	ids     []uint64 // the segments' entry numbers
 	nvalues int      // ordinals below this are in values
 	values  []facetValue
 }
@@ -89,7 +100,7 @@ func ready(e *segEntry) bool {
 // it lacks, and forgets the tables of segments no longer in use.
 func (t *facetTables) viewOf(is *scorch.IndexSnapshot) (*view, error) {
 	snaps := is.Segments()
-	v := &view{segs: make([]*segTable, len(snaps)), live: snaps, offsets: make([]uint64, len(snaps))}
+	v := &view{segs: make([]*segTable, len(snaps)), live: snaps, offsets: make([]uint64, len(snaps)), ids: make([]uint64, len(snaps))}
 	entries := make([]*segEntry, len(snaps))
 	var mine []int // the tables this search builds
 	t.mu.Lock()
@@ -102,11 +113,13 @@ func (t *facetTables) viewOf(is *scorch.IndexSnapshot) (*view, error) {
 		next += seg.Count()
 		e, ok := t.segs[seg]
 		if !ok {
-			e = &segEntry{done: make(chan struct{})}
+			t.nextID++
+			e = &segEntry{done: make(chan struct{}), id: t.nextID}
 			t.segs[seg] = e
 			mine = append(mine, i)
 		}
 		entries[i] = e
+		v.ids[i] = e.id
 	}
 	if len(t.segs) > len(inUse) {
 		// A snapshot still in use by an older search holds its own
@@ -161,8 +174,8 @@ func build(seg zseg.Segment) (st *segTable, terms []string, err error) {
 		return nil, nil, fmt.Errorf("search: segment %T has no doc values", seg)
 	}
 	n := seg.Count()
-	st = &segTable{dates: make([]int64, n), start: make([]uint32, n+1), ords: make([]uint32, 0, 4*n)}
-	fields := []string{indexer.FieldFacets, field.PubDate}
+	st = &segTable{dates: make([]int64, n), content: make([]uint64, n), start: make([]uint32, n+1), ords: make([]uint32, 0, 4*n)}
+	fields := []string{indexer.FieldFacets, field.PubDate, indexer.FieldContent}
 	local := map[string]uint32{}
 	var (
 		state zseg.DocVisitState
@@ -180,6 +193,8 @@ func build(seg zseg.Segment) (st *segTable, terms []string, err error) {
 			st.ords = append(st.ords, o)
 		case field.PubDate:
 			st.dates[doc] = dateNumber(term)
+		case indexer.FieldContent:
+			st.content[doc], _ = strconv.ParseUint(string(term), 16, 64)
 		}
 	}
 	for doc = 0; doc < n; doc++ {
@@ -256,11 +271,26 @@ type collector struct {
 	hits []storedHit
 	from int
 	ids  bool
+	// groups are the snapshot's reprints, grouped the ones met (see
+	// dedup.go).
+	groups  *groups
+	grouped []groupHit
+	// reprints keeps every printing a hit of its own (no groups).
+	reprints bool
 }
 
 // storedHit is a hit with what the index stores for it.
 type storedHit struct {
 	ranked
+	id      string
+	article []byte
+	// places are every document of the hit's group, itself first, when
+	// it is one article printed in several places.
+	places []storedDoc
+}
+
+// storedDoc is one document's ID and stored article.
+type storedDoc struct {
 	id      string
 	article []byte
 }
@@ -297,6 +327,9 @@ func (c *collector) handler(sctx *bsearch.SearchContext) (bsearch.DocumentMatchH
 		return nil, false, err
 	}
 	c.v = v
+	if !c.reprints {
+		c.groups = c.tables.groups.groupsOf(v)
+	}
 	if c.facets {
 		c.counts = make([]int32, v.nvalues)
 	}
@@ -312,7 +345,6 @@ func (c *collector) handler(sctx *bsearch.SearchContext) (bsearch.DocumentMatchH
 
 // add counts one hit and keeps it when it ranks among the best.
 func (c *collector) add(d *bsearch.DocumentMatch) {
-	c.total++
 	num := binary.BigEndian.Uint64(d.IndexInternalID)
 	v := c.v
 	if c.cur >= len(v.offsets) || num < v.offsets[c.cur] || (c.cur+1 < len(v.offsets) && num >= v.offsets[c.cur+1]) {
@@ -320,14 +352,24 @@ func (c *collector) add(d *bsearch.DocumentMatch) {
 	}
 	st := v.segs[c.cur]
 	local := num - v.offsets[c.cur]
-	if c.facets {
-		for _, o := range st.ords[st.start[local]:st.start[local+1]] {
-			c.counts[o]++
-		}
+	score := d.Score
+	if math.IsNaN(score) || math.IsInf(score, 0) {
+		score = 0 // no ranking is worth an answer that cannot be sent
 	}
 	// The candidate lives in the collector: a local whose address went
 	// to c.less would be allocated on the heap for every hit.
-	c.cand = ranked{num: num, score: d.Score, date: st.dates[local], expl: d.Expl}
+	c.cand = ranked{num: num, score: score, date: st.dates[local], expl: d.Expl}
+	vals := st.ords[st.start[local]:st.start[local+1]]
+	if n := c.groups.group(c.cur, local); n != 0 {
+		c.addGrouped(n, vals)
+		return
+	}
+	c.total++
+	if c.facets {
+		for _, o := range vals {
+			c.counts[o]++
+		}
+	}
 	switch {
 	case len(c.top) < c.keep:
 		c.top = append(c.top, c.cand)
@@ -368,39 +410,73 @@ func (c *collector) down(i int) {
 	}
 }
 
-// finish orders the kept hits and reads the stored article and ID of those
-// from the offset on, while the snapshot is still open.
+// finish orders the kept hits, the best of each group of reprints among
+// them, and reads the stored article and ID of those from the offset on,
+// while the snapshot is still open.
 func (c *collector) finish(reader index.IndexReader) error {
-	slices.SortFunc(c.top, func(a, b ranked) int {
+	all := append(c.top, c.groupBests()...)
+	slices.SortFunc(all, func(a, b ranked) int {
 		if c.less(&a, &b) {
 			return -1
 		}
 		return 1
 	})
-	if c.from >= len(c.top) {
+	all = all[:min(len(all), c.keep)]
+	if c.from >= len(all) {
 		return nil
 	}
-	for _, r := range c.top[c.from:] {
-		h := storedHit{ranked: r}
-		i := sort.Search(len(c.v.offsets), func(i int) bool { return c.v.offsets[i] > r.num }) - 1
-		local := r.num - c.v.offsets[i]
-		err := c.v.live[i].VisitDocument(local, func(field string, _ byte, value []byte, _ []uint64) bool {
-			switch field {
-			case "_id":
-				h.id = string(value)
-			case indexer.FieldStored:
-				if !c.ids {
-					h.article = slices.Clone(value)
-				}
-			}
-			return true
-		})
+	for _, r := range all[c.from:] {
+		d, err := c.read(r.num)
 		if err != nil {
-			return fmt.Errorf("search: read hit: %w", err)
+			return err
+		}
+		h := storedHit{ranked: r, id: d.id, article: d.article}
+		i, local := c.v.locate(r.num)
+		if n := c.groups.group(i, local); n != 0 {
+			h.places = append(h.places, d)
+			for _, m := range c.groups.members[n] {
+				if m == r.num {
+					continue
+				}
+				md, err := c.read(m)
+				if err != nil {
+					return err
+				}
+				h.places = append(h.places, md)
+			}
 		}
 		c.hits = append(c.hits, h)
 	}
 	return nil
+}
+
+// read reads a document's ID and, unless only IDs are wanted, its stored
+// article.
+func (c *collector) read(num uint64) (storedDoc, error) {
+	var d storedDoc
+	i, local := c.v.locate(num)
+	err := c.v.live[i].VisitDocument(local, func(field string, _ byte, value []byte, _ []uint64) bool {
+		switch field {
+		case "_id":
+			d.id = string(value)
+		case indexer.FieldStored:
+			if !c.ids {
+				d.article = slices.Clone(value)
+			}
+		}
+		return true
+	})
+	if err != nil {
+		return d, fmt.Errorf("search: read hit: %w", err)
+	}
+	return d, nil
+}
+
+// locate returns the segment of a global document number and the
+// document's number in it.
+func (v *view) locate(num uint64) (int, uint64) {
+	i := sort.Search(len(v.offsets), func(i int) bool { return v.offsets[i] > num }) - 1
+	return i, num - v.offsets[i]
 }
 
 // facetCounts splits the counts by facet, each ordered by count, ties by

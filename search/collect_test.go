@@ -31,7 +31,9 @@ func datedArticles(n int) []*article.Article {
 			Date:     fmt.Sprintf("2023-%02d-%02d", 1+i%12, 1+(i*7)%28),
 			Page:     fmt.Sprint(1 + i%5),
 			Headline: "新闻",
-			Body:     "今天" + strings.Repeat("黄河水。", i%4) + "天气晴。",
+			// The serial number keeps the articles apart (equal text
+			// would be one article printed twice) at equal lengths.
+			Body: "今天" + strings.Repeat("黄河水。", i%4) + fmt.Sprintf("天气晴。编号%03d", i),
 		})
 	}
 	return arts

@@ -70,14 +70,23 @@ type TermExplain struct {
 func (c *compiler) compile(q query.Q) (bq.Query, error) {
 	switch q := q.(type) {
 	case *query.And:
-		var must, mustNot []bq.Query
+		var must, mustNot, dates []bq.Query
 		for _, ch := range q.Children {
-			if n, ok := ch.(*query.Not); ok {
-				sub, err := c.compileNot(n.Child)
+			switch ch := ch.(type) {
+			case *query.Not:
+				sub, err := c.compileNot(ch.Child)
 				if err != nil {
 					return nil, err
 				}
 				mustNot = append(mustNot, sub)
+				continue
+			case *query.DateRange:
+				// A date only filters: it adds nothing to the score.
+				d, err := dateRange(ch.From, ch.To)
+				if err != nil {
+					return nil, err
+				}
+				dates = append(dates, d)
 				continue
 			}
 			sub, err := c.compile(ch)
@@ -89,7 +98,11 @@ func (c *compiler) compile(q query.Q) (bq.Query, error) {
 		if len(must) == 0 {
 			must = append(must, bq.NewMatchAllQuery())
 		}
-		return bq.NewBooleanQuery(must, nil, mustNot), nil
+		b := bq.NewBooleanQuery(must, nil, mustNot)
+		if len(dates) > 0 {
+			b.AddFilter(bq.NewConjunctionQuery(dates))
+		}
+		return b, nil
 	case *query.Or:
 		var subs []bq.Query
 		for _, ch := range q.Children {
@@ -107,7 +120,16 @@ func (c *compiler) compile(q query.Q) (bq.Query, error) {
 		}
 		return bq.NewBooleanQuery([]bq.Query{bq.NewMatchAllQuery()}, nil, []bq.Query{sub}), nil
 	case *query.DateRange:
-		return dateRange(q.From, q.To)
+		// Every article in the range scores the same (as all articles do
+		// for an empty query): a query of dates alone would otherwise
+		// weigh nothing, and bleve's normalisation of nothing is NaN.
+		d, err := dateRange(q.From, q.To)
+		if err != nil {
+			return nil, err
+		}
+		b := bq.NewBooleanQuery([]bq.Query{bq.NewMatchAllQuery()}, nil, nil)
+		b.AddFilter(d)
+		return b, nil
 	case *query.Term:
 		if q.Field == "" {
 			return c.text(q, field.Of(field.Text)), nil
@@ -115,13 +137,19 @@ func (c *compiler) compile(q query.Q) (bq.Query, error) {
 		f, ok := field.Get(q.Field)
 		switch {
 		case !ok:
-			return nil, fmt.Errorf("%w: unknown field %q", ErrBadRequest, q.Field)
+			return nil, badRequest(fmt.Sprintf("没有“%s”这个字段", q.Field), "unknown field %q", q.Field)
 		case f.Kind == field.Keyword:
-			return exact(f.Name, strings.TrimSpace(q.Text)), nil
+			v := strings.TrimSpace(q.Text)
+			if f.Name == field.Page {
+				if err := checkPage(v); err != nil {
+					return nil, err
+				}
+			}
+			return exact(f.Name, v), nil
 		case f.Kind == field.Text:
 			return c.text(q, f.Searched()), nil
 		}
-		return nil, fmt.Errorf("%w: field %q takes a date or a range of dates", ErrBadRequest, q.Field)
+		return nil, badRequest(fmt.Sprintf("字段“%s”只能跟日期或日期范围", f.Label), "field %q takes a date or a range of dates", q.Field)
 	}
 	return nil, fmt.Errorf("search: unknown query node %T", q)
 }
@@ -138,7 +166,8 @@ func (c *compiler) compileNot(q query.Q) (bq.Query, error) {
 // words; each word must be found, as a word or as characters, and words
 // found side by side score a bonus.
 func (c *compiler) text(t *query.Term, fields []string) bq.Query {
-	norm := segment.Normalize(t.Text)
+	// A query has no paragraphs: a line break in it is a space.
+	norm := segment.Normalize(strings.NewReplacer("\r", " ", "\n", " ", "\u2029", " ").Replace(t.Text))
 	ex := TermExplain{Field: t.Field, Text: t.Text, Normalized: norm, Quoted: t.Quoted, CharTerms: charTerms(norm), Negated: c.negated > 0}
 	defer func() {
 		ex.How = ex.describe(c.words != nil)
@@ -149,6 +178,7 @@ func (c *compiler) text(t *query.Term, fields []string) bq.Query {
 		// Nothing searchable (only punctuation): matches nothing.
 		return bq.NewMatchNoneQuery()
 	}
+	whole = checkedPhrase(whole, norm, fields)
 	if t.Quoted || c.words == nil {
 		return whole
 	}
@@ -167,7 +197,8 @@ func (c *compiler) text(t *query.Term, fields []string) bq.Query {
 		if words[0] == norm {
 			return bq.NewDisjunctionQuery(wordOrChars(norm, fields, 1))
 		}
-		return bq.NewDisjunctionQuery(append(wordAny(words[0], fields), whole))
+		// One word among marks (，吕梁; 8 of 8°): the word as a word or
+		// as characters, the whole as a bonus, as for several words.
 	}
 	must := make([]bq.Query, 0, len(words))
 	for _, w := range words {
@@ -289,6 +320,7 @@ func CharQuery(norm string, fields []string, weight float64) bq.Query {
 	if len(pairs) == 0 && len(lone) == 0 {
 		return nil
 	}
+	pairs = tiled(pairs)
 	qs := make([]bq.Query, 0, len(fields))
 	for _, f := range fields {
 		boost := boostOf(f) * weight
@@ -323,36 +355,61 @@ func CharQuery(norm string, fields []string, weight float64) bq.Query {
 	return bq.NewDisjunctionQuery(qs)
 }
 
-// exact matches an exact value of a keyword field.
-func exact(field, value string) bq.Query {
-	tq := bq.NewTermQuery(value)
-	tq.SetField(field)
+// tiled keeps, of each run of consecutive pairs of a phrase, the pairs at
+// every other position and the last one, and leaves the positions between
+// them free (""): pairs at positions p, p+2, p+4 … and the last cover every
+// character of the run, so the phrase matches exactly where the whole
+// sequence would, and reads the positions of half as many terms.
+// 中国特色社会主义 is 中国 _ 特色 _ 社会 _ 主义.
+func tiled(pairs []string) []string {
+	out := slices.Clone(pairs)
+	start := 0
+	for i := 0; i <= len(out); i++ {
+		if i < len(out) && out[i] != "" {
+			continue
+		}
+		// out[start:i] is a run of pairs.
+		for j := start + 1; j < i-1; j += 2 {
+			out[j] = ""
+		}
+		start = i + 1
+	}
+	return out
+}
+
+// exact matches an exact value of a keyword field, as its search terms
+// hold it (indexer.KeywordTerms: normalised, spreads and sub-sections by
+// their parts).
+func exact(name, value string) bq.Query {
+	tq := bq.NewTermQuery(indexer.KeywordTerm(name, value))
+	tq.SetField(indexer.KeywordField(name))
 	return tq
 }
 
 // dateRange matches articles published from one day to another, both
 // included; either may be empty. Dates are exact values, so a range is the
 // fewest day, month and year values that cover it: 2020-03-15..2023-06-10
-// is 17 days, 9 months, two years, 5 months and 10 days, not 1,184 days.
-// The values only filter: they add nothing to a hit's score.
+// is 17 days, 9 months, the years 2021 to 2022 as one range of years, 5
+// months and 10 days, not 1,184 days. The values only filter: they add
+// nothing to a hit's score.
 func dateRange(from, to string) (bq.Query, error) {
 	var start, end time.Time
 	if from != "" {
 		t, err := time.Parse(indexer.DateLayout, from)
 		if err != nil {
-			return nil, fmt.Errorf("%w: date %q is not YYYY-MM-DD", ErrBadRequest, from)
+			return nil, badRequest(fmt.Sprintf("起始日期“%s”应写作 年-月-日，如 2023-07-01", from), "date %q is not YYYY-MM-DD", from)
 		}
 		start = t
 	}
 	if to != "" {
 		t, err := time.Parse(indexer.DateLayout, to)
 		if err != nil {
-			return nil, fmt.Errorf("%w: date %q is not YYYY-MM-DD", ErrBadRequest, to)
+			return nil, badRequest(fmt.Sprintf("截止日期“%s”应写作 年-月-日，如 2023-07-31", to), "date %q is not YYYY-MM-DD", to)
 		}
 		end = t
 	}
-	if !start.IsZero() && !end.IsZero() && end.Before(start) {
-		return nil, fmt.Errorf("%w: date range %s..%s ends before it starts", ErrBadRequest, from, to)
+	if from != "" && to != "" && end.Before(start) {
+		return nil, badRequest(fmt.Sprintf("日期范围 %s 至 %s 的结束早于开始", from, to), "date range %s..%s ends before it starts", from, to)
 	}
 	var qs []bq.Query
 	years := func(min, max string) {
@@ -362,31 +419,43 @@ func dateRange(from, to string) (bq.Query, error) {
 		q.SetBoost(0)
 		qs = append(qs, q)
 	}
-	if start.IsZero() {
-		if end.IsZero() {
-			return bq.NewMatchAllQuery(), nil
+	// cover adds the fewest days, months and years from a to b.
+	cover := func(a, b time.Time) {
+		for d := a; !d.After(b); {
+			switch {
+			case d.YearDay() == 1 && !d.AddDate(1, 0, -1).After(b):
+				qs = append(qs, filterTerm(field.Year, d.Format("2006")))
+				d = d.AddDate(1, 0, 0)
+			case d.Day() == 1 && !d.AddDate(0, 1, -1).After(b):
+				qs = append(qs, filterTerm(field.Month, d.Format("2006-01")))
+				d = d.AddDate(0, 1, 0)
+			default:
+				qs = append(qs, filterTerm(field.PubDate, d.Format(indexer.DateLayout)))
+				d = d.AddDate(0, 0, 1)
+			}
 		}
+	}
+	switch {
+	case from == "" && to == "":
+		return bq.NewMatchAllQuery(), nil
+	case from == "":
 		// Every year before the last, then the last year's days.
-		years("", fmt.Sprintf("%04d", end.Year()-1))
-		start = time.Date(end.Year(), 1, 1, 0, 0, 0, 0, time.UTC)
-	}
-	if end.IsZero() {
-		// The first year's days, then every year after it.
-		years(fmt.Sprintf("%04d", start.Year()+1), "")
-		end = time.Date(start.Year(), 12, 31, 0, 0, 0, 0, time.UTC)
-	}
-	for d := start; !d.After(end); {
-		switch {
-		case d.YearDay() == 1 && !d.AddDate(1, 0, -1).After(end):
-			qs = append(qs, filterTerm(field.Year, d.Format("2006")))
-			d = d.AddDate(1, 0, 0)
-		case d.Day() == 1 && !d.AddDate(0, 1, -1).After(end):
-			qs = append(qs, filterTerm(field.Month, d.Format("2006-01")))
-			d = d.AddDate(0, 1, 0)
-		default:
-			qs = append(qs, filterTerm(field.PubDate, d.Format(indexer.DateLayout)))
-			d = d.AddDate(0, 0, 1)
+		if end.Year() > 1 {
+			years("", fmt.Sprintf("%04d", end.Year()-1))
 		}
+		cover(time.Date(end.Year(), 1, 1, 0, 0, 0, 0, time.UTC), end)
+	case to == "":
+		// The first year's days, then every year after it.
+		cover(start, time.Date(start.Year(), 12, 31, 0, 0, 0, 0, time.UTC))
+		years(fmt.Sprintf("%04d", start.Year()+1), "")
+	case end.Year()-start.Year() >= 2:
+		// The first year's days, the years between as one range, the
+		// last year's days.
+		cover(start, time.Date(start.Year(), 12, 31, 0, 0, 0, 0, time.UTC))
+		years(fmt.Sprintf("%04d", start.Year()+1), fmt.Sprintf("%04d", end.Year()-1))
+		cover(time.Date(end.Year(), 1, 1, 0, 0, 0, 0, time.UTC), end)
+	default:
+		cover(start, end)
 	}
 	if len(qs) == 1 {
 		return qs[0], nil
@@ -394,9 +463,11 @@ func dateRange(from, to string) (bq.Query, error) {
 	return bq.NewDisjunctionQuery(qs), nil
 }
 
-// filterTerm matches an exact value without adding to the score.
+// filterTerm matches a term of an index field as it is, without adding
+// to the score.
 func filterTerm(field, value string) bq.Query {
-	tq := exact(field, value)
-	tq.(*bq.TermQuery).SetBoost(0)
+	tq := bq.NewTermQuery(value)
+	tq.SetField(field)
+	tq.SetBoost(0)
 	return tq
 }

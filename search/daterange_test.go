@@ -20,7 +20,7 @@ func TestDateRangeBruteForce(t *testing.T) {
 	for i := 0; day.Year() < 2026; i++ {
 		arts = append(arts, &article.Article{
 			ID: fmt.Sprintf("r%03d", i), Paper: "吕梁日报", Date: day.Format(indexer.DateLayout),
-			Headline: "新闻", Body: "黄河水。",
+			Headline: "新闻", Body: fmt.Sprintf("黄河水。%d", i),
 		})
 		day = day.AddDate(0, 0, 3)
 	}

@@ -77,6 +77,9 @@ func whyOf(e *bsearch.Explanation) []WhyMatch {
 	for _, k := range order {
 		m := *sum[k]
 		m.Score = math.Round(m.Score*1e4) / 1e4
+		if math.IsNaN(m.Score) || math.IsInf(m.Score, 0) {
+			m.Score = 0 // as the hit's own score is: JSON has no NaN
+		}
 		out = append(out, m)
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Score > out[j].Score })

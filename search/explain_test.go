@@ -85,8 +85,12 @@ func TestExplainTerms(t *testing.T) {
 		t.Fatal(err)
 	}
 	terms := r.Explain.Terms
-	if len(terms) != 4 {
+	if len(terms) != 3 {
 		t.Fatalf("terms = %+v", terms)
+	}
+	// The lone mark is no term: it is ignored, and the result says so.
+	if len(r.Notes) != 1 || r.Notes[0].Text != "，" {
+		t.Errorf("notes = %+v, want one on the ignored mark", r.Notes)
 	}
 	for _, tc := range []struct {
 		i                 int
@@ -97,7 +101,6 @@ func TestExplainTerms(t *testing.T) {
 		{0, "台湾", "台湾", "台湾", "the word 台湾"},
 		{1, "碛口镇", "碛口 口镇", "", "exact characters"},
 		{2, "吕梁市公安局", "吕梁 梁市 市公 公安 安局", "吕梁市 公安局", "every word must occur"},
-		{3, "，", "", "", "matches nothing"},
 	} {
 		got := terms[tc.i]
 		if got.Normalized != tc.normalized || strings.Join(got.CharTerms, " ") != tc.chars ||

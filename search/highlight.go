@@ -22,15 +22,25 @@ func newUnitText(s string) unitText {
 	n := segment.NormalizeMap(s)
 	// Chinese text: about a unit every three bytes.
 	u := unitText{norm: n, units: make([]rune, 0, len(n.Text)/3+1), at: make([]int32, 0, len(n.Text)/3+2)}
-	for i, r := range n.Text {
-		if unicode.IsLetter(r) || unicode.IsNumber(r) {
+	for i := 0; i < len(n.Text); {
+		r, w, unit := segment.UnitAt(n.Text, i)
+		switch {
+		case unit:
 			u.units = append(u.units, r)
 			u.at = append(u.at, int32(i))
+		case r == segment.Break:
+			// A unit no needle holds: matches stop at a paragraph's end.
+			u.units = append(u.units, noUnit)
+			u.at = append(u.at, int32(i))
 		}
+		i += w
 	}
 	u.at = append(u.at, int32(len(n.Text)))
 	return u
 }
+
+// noUnit stands for a paragraph break among the units of a text.
+const noUnit = utf8.MaxRune + 1
 
 // span is a match: units [from, to).
 type span struct{ from, to, needle int }
@@ -89,10 +99,13 @@ func needlesOf(texts []string) [][]rune {
 	seen := map[string]bool{}
 	for _, t := range texts {
 		var rs []rune
-		for _, r := range segment.Normalize(t) {
-			if unicode.IsLetter(r) || unicode.IsNumber(r) {
+		norm := segment.Normalize(strings.ReplaceAll(t, "\n", " "))
+		for i := 0; i < len(norm); {
+			r, w, unit := segment.UnitAt(norm, i)
+			if unit {
 				rs = append(rs, r)
 			}
+			i += w
 		}
 		if len(rs) == 0 || seen[string(rs)] {
 			continue
@@ -107,12 +120,17 @@ func needlesOf(texts []string) [][]rune {
 // markAll returns s as HTML with every match of the needles in <mark>.
 func markAll(s string, needles [][]rune) string {
 	u := newUnitText(s)
-	return u.render(0, len(s), u.find(needles))
+	return u.render(0, len(s), u.find(needles), false)
 }
 
 // render writes the original text [start, end) as HTML, marking the spans
-// inside it.
-func (u unitText) render(start, end int, spans []span) string {
+// inside it. squeeze takes out the white space a passage should not show
+// (see squeezeSpace).
+func (u unitText) render(start, end int, spans []span, squeeze bool) string {
+	text := html.EscapeString
+	if squeeze {
+		text = func(s string) string { return html.EscapeString(squeezeSpace(s)) }
+	}
 	var b strings.Builder
 	pos := start
 	for _, sp := range spans {
@@ -120,13 +138,40 @@ func (u unitText) render(start, end int, spans []span) string {
 		if s < pos || e > end {
 			continue
 		}
-		b.WriteString(html.EscapeString(u.norm.Src[pos:s]))
+		b.WriteString(text(u.norm.Src[pos:s]))
 		b.WriteString("<mark>")
-		b.WriteString(html.EscapeString(u.norm.Src[s:e]))
+		b.WriteString(text(u.norm.Src[s:e]))
 		b.WriteString("</mark>")
 		pos = e
 	}
-	b.WriteString(html.EscapeString(u.norm.Src[pos:end]))
+	b.WriteString(text(u.norm.Src[pos:end]))
+	return b.String()
+}
+
+// squeezeSpace takes out of a passage the white space that would show as
+// gaps in one line of text: paragraph breaks and indents, and the spacing
+// of justified text. A run of white space between two Chinese characters
+// or marks goes, any other becomes one space.
+func squeezeSpace(s string) string {
+	if !strings.ContainsFunc(s, unicode.IsSpace) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	var prev rune = -1
+	pending := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			pending = true
+			continue
+		}
+		if pending && prev >= 0 && !segment.IsWide(prev) && !segment.IsWide(r) {
+			b.WriteByte(' ')
+		}
+		pending = false
+		b.WriteRune(r)
+		prev = r
+	}
 	return b.String()
 }
 
@@ -179,7 +224,7 @@ func snippet(body string, needles [][]rune, passages int) string {
 		to := min(from+snippetUnits, len(u.units))
 		s, _ := u.origSpan(from, from+1)
 		_, e := u.origSpan(to-1, to)
-		text := u.render(s, e, spans)
+		text := u.render(s, e, spans, true)
 		if from > 0 {
 			text = "…" + text
 		}
@@ -198,7 +243,7 @@ func lead(u unitText) string {
 	}
 	to := min(snippetUnits, len(u.units))
 	_, e := u.origSpan(to-1, to)
-	text := html.EscapeString(u.norm.Src[:e])
+	text := html.EscapeString(squeezeSpace(strings.TrimSpace(u.norm.Src[:e])))
 	if to < len(u.units) {
 		text += "…"
 	}

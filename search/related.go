@@ -68,7 +68,10 @@ func (e *Engine) Related(ctx context.Context, id string, n int) ([]Hit, error) {
 		should = append(should, tq)
 	}
 	dq := bq.NewDisjunctionQuery(should)
-	q := bq.NewBooleanQuery([]bq.Query{dq}, nil, []bq.Query{bq.NewDocIDQuery([]string{id})})
+	// Not the article itself, nor its reprints: they are the same text.
+	same := bq.NewTermQuery(indexer.ContentKey(a))
+	same.SetField(indexer.FieldContent)
+	q := bq.NewBooleanQuery([]bq.Query{dq}, nil, []bq.Query{bq.NewDocIDQuery([]string{id}), same})
 	req := bleve.NewSearchRequestOptions(q, n, 0, false)
 	req.Fields = []string{indexer.FieldStored}
 	req.SortBy([]string{"-_score", "-" + field.PubDate, "_id"})

@@ -21,7 +21,6 @@ import (
 
 	"baoku/indexer"
 	"baoku/indexer/article"
-	"baoku/indexer/field"
 	"baoku/search/query"
 	"baoku/segment"
 )
@@ -80,6 +79,10 @@ type Request struct {
 	// IDsOnly leaves hits with their ID and score only: no stored article,
 	// no highlighting, for tools that compare sets of results.
 	IDsOnly bool
+	// Reprints lists every printing of an article as a hit of its own,
+	// and counts them so, for tools that compare with engines that do
+	// (see dedup.go); by default an article printed twice is one hit.
+	Reprints bool
 }
 
 // Hit is one article found.
@@ -110,6 +113,20 @@ type Hit struct {
 	// Explanation is bleve's whole account of the score, with
 	// Request.Explain; left out of JSON for its size (Why sums it up).
 	Explanation *bsearch.Explanation `json:"-"`
+	// Places are where the article was printed, this hit's place first,
+	// when it was printed in more than one (the same headline and body
+	// on page 1 and page 4, or on two days): one hit stands for all.
+	Places []Place `json:"places,omitempty"`
+}
+
+// Place is one printing of an article: the article stored for it, with
+// its paper, date, page and section.
+type Place struct {
+	ID      string `json:"id"`
+	Paper   string `json:"paper"`
+	Date    string `json:"date"`
+	Page    string `json:"page,omitempty"`
+	Section string `json:"section,omitempty"`
 }
 
 // FacetValue is one value of a facet and the number of matching articles
@@ -121,7 +138,9 @@ type FacetValue struct {
 
 // Result is the answer to a Request.
 type Result struct {
-	Query  string                  `json:"query"`
+	Query string `json:"query"`
+	// Total is the number of articles found: an article printed in
+	// several places counts once (see Hit.Places).
 	Total  uint64                  `json:"total"`
 	TookMS float64                 `json:"took_ms"`
 	Page   int                     `json:"page"`
@@ -134,6 +153,10 @@ type Result struct {
 	// Highlight lists the query texts that are marked in hits, for links
 	// to the article page.
 	Highlight []string `json:"highlight,omitempty"`
+	// Notes say what the reader should know about how the query was
+	// read: text ignored (a lone mark), or searched as text (an unknown
+	// field, an address).
+	Notes []query.Note `json:"notes,omitempty"`
 }
 
 // Explain says how a query was understood.
@@ -158,6 +181,8 @@ type Engine struct {
 	warming, ready atomic.Bool
 	// tables hold each segment's facet values and dates for collecting.
 	tables *facetTables
+	// research keeps what the research views compute once per segment.
+	research researchCache
 }
 
 // New returns an engine over an open index.
@@ -197,11 +222,12 @@ func (e *Engine) Search(ctx context.Context, r Request) (*Result, error) {
 	var (
 		textQ     bq.Query = bq.NewMatchAllQuery()
 		parsed    query.Q
+		notes     []query.Note
 		highlight []string
 	)
 	if strings.TrimSpace(r.Query) != "" {
 		var err error
-		parsed, err = query.Parse(r.Query)
+		parsed, notes, err = query.ParseNotes(r.Query)
 		if err != nil {
 			return nil, err
 		}
@@ -231,13 +257,12 @@ func (e *Engine) Search(ctx context.Context, r Request) (*Result, error) {
 	req := bleve.NewSearchRequestOptions(q, r.Size, (r.Page-1)*r.Size, r.Explain)
 	req.SortBy([]string{"-_score"})
 	coll := &collector{
-		tables: e.tables, facets: !r.NoFacets, ids: r.IDsOnly,
+		tables: e.tables, facets: !r.NoFacets, ids: r.IDsOnly, reprints: r.Reprints,
 		keep: r.Page * r.Size, from: (r.Page - 1) * r.Size, less: orderOf(r.Sort),
 	}
 	ctx = context.WithValue(ctx, bsearch.MakeDocumentMatchHandlerKey,
 		bsearch.MakeDocumentMatchHandler(coll.handler))
-	res, err := e.ix.SearchInContext(ctx, req)
-	if err != nil {
+	if _, err := e.ix.SearchInContext(ctx, req); err != nil {
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
@@ -245,13 +270,17 @@ func (e *Engine) Search(ctx context.Context, r Request) (*Result, error) {
 	}
 
 	out := &Result{
-		Query: r.Query, Total: res.Total, Page: r.Page, Size: r.Size, Sort: r.Sort,
-		Hits: make([]Hit, 0, len(coll.hits)), Highlight: highlight,
+		Query: r.Query, Total: coll.total, Page: r.Page, Size: r.Size, Sort: r.Sort,
+		Hits: make([]Hit, 0, len(coll.hits)), Highlight: highlight, Notes: notes,
 	}
 	needles := needlesOf(highlight)
 	for _, h := range coll.hits {
+		places, err := placesOf(h.places, r.IDsOnly)
+		if err != nil {
+			return nil, err
+		}
 		if r.IDsOnly {
-			out.Hits = append(out.Hits, Hit{ID: h.id, Score: h.score})
+			out.Hits = append(out.Hits, Hit{ID: h.id, Score: h.score, Places: places})
 			continue
 		}
 		a, err := decodeArticle(h.id, h.article)
@@ -259,6 +288,7 @@ func (e *Engine) Search(ctx context.Context, r Request) (*Result, error) {
 			return nil, err
 		}
 		hit := hitOf(a, h.score, needles)
+		hit.Places = places
 		if r.Explain {
 			hit.Explanation = h.expl
 			hit.Why = whyOf(h.expl)
@@ -295,67 +325,22 @@ func (c *compiler) allWords() []string {
 	return ws
 }
 
-// normalize checks a request and fills in defaults.
-func (r *Request) normalize() error {
-	if r.Size == 0 {
-		r.Size = DefaultSize
-	}
-	if r.Size < 1 || r.Size > MaxSize {
-		return fmt.Errorf("%w: size must be 1 to %d, not %d", ErrBadRequest, MaxSize, r.Size)
-	}
-	if r.Page == 0 {
-		r.Page = 1
-	}
-	if r.Page < 1 {
-		return fmt.Errorf("%w: page must be 1 or more, not %d", ErrBadRequest, r.Page)
-	}
-	if r.Page*r.Size > MaxOffset {
-		return fmt.Errorf("%w: page %d of size %d goes past the first %d hits; narrow the search", ErrBadRequest, r.Page, r.Size, MaxOffset)
-	}
-	switch r.Sort {
-	case "":
-		r.Sort = SortRelevance
-	case SortRelevance, SortNewest, SortOldest:
-	default:
-		return fmt.Errorf("%w: sort must be relevance, newest or oldest, not %q", ErrBadRequest, r.Sort)
-	}
-	if len([]rune(r.Query)) > query.MaxRunes {
-		return fmt.Errorf("%w: query longer than %d characters", query.ErrBadQuery, query.MaxRunes)
-	}
-	return nil
-}
-
-// filters returns the filter queries of the request's parameters.
-func (r *Request) filters() ([]bq.Query, error) {
-	var fs []bq.Query
-	if r.From != "" || r.To != "" {
-		q, err := dateRange(r.From, r.To)
+// placesOf returns the places of the documents of a hit that stands for
+// several; with idsOnly, their IDs alone.
+func placesOf(docs []storedDoc, idsOnly bool) ([]Place, error) {
+	var out []Place
+	for _, d := range docs {
+		if idsOnly {
+			out = append(out, Place{ID: d.id})
+			continue
+		}
+		a, err := decodeArticle(d.id, d.article)
 		if err != nil {
 			return nil, err
 		}
-		fs = append(fs, q)
+		out = append(out, Place{ID: a.ID, Paper: a.Paper, Date: a.Date, Page: a.Page, Section: a.Section})
 	}
-	for _, f := range field.Of(field.Keyword) {
-		var alts []bq.Query
-		for _, v := range r.Filters[f] {
-			if v = strings.TrimSpace(v); v != "" {
-				alts = append(alts, exact(f, v))
-			}
-		}
-		switch len(alts) {
-		case 0:
-		case 1:
-			fs = append(fs, alts[0])
-		default:
-			fs = append(fs, bq.NewDisjunctionQuery(alts))
-		}
-	}
-	for name := range r.Filters {
-		if !isKeyword(name) {
-			return nil, fmt.Errorf("%w: no filter on %q", ErrBadRequest, name)
-		}
-	}
-	return fs, nil
+	return out, nil
 }
 
 func hitOf(a *article.Article, score float64, needles [][]rune) Hit {
@@ -434,7 +419,9 @@ func topNewest(vals []FacetValue) []FacetValue {
 	return vals
 }
 
-// Article returns the article with the given ID.
+// Article returns the article with the given ID, or else the one whose
+// record was sent with that id (Article.SourceID); several articles of
+// different papers with that record id are ErrAmbiguous, naming them.
 func (e *Engine) Article(ctx context.Context, id string) (*article.Article, error) {
 	req := bleve.NewSearchRequestOptions(bq.NewDocIDQuery([]string{id}), 1, 0, false)
 	req.Fields = []string{indexer.FieldStored}
@@ -443,10 +430,32 @@ func (e *Engine) Article(ctx context.Context, id string) (*article.Article, erro
 		return nil, fmt.Errorf("search: article %s: %w", id, err)
 	}
 	if len(res.Hits) == 0 {
+		src := bq.NewTermQuery(id)
+		src.SetField(indexer.FieldSourceID)
+		req = bleve.NewSearchRequestOptions(src, 10, 0, false)
+		req.Fields = []string{indexer.FieldStored}
+		req.SortBy([]string{"_id"})
+		if res, err = e.ix.SearchInContext(ctx, req); err != nil {
+			return nil, fmt.Errorf("search: article %s: %w", id, err)
+		}
+	}
+	switch {
+	case len(res.Hits) == 0:
 		return nil, fmt.Errorf("article %s: %w", id, ErrNotFound)
+	case len(res.Hits) > 1:
+		var ids []string
+		for _, h := range res.Hits {
+			ids = append(ids, h.ID)
+		}
+		return nil, fmt.Errorf("record id %s: %w: %s", id, ErrAmbiguous, strings.Join(ids, ", "))
 	}
 	return articleOf(res.Hits[0])
 }
+
+// ErrAmbiguous is returned for a record id that several articles were sent
+// with (records of different papers may share ids): ask for one of them by
+// its article ID.
+var ErrAmbiguous = errors.New("several articles have this record id")
 
 // Count returns the number of articles in the index.
 func (e *Engine) Count() (uint64, error) {

@@ -83,3 +83,31 @@ func BenchmarkWordTokenizer(b *testing.B) {
 		t.Tokenize(input)
 	}
 }
+
+// BenchmarkLoadNewsDict measures loading the news dictionary: the embedded
+// word list into its map (gse's own loader takes about three seconds).
+func BenchmarkLoadNewsDict(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := readDict(DictNews); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkWordsNews cuts news text with the news dictionary.
+func BenchmarkWordsNews(b *testing.B) {
+	s, err := New(Options{Dict: DictNews})
+	if err == nil {
+		err = s.Load()
+	}
+	if err != nil {
+		b.Fatal(err)
+	}
+	text := Normalize(benchText)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		s.Words(text, Index)
+	}
+}

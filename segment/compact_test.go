@@ -23,36 +23,60 @@ func hanRuns(t *testing.T) []string {
 	return runs
 }
 
-func TestCompactedCutsTheSame(t *testing.T) {
-	var full gse.Segmenter
-	full.SkipLog = true
-	if err := full.LoadDictStr(testDict); err != nil {
+// gseWith returns gse's own segmenter loaded with a dictionary text, then
+// (with zh) its embedded simplified Chinese dictionary, then learned words
+// added as gse adds user words.
+func gseWith(t *testing.T, text string, zh bool, learned []string) *gse.Segmenter {
+	t.Helper()
+	var g gse.Segmenter
+	g.SkipLog = true
+	if err := g.LoadDictStr(text); err != nil {
 		t.Fatal(err)
 	}
-	c := compacted(&full)
-	if len(c.Dict.Tokens) != len(full.Dict.Tokens) {
-		t.Fatalf("%d words, full has %d", len(c.Dict.Tokens), len(full.Dict.Tokens))
-	}
-	for _, run := range hanRuns(t) {
-		if got, want := c.Cut(run, true), full.Cut(run, true); !slices.Equal(got, want) {
-			t.Fatalf("%s: cut %q, full dictionary %q", run, got, want)
+	if zh {
+		if err := g.LoadDictEmbed("zh_s"); err != nil {
+			t.Fatal(err)
 		}
-		for _, w := range full.Cut(run, true) {
-			f1, p1, ok1 := full.Dict.Find([]byte(w))
-			f2, p2, ok2 := c.Dict.Find([]byte(w))
-			if f1 != f2 || p1 != p2 || ok1 != ok2 {
-				t.Fatalf("%s: (%v %q %v), full dictionary (%v %q %v)", w, f2, p2, ok2, f1, p1, ok1)
+	}
+	for _, n := range learned {
+		if f, _, ok := g.Dict.Find([]byte(n)); !ok || f == 0 {
+			if err := g.AddToken(n, learnedFreq, "nr"); err != nil {
+				t.Fatal(err)
 			}
+		}
+	}
+	return &g
+}
+
+// extraRuns are runs where a learned name competes with dictionary words.
+var extraRuns = []string{"本报记者秦钰轩报道", "国王强调", "记者刘丽霞摄", "王强调研碛口镇", "通讯员尉迟敬德报道"}
+
+// TestCutIsGsesTestDict checks that Segmenter.Cut gives gse's own cut
+// with the test dictionary, with and without learned words.
+func TestCutIsGsesTestDict(t *testing.T) {
+	names := []string{"尉迟敬德", "秦钰轩", "王强"}
+	mine, learned := testSeg(t), testSeg(t)
+	if _, err := learned.Learn(names); err != nil {
+		t.Fatal(err)
+	}
+	plain, added := gseWith(t, testDict, false, nil), gseWith(t, testDict, false, names)
+	for _, run := range append(hanRuns(t), extraRuns...) {
+		if got, want := mine.Cut(run), plain.Cut(run, true); !slices.Equal(got, want) {
+			t.Errorf("%s: cut %q, gse %q", run, got, want)
+		}
+		if got, want := learned.Cut(run), added.Cut(run, true); !slices.Equal(got, want) {
+			t.Errorf("%s with learned words: cut %q, gse %q", run, got, want)
 		}
 	}
 }
 
-// TestCutIsGses checks that Segmenter.Cut gives gse's own cut, with no
-// learned words and with learned words added to gse's dictionary as
-// user words, on the sample page and with the news dictionary.
+// TestCutIsGses checks that Segmenter.Cut gives gse's own cut with the
+// news dictionary (the embedded word list against gse's own loader of its
+// dictionary and the user words), with and without learned words, on the
+// sample page.
 func TestCutIsGses(t *testing.T) {
 	if testing.Short() {
-		t.Skip("loads the news dictionary (about 3 s); not in -short")
+		t.Skip("loads gse's dictionary (about 3 s); not in -short")
 	}
 	names := []string{"刘丽霞", "秦钰轩", "王强", "吕梁", "碛口镇"}
 	mine, err := New(Options{Dict: DictNews})
@@ -63,32 +87,19 @@ func TestCutIsGses(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d, err := loadDict(DictNews)
-	if err != nil {
-		t.Fatal(err)
-	}
-	plain := d.seg
-	var added gse.Segmenter
-	added.SkipLog = true
 	words, err := userWords()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := added.LoadDictStr(words); err != nil {
+	plain, added := gseWith(t, words, true, nil), gseWith(t, words, true, names)
+	d, err := loadDict(DictNews)
+	if err != nil {
 		t.Fatal(err)
 	}
-	if err := added.LoadDictEmbed("zh_s"); err != nil {
-		t.Fatal(err)
+	if d.total != plain.Dict.TotalFreq() {
+		t.Errorf("total frequency %v, gse's %v", d.total, plain.Dict.TotalFreq())
 	}
-	for _, n := range names {
-		if f, _, ok := added.Dict.Find([]byte(n)); !ok || f == 0 {
-			if err := added.AddToken(n, learnedFreq, "nr"); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
-	runs := append(hanRuns(t), "本报记者秦钰轩报道", "国王强调", "记者刘丽霞摄", "王强调研碛口镇")
-	for _, run := range runs {
+	for _, run := range append(hanRuns(t), extraRuns...) {
 		if got, want := mine.Cut(run), plain.Cut(run, true); !slices.Equal(got, want) {
 			t.Errorf("%s: cut %q, gse %q", run, got, want)
 		}

@@ -1,6 +1,9 @@
 package segment
 
-import "math"
+import (
+	"math"
+	"sync"
+)
 
 // lexicon is a set of learned words, read only: learning makes a new one
 // (with), so a cut under way, or a snapshot, keeps the words it started
@@ -58,7 +61,7 @@ func contains(list []string, w string) bool {
 // frag is a word or the start of one, freq the word's frequency (0 for a
 // start only). A dictionary word keeps its own frequency.
 func lookup(d *dictionary, lex *lexicon, frag string) (freq float64, ok bool) {
-	freq, _, ok = d.seg.Dict.Find([]byte(frag))
+	freq, ok = d.words[frag]
 	if ok && freq > 0 || len(lex.words) == 0 {
 		return freq, ok
 	}
@@ -71,6 +74,23 @@ func lookup(d *dictionary, lex *lexicon, frag string) (freq float64, ok bool) {
 	return freq, ok
 }
 
+// route is a step of the graph of words: the log probability of a word,
+// or of a cut from it on, and the last rune of the word.
+type route struct {
+	logp float64
+	end  int
+}
+
+// cutScratch is the working memory of one cut, kept for the next.
+type cutScratch struct {
+	offs  []int
+	first []int
+	cand  []route
+	best  []route
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(cutScratch) }}
+
 // cutRun is gse's Cut(run, true) (its jieba-style cut: the graph of the
 // dictionary words that start at each character, the most probable path
 // through it, and the HMM for stretches of single characters that make no
@@ -79,8 +99,10 @@ func lookup(d *dictionary, lex *lexicon, frag string) (freq float64, ok bool) {
 // looks words up in one dictionary of its own, which the learned words of
 // an index would have to be added to.
 func cutRun(d *dictionary, lex *lexicon, run string) []string {
+	sc := scratchPool.Get().(*cutScratch)
+	defer scratchPool.Put(sc)
 	// offs[i] is the byte offset of rune i; offs[n] is len(run).
-	offs := make([]int, 0, len(run)/3+1)
+	offs := sc.offs[:0]
 	for i := range run {
 		offs = append(offs, i)
 	}
@@ -88,47 +110,47 @@ func cutRun(d *dictionary, lex *lexicon, run string) []string {
 	offs = append(offs, len(run))
 	frag := func(i, j int) string { return run[offs[i]:offs[j]] }
 
-	// ends[k] lists the last rune of each word that starts at rune k,
-	// itself alone when none does.
-	ends := make([][]int, n)
+	// The graph: the words that start at rune k are cand[first[k]:
+	// first[k+1]], each with the last rune and the log probability of
+	// the word; a rune that starts no word stands alone.
+	logT := math.Log(d.total + lex.total)
+	first, cand := sc.first[:0], sc.cand[:0]
 	for k := range n {
+		first = append(first, len(cand))
 		for i := k; i < n; i++ {
 			freq, ok := lookup(d, lex, frag(k, i+1))
 			if !ok {
 				break
 			}
 			if freq > 0 {
-				ends[k] = append(ends[k], i)
+				cand = append(cand, route{math.Log(freq) - logT, i})
 			}
 		}
-		if len(ends[k]) == 0 {
-			ends[k] = append(ends[k], k)
+		if len(cand) == first[k] {
+			// As gse: log(0) for the start of a word, log(1) for a
+			// character the dictionary does not have at all.
+			_, ok := lookup(d, lex, frag(k, k+1))
+			w := -logT
+			if ok {
+				w = math.Inf(-1)
+			}
+			cand = append(cand, route{w, k})
 		}
 	}
+	first = append(first, len(cand))
 
 	// best[k] is the most probable cut of runes k… (the log probability
 	// and the last rune of its first word); ties go to the longer word.
-	type route struct {
-		logp float64
-		end  int
-	}
-	best := make([]route, n+1)
-	logT := math.Log(d.total + lex.total)
+	best := append(sc.best[:0], make([]route, n+1)...)
 	for k := n - 1; k >= 0; k-- {
-		set := false
-		for _, i := range ends[k] {
-			freq, ok := lookup(d, lex, frag(k, i+1))
-			var r route
-			if ok {
-				r = route{math.Log(freq) - logT + best[i+1].logp, i}
-			} else {
-				r = route{-logT + best[i+1].logp, i}
-			}
-			if v := best[k]; !set || v.logp < r.logp || v.logp == r.logp && v.end < r.end {
-				best[k], set = r, true
+		for j, c := range cand[first[k]:first[k+1]] {
+			r := route{c.logp + best[c.end+1].logp, c.end}
+			if v := best[k]; j == 0 || v.logp < r.logp || v.logp == r.logp && v.end < r.end {
+				best[k] = r
 			}
 		}
 	}
+	sc.offs, sc.first, sc.cand, sc.best = offs, first, cand, best
 
 	// Words of two or more characters are taken as they are; runs of
 	// single characters go to the HMM, unless the run is a word itself.
@@ -143,7 +165,7 @@ func cutRun(d *dictionary, lex *lexicon, run string) []string {
 			words = append(words, buf)
 		default:
 			if freq, ok := lookup(d, lex, buf); !ok || freq == 0 {
-				words = append(words, d.seg.HMMCut(buf)...)
+				words = append(words, hmmCut(buf)...)
 			} else {
 				for i := bufStart; i < end; i++ {
 					words = append(words, frag(i, i+1))

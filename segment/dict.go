@@ -2,30 +2,45 @@ package segment
 
 import (
 	"bufio"
+	_ "embed"
 	"fmt"
 	"io/fs"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unicode/utf8"
 
-	"github.com/go-ego/gse"
+	"github.com/go-ego/gse/hmm"
+	"github.com/klauspost/compress/zstd"
 
 	"baoku/data"
 )
 
-// dictionary is a loaded word list: gse's dictionary (the words and their
-// frequencies; gse's HMM for unknown words is one for the process). It is
-// read only once loaded, and shared by every Segmenter of its name.
+// zhWords is gse's simplified Chinese dictionary as segment loads it: its
+// words of Chinese characters with their frequencies, written by
+// internal/dictgen from the gse module (Apache-2.0 / MIT). gse's own loader
+// takes about three seconds and 100 MB of heap to build its trie; this list
+// becomes a map in a fraction of a second and a fifth of the memory.
+//
+//go:generate go run ./internal/dictgen
+//go:embed zh_s.words.zst
+var zhWords []byte
+
+// dictionary is a loaded word list: each word and each start of a word,
+// with the word's frequency (0 for a start only), and the frequencies'
+// total, as gse's dictionary has them. It is read only once loaded, and
+// shared by every Segmenter of its name.
 type dictionary struct {
-	seg   gse.Segmenter
-	total float64 // the sum of the words' frequencies
+	words map[string]float64
+	total float64
 }
 
 // dicts holds the dictionaries this process has loaded, each loaded once,
 // on first use, and never changed afterwards.
 var dicts struct {
-	mu    sync.Mutex // the map; one load at a time, as gse's loads share globals
+	mu    sync.Mutex // the map
 	byKey map[string]*dictLoad
 }
 
@@ -54,8 +69,6 @@ func dictEntry(name string) *dictLoad {
 func loadDict(name string) (*dictionary, error) {
 	l := dictEntry(name)
 	l.once.Do(func() {
-		dicts.mu.Lock()
-		defer dicts.mu.Unlock()
 		l.d, l.err = readDict(name)
 		l.done.Store(true)
 	})
@@ -68,53 +81,105 @@ func dictReady(name string) bool {
 	return l.done.Load() && l.err == nil
 }
 
+// hmmOnce loads gse's HMM for unknown words, one model for the process.
+var hmmOnce sync.Once
+
 func readDict(name string) (*dictionary, error) {
-	var full gse.Segmenter
-	full.SkipLog = true
+	hmmOnce.Do(func() { hmm.LoadModel() })
+	d := &dictionary{words: map[string]float64{}}
 	switch name {
 	case DictNews:
+		d.words = make(map[string]float64, 520_000) // words and their starts
+		// User words go in before the main dictionary so that their
+		// frequencies are the ones kept, as with gse's user words.
 		words, err := userWords()
 		if err != nil {
 			return nil, err
 		}
-		// User words go in before the main dictionary so that their
-		// frequencies are the ones kept.
-		if err := full.LoadDictStr(words); err != nil {
-			return nil, fmt.Errorf("segment: load user words: %w", err)
-		}
-		if err := full.LoadDictEmbed("zh_s"); err != nil {
-			return nil, fmt.Errorf("segment: load dictionary zh_s: %w", err)
+		d.addList(words)
+		if err := d.addZhWords(); err != nil {
+			return nil, err
 		}
 	case DictTest:
-		if err := full.LoadDictStr(testDict); err != nil {
-			return nil, fmt.Errorf("segment: load test dictionary: %w", err)
-		}
+		d.addList(testDict)
 	default:
 		return nil, fmt.Errorf("segment: unknown dictionary %q", name)
 	}
-	d := &dictionary{seg: compacted(&full)}
-	d.total = d.seg.Dict.TotalFreq()
 	return d, nil
 }
 
-// compacted returns a segmenter with the words of full and nothing else.
-// Loading a dictionary also cuts every word into sub-words for gse's own
-// search mode, which Baoku does not use (it cuts with Cut and makes its
-// sub-words itself): a quarter of the dictionary's memory, made of
-// pointers that the garbage collector walks in every cycle.
-func compacted(full *gse.Segmenter) gse.Segmenter {
-	var c gse.Segmenter
-	c.SkipLog = true
-	// The HMM model is one for the process, loaded with full.
-	c.NotLoadHMM = true
-	c.Dict = gse.NewDict()
-	c.Init()
-	for i := range full.Dict.Tokens {
-		t := &full.Dict.Tokens[i]
-		// AddToken fails only for a word already there, as in full.
-		_ = c.Dict.AddToken(c.ToToken(t.Text(), t.Freq(), t.Pos()))
+// add adds a word of Chinese characters with its frequency, as gse's
+// loader does: the first frequency of a word wins, and every start of the
+// word is marked so that the graph of words knows to look further.
+func (d *dictionary) add(word string, freq float64) {
+	if f, ok := d.words[word]; ok && f > 0 {
+		return
 	}
-	return c
+	d.words[word] = freq
+	d.total += freq
+	for i := range word {
+		if i > 0 {
+			if _, ok := d.words[word[:i]]; !ok {
+				d.words[word[:i]] = 0
+			}
+		}
+	}
+}
+
+// addList adds the words of a list in gse's dictionary format, "word
+// frequency [part of speech]" a line, with gse's rules: a word rarer than
+// 2 is left out, a word of one character counts 2.
+func (d *dictionary) addList(text string) {
+	for line := range strings.SplitSeq(text, "\n") {
+		parts := strings.Split(line, " ")
+		if len(parts) < 2 {
+			continue
+		}
+		word := strings.TrimSpace(parts[0])
+		freq, err := strconv.ParseFloat(strings.TrimSpace(parts[1]), 64)
+		if err != nil || freq < 2 || word == "" || strings.ContainsFunc(word, func(r rune) bool { return !IsHan(r) }) {
+			continue
+		}
+		if utf8.RuneCountInString(word) < 2 {
+			freq = 2
+		}
+		d.add(word, freq)
+	}
+}
+
+// addZhWords adds the embedded word list of gse's dictionary.
+func (d *dictionary) addZhWords() error {
+	dec, err := zstd.NewReader(nil)
+	if err != nil {
+		return fmt.Errorf("segment: read dictionary: %w", err)
+	}
+	defer dec.Close()
+	raw, err := dec.DecodeAll(zhWords, nil)
+	if err != nil {
+		return fmt.Errorf("segment: read dictionary: %w", err)
+	}
+	// One string for all the words: the map's keys share it.
+	text := string(raw)
+	first, rest, _ := strings.Cut(text, "\n")
+	other, err := strconv.ParseFloat(strings.TrimPrefix(first, "# other\t"), 64)
+	if err != nil {
+		return fmt.Errorf("segment: read dictionary: first line %q", first)
+	}
+	// gse's words of letters and digits count in its total, though no
+	// run of Chinese characters finds them.
+	d.total += other
+	for line := range strings.SplitSeq(rest, "\n") {
+		word, freq, ok := strings.Cut(line, "\t")
+		if !ok {
+			continue
+		}
+		f, err := strconv.ParseFloat(freq, 64)
+		if err != nil {
+			return fmt.Errorf("segment: read dictionary: line %q", line)
+		}
+		d.add(word, f)
+	}
+	return nil
 }
 
 // userWords reads data/dict/*.txt into gse's dictionary format.
@@ -166,6 +231,10 @@ func ParseUserWords(name, text string) (string, error) {
 	}
 	return b.String(), sc.Err()
 }
+
+// hmmCut cuts a stretch of characters that make no word together with
+// gse's HMM.
+func hmmCut(s string) []string { return hmm.Cut(s) }
 
 // testDict is DictTest: enough words to exercise segmentation in tests.
 const testDict = `中华 1000 ns

@@ -1,7 +1,9 @@
 // Package segment owns Chinese text analysis: the normalisation applied to
-// indexed and query text alike, the process-wide gse word segmenter, and the
-// bleve tokenizers and analyzers built on them (the word view for ranking and
-// the character view for recall). It is the only package that imports gse.
+// indexed and query text alike, the word segmenter (gse's dictionary and
+// HMM, loaded once per process, plus each index's learned words), and the
+// bleve char filter, tokenizers and analyzers built on them (the word view
+// for ranking and the character view for recall). It is the only package
+// that imports gse.
 package segment
 
 import (
@@ -29,10 +31,12 @@ type Normalized struct {
 
 // Normalize returns the search form of s: traditional characters converted
 // to simplified (華 → 华, 臺灣 → 台湾, with OpenCC's tables), full-width
-// letters, digits and spaces made half-width, Latin letters lower-cased,
-// spacing artifacts inside Chinese text removed (检 查 车 辆 → 检查车辆) and
-// every other run of white space made one space. Indexed text and query text
-// go through this same function.
+// letters, digits and spaces made half-width, the marks of numbers made one
+// form (７．８％ → 7.8%), Latin letters lower-cased, spacing artifacts
+// inside Chinese text removed (检 查 车 辆 → 检查车辆), a run of white space
+// that holds a line break made one paragraph break (Break) and every other
+// run of white space made one space. Indexed text and query text go through
+// this same function.
 func Normalize(s string) string {
 	return normalize(s, false).Text
 }
@@ -54,8 +58,10 @@ func IsHan(r rune) bool {
 	return unicode.Is(unicode.Han, r)
 }
 
-// isWide reports whether white space next to r is a spacing artifact: r is a
-// Chinese character or a full-width punctuation mark.
+// IsWide reports whether white space next to r is a spacing artifact: r is
+// a Chinese character or a full-width punctuation mark.
+func IsWide(r rune) bool { return isWide(r) }
+
 func isWide(r rune) bool {
 	return IsHan(r) || (r >= 0x3000 && r <= 0x303F) || (r >= 0xFF00 && r <= 0xFFEF) ||
 		(r >= 0x2010 && r <= 0x2027) // dashes, quotes, ellipsis
@@ -73,6 +79,11 @@ func foldRune(r rune) rune {
 		// the character 〇, so that either finds the other.
 		return '〇'
 	}
+	if r >= 0x2022 {
+		if m, ok := foldMark(r); ok {
+			return m
+		}
+	}
 	if r < utf8.RuneSelf {
 		if 'A' <= r && r <= 'Z' {
 			r += 'a' - 'A'
@@ -80,9 +91,33 @@ func foldRune(r rune) rune {
 		return r
 	}
 	if r >= noCaseFrom && r < noCaseTo {
-		return r // Chinese: no case to fold, and no table to search
+		return FoldRadical(r) // Chinese: no case to fold; radicals → ideographs
 	}
 	return unicode.ToLower(r)
+}
+
+// foldMark folds the other forms of the marks that can belong to a number
+// (see UnitAt) into one: ７．８％ is 7.8%, １０：３０ is 10:30 and 3・21 is
+// 3·21. The full-width comma stays: between digits it separates the items
+// of a list (1，2), where the ASCII comma groups thousands.
+func foldMark(r rune) (rune, bool) {
+	switch r {
+	case '％':
+		return '%', true
+	case '．':
+		return '.', true
+	case '／':
+		return '/', true
+	case '：':
+		return ':', true
+	case '－', '\u2212': // full-width hyphen, minus sign
+		return '-', true
+	case '～':
+		return '~', true
+	case '・', '･', '•', '‧', '∙':
+		return '·', true
+	}
+	return r, false
 }
 
 // noCaseFrom and noCaseTo bound the block of scripts without case that
@@ -130,20 +165,27 @@ func normalize(s string, keep bool) Normalized {
 		}
 		hanStart, hanOffset, hanRunes = -1, hanOffset[:0], hanRunes[:0]
 	}
+	brk := false // the pending white space holds a paragraph break
 	for i, r := range s {
 		if unicode.IsSpace(r) || r == 0x3000 {
 			if spaceAt < 0 {
 				spaceAt = i
 			}
+			brk = brk || r == Break || r == '\u2029'
 			continue
 		}
 		r = foldRune(r)
 		if spaceAt >= 0 {
-			if prev >= 0 && !isWide(prev) && !isWide(r) {
+			switch {
+			case prev < 0:
+			case brk:
+				flushHan()
+				b.add(Break, spaceAt)
+			case !isWide(prev) && !isWide(r):
 				flushHan()
 				b.add(' ', spaceAt)
 			}
-			spaceAt = -1
+			spaceAt, brk = -1, false
 		}
 		if IsHan(r) {
 			if hanStart < 0 {

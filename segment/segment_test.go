@@ -26,7 +26,10 @@ func TestNormalize(t *testing.T) {
 		{"full width", "ＡＰＥＣ会议１２３", "apec会议123"},
 		{"traditional", "中華人民共和國", "中华人民共和国"},
 		{"traditional phrase", "臺灣", "台湾"},
-		{"newline inside chinese", "吕梁市公\n安局", "吕梁市公安局"},
+		{"paragraph break inside chinese", "吕梁市公\n安局", "吕梁市公\n安局"},
+		{"paragraph break with indent", "公安局。\n\u3000\u3000据介绍", "公安局。\n据介绍"},
+		{"no break at the ends", "\n吕梁\n", "吕梁"},
+		{"number marks", "７．８％ １０：３０ 3・21", "7.8% 10:30 3·21"},
 		{"ideographic space", "本报讯　记者", "本报讯记者"},
 		{"punctuation spacing", "公司 ，就 违 法", "公司，就违法"},
 	} {
@@ -120,6 +123,12 @@ func TestCharPhrase(t *testing.T) {
 		{"安全阀”当好", []string{"安全", "全阀", "", "", "当好"}, nil},
 		{"ab，c，de", []string{"ab", "", "", "", "", "de"}, []string{"c"}},
 		{"，", nil, nil},
+		{"7.8%", []string{"7.", ".8", "8%"}, nil},
+		{"增长7.8%。", []string{"增长", "长7", "7.", ".8", "8%"}, nil},
+		{"1/3", []string{"1/", "/3"}, nil},
+		{"3·21", []string{"3·", "·2", "21"}, nil},
+		{"7.", nil, []string{"7"}},
+		{"a.b", nil, []string{"a", "b"}},
 	} {
 		pairs, lone := CharPhrase(tc.in)
 		if diff := cmp.Diff(tc.pairs, pairs); diff != "" {
@@ -134,7 +143,7 @@ func TestCharPhrase(t *testing.T) {
 // TestCharPhrasePositions checks that the phrase terms sit at the positions
 // Pairs indexes them at, so that a phrase matches the text it came from.
 func TestCharPhrasePositions(t *testing.T) {
-	for _, text := range []string{"吕梁市公安局", "lvliang ribao", "安全阀”当好", "a b c", "x，y", "ab，c，de"} {
+	for _, text := range []string{"吕梁市公安局", "lvliang ribao", "安全阀”当好", "a b c", "x，y", "ab，c，de", "增长7.8%，达1/3"} {
 		at := map[int]map[string]bool{}
 		for _, tok := range Pairs(text) {
 			if at[tok.Pos] == nil {

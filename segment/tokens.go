@@ -1,9 +1,6 @@
 package segment
 
-import (
-	"unicode"
-	"unicode/utf8"
-)
+import "unicode/utf8"
 
 // Token is a term of analysed text: its byte offsets in the text it was cut
 // from (text[Start:End] == Term) and its 1-based position.
@@ -29,11 +26,9 @@ const (
 // for inside a longer word.
 const maxSubword = 6
 
-// isUnit reports whether r is a unit of text: a character that is searched
-// for, as opposed to white space and punctuation, which only separate.
-func isUnit(r rune) bool {
-	return unicode.IsLetter(r) || unicode.IsNumber(r)
-}
+// isUnit reports whether r is a unit of text whatever its neighbours: a
+// letter, digit or Chinese character (see UnitAt for the marks of numbers).
+func isUnit(r rune) bool { return isLetterOrDigit(r) }
 
 // Words cuts normalised text (as the analyzers see it, after the
 // normalising char filter) into the word view: runs of Chinese characters
@@ -143,7 +138,8 @@ func Singles(text string) []Token {
 }
 
 // charTokens walks the units of text, giving the pairs and the units alone
-// as asked, at the positions Chars documents.
+// as asked, at the positions Chars documents. A paragraph break moves the
+// position on by ParagraphGap, so that no phrase spans it.
 func charTokens(text string, pairs, singles bool) []Token {
 	n := len(text) / 3
 	if pairs && singles {
@@ -152,27 +148,33 @@ func charTokens(text string, pairs, singles bool) []Token {
 	toks := make([]Token, 0, n)
 	pos := 0
 	prevStart := -1 // the previous unit, while it is adjacent
-	gap := false
-	for i, r := range text {
-		if !isUnit(r) {
+	gap := 0        // positions to skip before the next unit
+	for i := 0; i < len(text); {
+		r, w, unit := UnitAt(text, i)
+		if !unit {
 			prevStart = -1
-			gap = pos > 0
+			if pos > 0 {
+				if r == Break {
+					gap = ParagraphGap
+				} else {
+					gap = max(gap, 1)
+				}
+			}
+			i += w
 			continue
 		}
-		end := i + utf8.RuneLen(r)
+		end := i + w
 		if pairs && prevStart >= 0 {
 			// The bigram starting at the previous unit, at its position.
 			toks = append(toks, Token{Term: text[prevStart:end], Start: prevStart, End: end, Pos: pos})
 		}
-		pos++
-		if gap {
-			pos++
-			gap = false
-		}
+		pos += 1 + gap
+		gap = 0
 		if singles {
 			toks = append(toks, Token{Term: text[i:end], Start: i, End: end, Pos: pos})
 		}
 		prevStart = i
+		i = end
 	}
 	return toks
 }
@@ -184,7 +186,9 @@ func charTokens(text string, pairs, singles bool) []Token {
 // the units that stand alone (a one-character query, or a single character
 // between punctuation inside a quoted query), each of which must occur too.
 // For text without separators, pairs alone (or a single lone unit) finds
-// exactly the articles that contain it.
+// exactly the articles that contain it; text with a lone unit among other
+// runs needs its matches checked against the text (see ExactForm). Line
+// breaks in the text are separators here: a query has no paragraphs.
 func CharPhrase(text string) (pairs, lone []string) {
 	var run []string // units of the current run
 	flush := func() {
@@ -202,12 +206,14 @@ func CharPhrase(text string) (pairs, lone []string) {
 		}
 		run = run[:0]
 	}
-	for i, r := range text {
-		if !isUnit(r) {
+	for i := 0; i < len(text); {
+		_, w, unit := UnitAt(text, i)
+		if unit {
+			run = append(run, text[i:i+w])
+		} else {
 			flush()
-			continue
 		}
-		run = append(run, text[i:i+utf8.RuneLen(r)])
+		i += w
 	}
 	flush()
 	for len(pairs) > 0 && pairs[len(pairs)-1] == "" {
@@ -224,9 +230,10 @@ func CharPhrase(text string) (pairs, lone []string) {
 
 // Number words. A run of digits is cut as newspapers write numbers (the
 // convention of the PKU corpus): with its decimal point or fraction bar
-// (3.5, 1/3), its per cent sign (17%), a year's 年 after four digits
-// (2001年), a month's, day's or hour's 月 日 时 after one or two digits
-// (12月 31日 8时), and 万 亿 after an amount (50万, 1万亿).
+// (3.5, 1/3), its per cent sign (17%; not ‰ or ℃, which the corpus cuts
+// off), a year's 年 after four digits (2001年), a month's, day's or hour's
+// 月 日 时 after one or two digits (12月 31日 8时), and 万 亿 after an amount
+// (50万, 1万亿).
 func numberEnd(text string, i, j int) int {
 	if !allDigits(text[i:j]) {
 		return j

@@ -28,7 +28,7 @@ import (
 // are called concurrently with searches; the implementation serialises
 // writes.
 type Store interface {
-	// IngestFiles indexes input files (.txt pages, .jsonl, .jsonl.gz),
+	// IngestFiles indexes input files (.txt and .pdf pages, .jsonl, .jsonl.gz),
 	// as `baoku index` does.
 	IngestFiles(ctx context.Context, paths []string) (indexer.Summary, error)
 	// IngestRecords indexes article records read as JSON Lines from r.
@@ -62,6 +62,12 @@ type IngestReport struct {
 	Warnings int      `json:"warnings"`
 	// Total is the number of articles in the index afterwards.
 	Total uint64 `json:"total"`
+	// Indexed names the articles indexed, in upload order (at most
+	// maxReportedArticles): their IDs are what /api/articles/ and the
+	// delete endpoint take.
+	Indexed []indexer.Indexed `json:"indexed"`
+	// More counts the articles indexed beyond those named.
+	More int `json:"more,omitempty"`
 }
 
 // uploadPath matches the temporary folder of an uploaded file in a message,
@@ -70,6 +76,9 @@ var uploadPath = regexp.MustCompile(`\S*baoku-upload[^/\s]*/[0-9]+/`)
 
 // maxReportedErrors bounds the error messages returned for one upload.
 const maxReportedErrors = 100
+
+// maxReportedArticles bounds the articles named in the answer to one upload.
+const maxReportedArticles = 10000
 
 func registerAdmin(r *gin.Engine, s Searcher, a Admin, l Limits) {
 	if a.Token == "" || a.Store == nil {
@@ -136,7 +145,9 @@ func (h *adminHandlers) index(c *gin.Context) {
 		h.fail(c, err)
 		return
 	}
-	rep := IngestReport{Files: sum.Files, Articles: sum.Articles, Warnings: len(sum.Warnings)}
+	rep := IngestReport{Files: sum.Files, Articles: sum.Articles, Warnings: len(sum.Warnings), Indexed: []indexer.Indexed{}}
+	rep.Indexed = append(rep.Indexed, sum.Indexed[:min(len(sum.Indexed), maxReportedArticles)]...)
+	rep.More = len(sum.Indexed) - len(rep.Indexed)
 	rep.BadFiles, rep.BadLines = sum.Bad()
 	for i, e := range sum.Errors {
 		if i == maxReportedErrors {
@@ -226,8 +237,8 @@ func uploadName(name string) (string, error) {
 	case base == "." || base == ".." || base == "/" || strings.ContainsRune(base, 0):
 		return "", fmt.Errorf("%w: bad file name %q", search.ErrBadRequest, name)
 	case !strings.HasSuffix(strings.ToLower(base), ".txt") && !strings.HasSuffix(strings.ToLower(base), ".jsonl") &&
-		!strings.HasSuffix(strings.ToLower(base), ".jsonl.gz"):
-		return "", fmt.Errorf("%w: %s: not an input file (want .txt, .jsonl or .jsonl.gz)", search.ErrBadRequest, base)
+		!strings.HasSuffix(strings.ToLower(base), ".jsonl.gz") && !strings.HasSuffix(strings.ToLower(base), ".pdf"):
+		return "", fmt.Errorf("%w: %s: not an input file (want .txt, .pdf, .jsonl or .jsonl.gz)", search.ErrBadRequest, base)
 	}
 	return base, nil
 }

@@ -111,7 +111,8 @@ func (h *handlers) browseDate(c *gin.Context) {
 	case len(indexer.DateLayout):
 		h.browseDay(c, date)
 	default:
-		h.errorPage(c, fmt.Errorf("%w: %q is not a month (YYYY-MM) or a day (YYYY-MM-DD)", search.ErrBadRequest, date))
+		h.errorPage(c, search.BadRequest(fmt.Sprintf("“%s”不是月份（如 2023-07）或日期（如 2023-07-22）", date),
+			fmt.Sprintf("%q is not a month (YYYY-MM) or a day (YYYY-MM-DD)", date)))
 	}
 }
 
@@ -172,12 +173,16 @@ func (h *handlers) browseDay(c *gin.Context, date string) {
 	if paper != "" {
 		title += " " + paper
 	}
+	var view *pageView
 	if page != "" {
 		title += " 第" + page + "版"
+		if paper != "" && len(ed.Papers) == 1 && len(ed.Papers[0].Pages) == 1 {
+			view = h.editionPageView(c.Request.Context(), ed.Papers[0].Pages[0].Articles)
+		}
 	}
 	c.HTML(http.StatusOK, "edition.html", gin.H{
 		"Title": title + " - 报库", "Heading": title, "Date": date, "Paper": paper, "Page": page,
-		"Ed": ed, "Weekday": weekdays[day.Weekday()],
+		"Ed": ed, "Weekday": weekdays[day.Weekday()], "View": view,
 		"Month": withPaper("/browse/"+date[:7], paper),
 		"Prev":  editionURL(day.AddDate(0, 0, -1).Format(indexer.DateLayout), paper, ""),
 		"Next":  editionURL(day.AddDate(0, 0, 1).Format(indexer.DateLayout), paper, ""),

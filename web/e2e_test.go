@@ -175,7 +175,7 @@ func TestBrowserBadQuery(t *testing.T) {
 		chromedp.SendKeys(chromedp.CSS(`#q`), "碛口 \"古镇\n"),
 		chromedp.WaitVisible(chromedp.CSS(`.error`)),
 	)
-	if msg := textOf(t, ctx, `.error`); msg != "query: unclosed quote at 3" {
+	if msg := textOf(t, ctx, `.error`); msg != "检索式第 4 个字处：引号没有配对。" {
 		t.Errorf("error shown = %q", msg)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"net/http"
 	"strings"
+	"unicode"
 
 	"github.com/gin-gonic/gin"
 
@@ -17,21 +18,26 @@ const relatedShown = 5
 
 // pageData is what the search page template shows.
 type pageData struct {
-	Title   string
-	Query   string
-	Req     search.Request
-	Result  *search.Result
-	Error   string
-	Count   uint64
-	Facets  []facetView
-	Active  []activeFilter
-	Hidden  []hiddenField
-	Sorts   []sortLink
-	Pages   []pageLink
-	HasPrev bool
-	HasNext bool
-	Prev    string
-	Next    string
+	Title  string
+	Query  string
+	Req    search.Request
+	Result *search.Result
+	Error  string
+	Count  uint64
+	Facets []facetView
+	Active []activeFilter
+	Hidden []hiddenField
+	Sorts  []sortLink
+	Pages  []pageLink
+	// PastEnd is set for a page after the last page of hits, Last then
+	// links to the last.
+	PastEnd  bool
+	LastPage int
+	Last     string
+	HasPrev  bool
+	HasNext  bool
+	Prev     string
+	Next     string
 }
 
 func (h *handlers) page(c *gin.Context) {
@@ -40,7 +46,7 @@ func (h *handlers) page(c *gin.Context) {
 		d.Title = d.Query + " - 报库"
 	}
 	d.Count, _ = h.s.Count()
-	r, err := requestOf(c)
+	r, err := searchRequestOf(c)
 	d.Req = r
 	if err == nil && (c.Request.URL.Path == "/search" || r.Query != "") {
 		d.Result, err = h.s.Search(c.Request.Context(), r)
@@ -56,12 +62,30 @@ func (h *handlers) page(c *gin.Context) {
 	code := http.StatusOK
 	if err != nil {
 		code = status(err)
-		d.Error = publicMessage(err)
+		d.Error = pageMessage(err)
 		if code == http.StatusInternalServerError {
 			_ = c.Error(err)
 		}
 	}
 	c.HTML(code, "search.html", d)
+}
+
+// pageMessage is the error text a page shows, in Chinese: what is wrong
+// with the request for the reader's own mistakes, a plain phrase for ours.
+func pageMessage(err error) string {
+	switch status(err) {
+	case http.StatusBadRequest:
+		return search.Chinese(err)
+	case http.StatusNotFound:
+		return "没有找到。"
+	case http.StatusConflict:
+		return "这个编号对应不止一篇文章：" + err.Error()
+	case http.StatusServiceUnavailable:
+		return "检索超时或服务器繁忙，请稍后再试。"
+	case statusClientGone:
+		return "请求已取消。"
+	}
+	return "服务器出错了，请稍后再试。"
 }
 
 // articleData is what the article page shows.
@@ -80,6 +104,10 @@ type articleData struct {
 	// Edition and PageURL link to the day's issue and to this page of it.
 	Edition string
 	PageURL string
+	// Cites are the article's citation in each format.
+	Cites []citeView
+	// Page shows the article's region on its page image, when it has one.
+	Page *pageView
 }
 
 func (h *handlers) articlePage(c *gin.Context) {
@@ -103,15 +131,19 @@ func (h *handlers) articlePage(c *gin.Context) {
 		Headline: template.HTML(mark(a.Headline)),
 		Subtitle: template.HTML(mark(a.Subtitle)),
 		Edition:  editionURL(a.Date, a.Paper, ""),
+		Page:     articlePageView(a),
 	}
 	if a.Page != "" {
 		d.PageURL = editionURL(a.Date, a.Paper, a.Page)
 	}
+	d.Cites = citationsOf(c, a)
 	if q != "" {
 		d.Back = "/search?q=" + urlQueryEscape(q)
 	}
 	for _, p := range strings.Split(a.Body, "\n") {
-		if strings.TrimSpace(p) != "" {
+		// The page indents paragraphs itself: an indent in the text
+		// (人民日报's two full-width spaces) would make it two.
+		if p = strings.TrimFunc(p, unicode.IsSpace); p != "" {
 			d.Paragraphs = append(d.Paragraphs, template.HTML(mark(p)))
 		}
 	}
@@ -161,13 +193,12 @@ func (h *handlers) notFound(c *gin.Context) {
 // errorPage shows an error as a page with its status.
 func (h *handlers) errorPage(c *gin.Context, err error) {
 	code := status(err)
-	msg := publicMessage(err)
+	msg := pageMessage(err)
 	switch code {
 	case http.StatusNotFound:
 		msg = "没有这篇文章。"
 	case http.StatusInternalServerError:
 		_ = c.Error(err)
-		msg = "服务器出错了，请稍后再试。"
 	}
 	c.HTML(code, "error.html", gin.H{"Title": "出错了 - 报库", "Error": msg})
 }

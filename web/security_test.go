@@ -10,6 +10,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"os"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -157,6 +158,9 @@ func indexFrom(s, sub string, from int) int {
 	return -1
 }
 
+// ownScript is a script tag of the site's own, from its static folder.
+var ownScript = regexp.MustCompile(`<script src="/static/[a-z]+\.js"></script>`)
+
 // TestScriptEscapedEverywhere puts <script> in the query and in article
 // text and checks no response carries it as markup.
 func TestScriptEscapedEverywhere(t *testing.T) {
@@ -173,7 +177,9 @@ func TestScriptEscapedEverywhere(t *testing.T) {
 	for _, path := range paths {
 		t.Run(path, func(t *testing.T) {
 			rec := serve(t, h, "GET", path, nil)
-			body := rec.Body.String()
+			// The site's own scripts, from its static folder, are the
+			// only ones a page may carry.
+			body := ownScript.ReplaceAllString(rec.Body.String(), "")
 			for _, bad := range []string{"<script", "<img"} {
 				if strings.Contains(strings.ToLower(body), strings.ToLower(bad)) {
 					i := strings.Index(strings.ToLower(body), strings.ToLower(bad))

@@ -4,6 +4,7 @@ import (
 	"html/template"
 	"net/url"
 	"strconv"
+	"strings"
 
 	"github.com/gin-gonic/gin"
 
@@ -121,7 +122,7 @@ func facetViews(c *gin.Context, r *search.Result) []facetView {
 	for _, f := range field.Facets() {
 		param := f.ParamOf()
 		vals := r.Facets[f.Name]
-		active := c.Query(param)
+		active := strings.Join(c.QueryArray(param), "、")
 		if f.Name == field.Month && c.Query(field.Year) == "" && active == "" {
 			continue // drill down from a year
 		}
@@ -139,28 +140,54 @@ func facetViews(c *gin.Context, r *search.Result) []facetView {
 	return out
 }
 
-// activeFilters lists the filters in the URL, each with a link that
-// removes it.
+// activeFilters lists the filters in the URL, every value of each, each
+// with a link that removes it.
 func activeFilters(c *gin.Context) []activeFilter {
 	var out []activeFilter
 	for _, f := range filterParams {
-		if v := c.Query(f.param); v != "" {
-			out = append(out, activeFilter{Label: f.label, Value: v, Clear: with(c, f.param, "")})
+		for _, v := range c.QueryArray(f.param) {
+			if v != "" {
+				out = append(out, activeFilter{Label: f.label, Value: v, Clear: without(c, f.param, v)})
+			}
 		}
 	}
 	return out
 }
 
+// without returns the current search URL without one value of a
+// parameter, paging reset; the others stay.
+func without(c *gin.Context, param, value string) string {
+	q := url.Values{}
+	for k, v := range c.Request.URL.Query() {
+		q[k] = v
+	}
+	var keep []string
+	for _, v := range q[param] {
+		if v != value {
+			keep = append(keep, v)
+		}
+	}
+	if len(keep) == 0 {
+		return with(c, param, "")
+	}
+	q[param] = keep
+	q.Del("page")
+	return "/search?" + q.Encode()
+}
+
 // hiddenFields are the filters and order the search form keeps when the
-// query or the dates change; the dates are inputs of their own.
+// query or the dates change, every value of each; the dates are inputs of
+// their own.
 func hiddenFields(c *gin.Context) []hiddenField {
 	var out []hiddenField
 	for _, f := range filterParams {
 		if f.param == "from" || f.param == "to" {
 			continue
 		}
-		if v := c.Query(f.param); v != "" {
-			out = append(out, hiddenField{Name: f.param, Value: v})
+		for _, v := range c.QueryArray(f.param) {
+			if v != "" {
+				out = append(out, hiddenField{Name: f.param, Value: v})
+			}
 		}
 	}
 	if v := c.Query("sort"); v != "" {
@@ -189,8 +216,14 @@ func (d *pageData) paging(c *gin.Context) {
 	r := d.Result
 	last := int((r.Total + uint64(r.Size) - 1) / uint64(r.Size))
 	last = min(last, search.MaxOffset/r.Size)
+	cur := r.Page
+	if r.Page > last && last > 0 {
+		// Past the end: say so, and page from the last page.
+		d.PastEnd, d.LastPage, d.Last = true, last, with(c, "page", strconv.Itoa(last))
+		cur = last + 1
+	}
 	if r.Page > 1 {
-		d.HasPrev, d.Prev = true, with(c, "page", strconv.Itoa(r.Page-1))
+		d.HasPrev, d.Prev = true, with(c, "page", strconv.Itoa(min(r.Page-1, max(last, 1))))
 	}
 	if r.Page < last {
 		d.HasNext, d.Next = true, with(c, "page", strconv.Itoa(r.Page+1))
@@ -198,7 +231,7 @@ func (d *pageData) paging(c *gin.Context) {
 	if last <= 1 && r.Page <= 1 {
 		return
 	}
-	for n := max(1, r.Page-4); n <= min(last, r.Page+4); n++ {
+	for n := max(1, cur-4); n <= min(last, cur+4); n++ {
 		d.Pages = append(d.Pages, pageLink{N: n, URL: with(c, "page", strconv.Itoa(n)), Current: n == r.Page})
 	}
 }

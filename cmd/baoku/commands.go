@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"baoku/indexer"
+	"baoku/indexer/article"
 	"baoku/search"
 	"baoku/web"
 )
@@ -31,9 +32,10 @@ func runIndex(args []string) error {
 	batch := fs.Int("batch", 0, fmt.Sprintf("articles written at once (default %d; %d per segment in a bulk build)", indexer.DefaultBatchSize, indexer.DefaultBulkBatchSize))
 	quiet := fs.Bool("q", false, "no progress line")
 	force := fs.Bool("force", false, "read every input again, even files the index's journal records as done")
-	mem := fs.Int("memlimit", 700, "soft memory limit in MB for the Go heap (0: none; GOMEMLIMIT wins)")
+	mem := fs.Int("memlimit", 250, "soft memory limit in MB for the Go heap (0: none; GOMEMLIMIT wins)")
 	bulk := fs.String("bulk", "auto", "build a new index in bulk: auto (when the folder holds no index and the inputs are 2 MB or more), always, never")
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the ingest to this file")
+	mapped := fs.Int("max-mapped", 64, "MB of the index's mapped files kept resident while indexing (0: no limit)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -41,6 +43,7 @@ func runIndex(args []string) error {
 	if fs.NArg() == 0 {
 		return errors.New("no input: give page text files, .jsonl(.gz) files or folders")
 	}
+	defer keepResident(*dir, *mapped)()
 	var useBulk bool
 	switch *bulk {
 	case "auto":
@@ -131,11 +134,13 @@ func runServe(args []string) error {
 	dir := fs.String("index", defaultIndex, "index folder")
 	addr := fs.String("addr", ":8080", "address to listen on")
 	mem := fs.Int("memlimit", 180, "soft memory limit in MB for the Go heap, raised when the loaded dictionary and index need more (0: none; GOMEMLIMIT wins)")
+	mapped := fs.Int("max-mapped", 128, "MB of the index's mapped files kept resident (0: no limit)")
 	extra := addServeFlags(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	setMemoryLimit(*mem)
+	defer keepResident(*dir, *mapped)()
 	ix, err := indexer.OpenExisting(*dir, indexer.Options{})
 	if err != nil {
 		return err
@@ -196,7 +201,8 @@ func runSearch(args []string) error {
 	explain := fs.Bool("explain", false, "show how the query was analysed and why hits scored")
 	size := fs.Int("n", 10, "number of hits")
 	sort := fs.String("sort", "", "relevance, newest or oldest")
-	if err := fs.Parse(args); err != nil {
+	words, err := parseAmong(fs, args)
+	if err != nil {
 		return err
 	}
 	ix, err := indexer.OpenExisting(*dir, indexer.Options{})
@@ -209,7 +215,7 @@ func runSearch(args []string) error {
 		return err
 	}
 	res, err := eng.Search(context.Background(), search.Request{
-		Query: strings.Join(fs.Args(), " "), Size: *size, Sort: *sort, Explain: *explain,
+		Query: strings.Join(words, " "), Size: *size, Sort: *sort, Explain: *explain,
 	})
 	if err != nil {
 		return err
@@ -219,6 +225,9 @@ func runSearch(args []string) error {
 		enc.SetIndent("", "  ")
 		enc.SetEscapeHTML(false)
 		return enc.Encode(res)
+	}
+	for _, n := range res.Notes {
+		fmt.Fprintln(os.Stderr, "note:", n.Msg)
 	}
 	fmt.Printf("%d articles (%.1f ms)\n", res.Total, res.TookMS)
 	for i, h := range res.Hits {
@@ -230,12 +239,27 @@ func runSearch(args []string) error {
 			where = append(where, h.Section)
 		}
 		fmt.Printf("\n%d. %s  [%s] %.3f\n   %s\n", i+1, h.Headline, strings.Join(where, " "), h.Score, plain(h.Snippet))
+		if len(h.Places) > 1 {
+			var also []string
+			for _, p := range h.Places[1:] {
+				also = append(also, strings.TrimSpace(p.Date+" "+p.Paper+" "+pageLabel(p.Page)))
+			}
+			fmt.Printf("   also printed: %s\n", strings.Join(also, "; "))
+		}
 	}
 	if res.Explain != nil {
 		fmt.Println()
 		search.WriteExplain(os.Stdout, res)
 	}
 	return nil
+}
+
+// pageLabel is a page as the listing prints it: 第4版, or nothing.
+func pageLabel(page string) string {
+	if page == "" {
+		return ""
+	}
+	return "第" + page + "版"
 }
 
 // plain turns a snippet's <mark> tags into brackets for a terminal.
@@ -250,21 +274,23 @@ func runParse(args []string) error {
 		return err
 	}
 	if fs.NArg() == 0 {
-		return errors.New("no input: give page text files")
+		return errors.New("no input: give page text files (.txt), page PDFs (.pdf) or .jsonl(.gz) record files")
 	}
 	enc := json.NewEncoder(os.Stdout)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	failed := false
 	for _, f := range fs.Args() {
-		arts, warns, err := indexer.ReadPageFile(f)
+		arts, warns, err := readInput(f)
 		for _, w := range warns {
 			fmt.Fprintln(os.Stderr, "warning:", w)
 		}
 		if err != nil {
 			fmt.Fprintln(os.Stderr, "error:", err)
 			failed = true
-			continue
+			if arts == nil {
+				continue
+			}
 		}
 		if err := enc.Encode(arts); err != nil {
 			return err
@@ -274,6 +300,41 @@ func runParse(args []string) error {
 		return errFailed
 	}
 	return nil
+}
+
+// readInput reads the articles of one input file as indexing would: page
+// text, a page PDF, or article records (the lines that cannot be read are
+// warnings).
+func readInput(path string) ([]*article.Article, []string, error) {
+	lower := strings.ToLower(path)
+	switch {
+	case strings.HasSuffix(lower, ".pdf"):
+		return indexer.ReadPDFFile(path, indexer.PDFOptions{})
+	case !strings.HasSuffix(lower, ".jsonl") && !strings.HasSuffix(lower, ".jsonl.gz"):
+		return indexer.ReadPageFile(path)
+	}
+	arts := []*article.Article{}
+	lineErrs, err := indexer.ReadRecordFile(path, func(a *article.Article) error {
+		arts = append(arts, a)
+		return nil
+	})
+	var warns []string
+	for _, e := range lineErrs {
+		warns = append(warns, e.Error())
+	}
+	return arts, warns, err
+}
+
+// keepResident keeps at most mb megabytes of the mapped files of the index
+// in dir in this process's resident set (none kept out with mb 0), until
+// the returned function is called.
+func keepResident(dir string, mb int) (stop func()) {
+	if mb <= 0 {
+		return func() {}
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	go indexer.Resident{Dir: dir, Budget: int64(mb) << 20}.Run(ctx)
+	return cancel
 }
 
 // mergeHeapLimit is the soft heap limit while a bulk build merges its

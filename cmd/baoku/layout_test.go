@@ -14,7 +14,7 @@ var layers = []string{"baoku/cmd", "baoku/web", "baoku/search", "baoku/indexer",
 
 // pure are the packages that do no I/O and analysis: text in, structure
 // out. They import none of bleve, gse and gin.
-var pure = []string{"baoku/indexer/pages", "baoku/indexer/article", "baoku/indexer/field", "baoku/search/query"}
+var pure = []string{"baoku/indexer/pages", "baoku/indexer/pdf", "baoku/indexer/article", "baoku/indexer/field", "baoku/search/query"}
 
 func layerOf(pkg string) int {
 	for i, l := range layers {

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"baoku/indexer"
+	"baoku/indexer/article"
 	"baoku/indexer/field"
 	"baoku/search"
 )
@@ -126,15 +127,36 @@ func TestCorpusSectionAndDateFacets(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if all.Total != 248+43 {
-		t.Errorf("indexed %d articles, want %d", all.Total, 248+43)
+	if n, _ := eng.Count(); n != 248+43 {
+		t.Errorf("indexed %d articles, want %d", n, 248+43)
+	}
+	// A search counts an article printed twice once: the distinct
+	// contents of each paper's records.
+	distinct := map[string]map[string]bool{}
+	for _, f := range files {
+		if _, err := indexer.ReadRecordFile(f, func(a *article.Article) error {
+			if distinct[a.Paper] == nil {
+				distinct[a.Paper] = map[string]bool{}
+			}
+			distinct[a.Paper][indexer.ContentKey(a)] = true
+			return nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	rmrb, xmwb := len(distinct["人民日报"]), len(distinct["新民晚报"])
+	if rmrb >= 248 || xmwb != 43 {
+		t.Fatalf("the corpus has %d distinct 人民日报 articles and %d 新民晚报: the reprints are gone", rmrb, xmwb)
+	}
+	if all.Total != uint64(rmrb+xmwb) {
+		t.Errorf("found %d articles, want %d", all.Total, rmrb+xmwb)
 	}
 	papers := map[string]int{}
 	for _, fv := range all.Facets["paper"] {
 		papers[fv.Key] = fv.Count
 	}
-	if papers["人民日报"] != 248 || papers["新民晚报"] != 43 {
-		t.Errorf("paper facet = %v", all.Facets["paper"])
+	if papers["人民日报"] != rmrb || papers["新民晚报"] != xmwb {
+		t.Errorf("paper facet = %v, want 人民日报 %d, 新民晚报 %d", all.Facets["paper"], rmrb, xmwb)
 	}
 	if len(all.Facets["section"]) < 2 || len(all.Facets["month"]) < 2 {
 		t.Fatalf("facets: section %v, month %v", all.Facets["section"], all.Facets["month"])

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log"
 	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"time"
@@ -29,6 +30,7 @@ type serveFlags struct {
 	maxSearches *int
 	maxUpload   *int64
 	batch       *int
+	rate        *float64
 }
 
 func addServeFlags(fs *flag.FlagSet) *serveFlags {
@@ -39,6 +41,7 @@ func addServeFlags(fs *flag.FlagSet) *serveFlags {
 		maxSearches: fs.Int("max-searches", 0, "searches answered at once, the rest get 503 (default 4 per CPU)"),
 		maxUpload:   fs.Int64("max-upload", 256<<20, "largest admin upload, bytes"),
 		batch:       fs.Int("batch", indexer.DefaultBatchSize, "articles written at once by live ingest"),
+		rate:        fs.Float64("research-rate", 60, "research view requests a minute per client, in bursts of 30 (a page costs 1, collocates, an export or a new result set 5; negative: no limit)"),
 	}
 }
 
@@ -47,6 +50,8 @@ func addServeFlags(fs *flag.FlagSet) *serveFlags {
 // ingest under way to finish.
 func (f *serveFlags) setup(ix *indexer.Index) (opt web.Options, stop func(), err error) {
 	opt.Limits = web.Limits{Timeout: *f.timeout, MaxSearches: *f.maxSearches, MaxBody: *f.maxUpload}
+	opt.Research = web.RateLimit{PerMinute: *f.rate}
+	opt.PageImages = filepath.Join(ix.Dir(), indexer.PageImageDir)
 	stop = func() {}
 	token := adminToken()
 	if token == "" && *f.watch == "" {

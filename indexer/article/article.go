@@ -51,6 +51,9 @@ type Article struct {
 	Photographers []string `json:"photographers,omitempty"`
 	// Body is the clean article text, paragraphs separated by "\n".
 	Body string `json:"body"`
+	// SourceID is the record's own id (the "id" of an article record),
+	// which finds the article too; empty for articles parsed from pages.
+	SourceID string `json:"source_id,omitempty"`
 	// URL is the original address; may be empty.
 	URL string `json:"url,omitempty"`
 	// Tags are editor keywords; may be empty.
@@ -60,6 +63,35 @@ type Article struct {
 	// Seq is the article's place in reading order on its page (1-based),
 	// for articles parsed from page text; 0 when unknown.
 	Seq int `json:"seq,omitempty"`
+	// Captions are the photo captions printed with the article (图为……
+	// 摄), for articles read from a page layout; they are never part of
+	// Body, but are searched with it.
+	Captions []string `json:"captions,omitempty"`
+	// PageImage is the image of the page the article is printed on, a
+	// slash-separated path inside the index folder (pages/….png); empty
+	// for articles without one (page text, records).
+	PageImage string `json:"page_image,omitempty"`
+	// Region is where the article is printed on its page; nil when
+	// unknown.
+	Region *Region `json:"region,omitempty"`
+}
+
+// Region is the place of an article on its page.
+type Region struct {
+	// Width and Height are the page's size, in the units of Boxes (PDF
+	// points, 1/72 inch).
+	Width  float64 `json:"width"`
+	Height float64 `json:"height"`
+	// Boxes are the rectangles the article covers.
+	Boxes []Box `json:"boxes"`
+}
+
+// Box is a rectangle on a page, from the page's top left corner.
+type Box struct {
+	X float64 `json:"x"`
+	Y float64 `json:"y"`
+	W float64 `json:"w"`
+	H float64 `json:"h"`
 }
 
 // StableID derives an article ID from the parts that identify it in its

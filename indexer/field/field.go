@@ -29,7 +29,8 @@ type Field struct {
 	// Kind is what the field holds.
 	Kind Kind
 	// Prefixes are what a user may type before the colon to search the
-	// field, Chinese first; English ones match in any case. None: the
+	// field, Chinese first (simplified, then traditional where it
+	// differs); English ones match in any case. None: the
 	// field is searched only through another (see Searches).
 	Prefixes []string
 	// Searches lists the text fields a query on this field looks in,
@@ -69,17 +70,17 @@ const (
 // All is the table, in the order the pages show the fields and facets.
 var All = []Field{
 	{Name: Kicker, Kind: Text, Boost: 2, Label: "引题"},
-	{Name: Headline, Kind: Text, Boost: 3, Label: "标题", Prefixes: []string{"标题", "headline", "title"},
+	{Name: Headline, Kind: Text, Boost: 3, Label: "标题", Prefixes: []string{"标题", "標題", "headline", "title"},
 		Searches: []string{Kicker, Headline, Subtitle}},
 	{Name: Subtitle, Kind: Text, Boost: 2, Label: "副题"},
 	{Name: Body, Kind: Text, Boost: 1, Label: "正文", Prefixes: []string{"正文", "body"}},
-	{Name: Paper, Kind: Keyword, Facet: true, Sorted: true, Label: "报纸", Prefixes: []string{"报纸", "paper"}},
+	{Name: Paper, Kind: Keyword, Facet: true, Sorted: true, Label: "报纸", Prefixes: []string{"报纸", "報紙", "paper"}},
 	{Name: Year, Kind: Keyword, Facet: true, Sorted: true, Label: "年份"},
 	{Name: Month, Kind: Keyword, Facet: true, Sorted: true, Label: "月份"},
 	{Name: Section, Kind: Keyword, Facet: true, Label: "版面", Prefixes: []string{"版面", "section"}},
 	{Name: Page, Kind: Keyword, Facet: true, Sorted: true, Label: "版次", Prefixes: []string{"版次", "page"}, Param: "pageno"},
-	{Name: Reporter, Kind: Keyword, Facet: true, Label: "记者", Prefixes: []string{"记者", "作者", "reporter", "author"}},
-	{Name: Source, Kind: Keyword, Facet: true, Label: "来源", Prefixes: []string{"来源", "source"}},
+	{Name: Reporter, Kind: Keyword, Facet: true, Label: "记者", Prefixes: []string{"记者", "作者", "記者", "reporter", "author"}},
+	{Name: Source, Kind: Keyword, Facet: true, Label: "来源", Prefixes: []string{"来源", "來源", "source"}},
 	{Name: PubDate, Kind: Date, Sorted: true, Label: "日期", Prefixes: []string{"日期", "date"}},
 }
 

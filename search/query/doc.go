@@ -20,7 +20,11 @@
 //	"吕梁 公安"   “吕梁公安”   「吕梁公安」   ＂吕梁公安＂
 //
 // A quote opens a phrase even in the middle of a word (所谓“铝镁”), and
-// the phrase runs to the matching closing quote.
+// the phrase runs to the matching closing quote; or to another kind of
+// closing quote that white space, a parenthesis, a bar or the end follows
+// (“碛口古镇", typed with two input methods); or, when its own never comes,
+// to the first closing quote of any kind. A phrase with nothing but marks
+// in it is an error.
 //
 // # OR, NOT and parentheses
 //
@@ -29,7 +33,8 @@
 // full-width) group terms. NOT and minus bind tightest, then AND, then OR,
 // so 吕梁 铝镁 OR 太原 means (吕梁 AND 铝镁) OR 太原. AND may be written
 // out, but words next to each other already must all match. The keywords
-// OR, AND and NOT are upper case; quote them ("OR") to search for the word.
+// OR, AND and NOT are read in any case (or, Not); quote them ("or") to
+// search for the word.
 //
 //	铝镁 OR 镁合金              either word
 //	吕梁 (铝镁 | 镁合金)        吕梁, and either of the other two
@@ -44,19 +49,23 @@
 // A query must look for something: -广告 alone, or 吕梁 OR -广告, is an
 // error, because it would match nearly the whole archive.
 //
+// A word with no letter, digit or Chinese character in it (a lone mark,
+// symbol or emoji: 吕梁 ， or 吕梁 😀) is left out, with a Note; a query of
+// nothing else is an error.
+//
 // # Fields
 //
 // A field name and a colon (: or ：) before a term, phrase or parenthesised
 // group limits it to one part of the article:
 //
-//	标题:  headline:  title:     the headline
-//	正文:  body:                 the body text
-//	记者:  reporter:  作者:      the reporter or author
-//	版面:  section:              the section, as 要闻 or 经济
-//	来源:  source:               the source, as 新华社
-//	报纸:  paper:                the newspaper
-//	版次:  page:                 the page, as A03
-//	日期:  date:                 the publication date, see below
+//	标题:  標題:  headline:  title:  the headline
+//	正文:  body:                     the body text
+//	记者:  記者:  reporter:  作者:   the reporter or author
+//	版面:  section:                  the section, as 要闻 or 经济
+//	来源:  來源:  source:            the source, as 新华社
+//	报纸:  報紙:  paper:             the newspaper
+//	版次:  page:                     the page, as A03
+//	日期:  date:                     the publication date, see below
 //
 // For example:
 //
@@ -70,8 +79,10 @@
 // -标题:广告. Inside a group, a field of its own wins: in
 // 标题:(吕梁 记者:刘丽霞) the name is looked for among reporters.
 // Text before a colon that is not a field name stays part of the
-// word, so http://example.com and 12:30 are searched as typed. There is no
-// space between the colon and the value: 标题: 吕梁 is an error.
+// word, so http://example.com and 12:30 are searched as typed; a Note says
+// so for an address and for ASCII letters before the colon (foo:bar).
+// There is no space between the colon and the value: 标题: 吕梁 is an
+// error.
 //
 // # Dates
 //
@@ -86,6 +97,10 @@
 //	日期:2023-07-01..2023-07-31 from 1 to 31 July 2023
 //	日期:2023..                 2023 and after
 //	日期:..2023-06              up to the end of June 2023
+//	日期:2023-07-01 .. 2023-07-31  the same, spaces around the dots
+//	日期:2023年7月至9月         July to September 2023 (至 or 到)
+//	日期:2023-07～2023-09       the same (～, ~, — or –)
+//	日期:2012-2013              2012 and 2013
 //
 // Full-width digits (２０２３年７月) work too. A date that does not exist,
 // such as 2023-02-30 or 2023-13, is an error, and so is a range that ends
@@ -101,9 +116,10 @@
 //
 // # Errors
 //
-// A query that cannot be read returns an error that wraps ErrBadQuery and
+// A query that cannot be read returns an *Error that wraps ErrBadQuery and
 // reads "query: <what> at <offset>", the offset counting characters (runes)
-// from 0, for example:
+// from 0 (its Chinese method says it in Chinese, counting from 1), for
+// example:
 //
 //	query: unclosed quote at 7
 //	query: unbalanced parenthesis at 3

@@ -22,6 +22,10 @@ func FuzzParse(f *testing.F) {
 			if !errors.Is(err, ErrBadQuery) || !strings.HasPrefix(err.Error(), "query: ") {
 				t.Fatalf("Parse(%q) error %q: want a query: error wrapping ErrBadQuery", s, err)
 			}
+			var qe *Error
+			if !errors.As(err, &qe) || qe.Zh == "" {
+				t.Fatalf("Parse(%q) error %q says nothing in Chinese", s, err)
+			}
 			return
 		}
 		if diff := cmp.Diff(Simplify(q), q); diff != "" {
@@ -32,7 +36,10 @@ func FuzzParse(f *testing.F) {
 		// 标题:), so read it back without the length limit when needed.
 		read := Parse
 		if utf8.RuneCountInString(canon) > MaxRunes {
-			read = parse
+			read = func(s string) (Q, error) {
+				q, _, err := parse(s)
+				return q, err
+			}
 		}
 		back, err := read(canon)
 		if err != nil {

@@ -1,6 +1,9 @@
 package query
 
-import "unicode"
+import (
+	"strings"
+	"unicode"
+)
 
 // tokenKind is the kind of a lexical token.
 type tokenKind int
@@ -35,6 +38,19 @@ var quotePairs = map[rune]rune{
 	'“': '”',
 	'「': '」',
 	'＂': '＂',
+	'『': '』',
+	'‘': '’',
+}
+
+// isClosingQuote reports whether r closes some phrase: a phrase opened by
+// one kind of quote and closed by another (“碛口古镇", typed with two input
+// methods) ends at it when its own closing quote never comes.
+func isClosingQuote(r rune) bool {
+	switch r {
+	case '"', '”', '」', '＂', '』', '’':
+		return true
+	}
+	return false
 }
 
 // isDelim reports whether r ends an unquoted word. Closing Chinese quotes are
@@ -46,6 +62,16 @@ func isDelim(r rune) bool {
 	}
 	_, open := quotePairs[r]
 	return open || unicode.IsSpace(r)
+}
+
+// endsTerm reports whether r after a closing quote ends the term there:
+// white space, a parenthesis or a bar.
+func endsTerm(r rune) bool {
+	switch r {
+	case '(', ')', '（', '）', '|', '｜':
+		return true
+	}
+	return unicode.IsSpace(r)
 }
 
 // lex splits a query into tokens. Its only error is an unclosed quote.
@@ -70,9 +96,9 @@ func lex(rs []rune) ([]token, error) {
 			toks = append(toks, token{kind: tokMinus, text: "-", pos: i, glued: glued})
 			i++
 		case quotePairs[r] != 0:
-			end := indexRune(rs, i+1, quotePairs[r])
+			end := phraseEnd(rs, i+1, quotePairs[r])
 			if end < 0 {
-				return nil, errorAt(i, "unclosed quote")
+				return nil, errorAt(i, "引号没有配对", "unclosed quote")
 			}
 			toks = append(toks, token{kind: tokPhrase, text: string(rs[i+1 : end]), pos: i, textPos: i + 1})
 			i = end + 1
@@ -95,9 +121,13 @@ func lex(rs []rune) ([]token, error) {
 	return append(toks, token{kind: tokEOF, pos: len(rs)}), nil
 }
 
-// keyword returns the operator kind of an upper-case keyword, or tokWord.
+// keyword returns the operator kind of a keyword, in any case (OR, or,
+// Or), or tokWord.
 func keyword(w string) tokenKind {
-	switch w {
+	if len(w) > 3 {
+		return tokWord
+	}
+	switch strings.ToUpper(w) {
 	case "OR":
 		return tokOr
 	case "AND":
@@ -106,6 +136,32 @@ func keyword(w string) tokenKind {
 		return tokNot
 	}
 	return tokWord
+}
+
+// phraseEnd returns the index of the quote that closes a phrase starting
+// at from, or -1. A phrase ends at its own closing quote; or at another
+// kind of closing quote where a term would end after it (white space, a
+// parenthesis, a bar, the end of the query): “47%" OR “说” is two
+// phrases, and "安全阀”当好" and "正“青春”" one each; or, when its own
+// never comes, at the first closing quote of any kind.
+func phraseEnd(rs []rune, from int, own rune) int {
+	first := -1
+	for i := from; i < len(rs); i++ {
+		r := rs[i]
+		if r == own {
+			return i
+		}
+		if !isClosingQuote(r) {
+			continue
+		}
+		if i+1 == len(rs) || endsTerm(rs[i+1]) {
+			return i
+		}
+		if first < 0 {
+			first = i
+		}
+	}
+	return first
 }
 
 // indexRune returns the index of the first r in rs at or after from, or -1.

@@ -17,10 +17,12 @@ var ErrBadQuery = errors.New("bad query")
 
 // Error is a parse error. Its message starts with "query:" and, when the
 // mistake has a place, ends with "at N", N being the 0-based rune offset
-// into the query. It wraps ErrBadQuery.
+// into the query. It wraps ErrBadQuery. Chinese says the same for the
+// pages, counting characters from 1.
 type Error struct {
 	Msg string // what is wrong, without the "query:" prefix
 	Pos int    // 0-based rune offset of the mistake, or -1 if it has no place
+	Zh  string // what is wrong, in Chinese, without the place
 }
 
 // Error implements error.
@@ -31,45 +33,78 @@ func (e *Error) Error() string {
 	return fmt.Sprintf("query: %s at %d", e.Msg, e.Pos)
 }
 
+// Chinese returns the message in Chinese, with its place counted from 1:
+// 检索式第 8 个字处：引号没有配对。
+func (e *Error) Chinese() string {
+	if e.Pos < 0 {
+		return "检索式有误：" + e.Zh + "。"
+	}
+	return fmt.Sprintf("检索式第 %d 个字处：%s。", e.Pos+1, e.Zh)
+}
+
 // Unwrap returns ErrBadQuery.
 func (e *Error) Unwrap() error { return ErrBadQuery }
 
-func errorAt(pos int, format string, args ...any) error {
-	return &Error{Msg: fmt.Sprintf(format, args...), Pos: pos}
+// errorAt makes the Error of a mistake at pos, zh saying it in Chinese.
+func errorAt(pos int, zh, format string, args ...any) error {
+	return &Error{Msg: fmt.Sprintf(format, args...), Pos: pos, Zh: zh}
+}
+
+// Note is something about a query that its reader should know, though it
+// is no mistake: text that was ignored, or searched otherwise than it may
+// have been meant.
+type Note struct {
+	Pos  int    `json:"pos"`        // 0-based rune offset of the text
+	Text string `json:"text"`       // the text concerned
+	Msg  string `json:"message"`    // in English
+	Zh   string `json:"message_zh"` // in Chinese, for the pages
 }
 
 // Parse parses a query typed by a user into a simplified AST. See the
 // package documentation for the syntax. Every error wraps ErrBadQuery.
 func Parse(s string) (Q, error) {
+	q, _, err := ParseNotes(s)
+	return q, err
+}
+
+// ParseNotes is Parse that also returns the notes on the query, in query
+// order.
+func ParseNotes(s string) (Q, []Note, error) {
 	if n := utf8.RuneCountInString(s); n > MaxRunes {
-		return nil, &Error{Msg: fmt.Sprintf("query is %d characters long, the limit is %d", n, MaxRunes), Pos: -1}
+		return nil, nil, &Error{Msg: fmt.Sprintf("query is %d characters long, the limit is %d", n, MaxRunes), Pos: -1,
+			Zh: fmt.Sprintf("检索式有 %d 个字，最多 %d 个", n, MaxRunes)}
 	}
 	return parse(s)
 }
 
-// parse is Parse without the length limit.
-func parse(s string) (Q, error) {
+// parse is ParseNotes without the length limit.
+func parse(s string) (Q, []Note, error) {
 	if strings.TrimFunc(s, unicode.IsSpace) == "" {
-		return nil, &Error{Msg: "empty query", Pos: -1}
+		return nil, nil, &Error{Msg: "empty query", Pos: -1, Zh: "检索式是空的"}
 	}
 	toks, err := lex([]rune(s))
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	p := &parser{toks: toks}
 	q, err := p.parseOr("", token{})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if t := p.peek(); t.kind != tokEOF {
 		// Only a stray closing parenthesis stops parseOr early at top level.
-		return nil, errorAt(t.pos, "unbalanced parenthesis")
+		return nil, nil, errorAt(t.pos, "括号没有配对", "unbalanced parenthesis")
+	}
+	if q == nil {
+		return nil, p.notes, &Error{Msg: "nothing to search: no letter, digit or Chinese character", Pos: -1,
+			Zh: "检索式里没有可检索的字（单独的标点、符号和表情会被忽略）"}
 	}
 	q = Simplify(q)
 	if !positive(q) {
-		return nil, &Error{Msg: "a query cannot only exclude", Pos: -1}
+		return nil, p.notes, &Error{Msg: "a query cannot only exclude", Pos: -1,
+			Zh: "检索式不能只有排除条件（如 -广告），请加上要找的词"}
 	}
-	return q, nil
+	return q, p.notes, nil
 }
 
 // parser is a recursive-descent parser over the tokens of one query.
@@ -82,10 +117,18 @@ func parse(s string) (Q, error) {
 //
 // The field of an enclosing FIELD prefix is passed down, so that it reaches
 // every term of a parenthesised group; an inner prefix wins.
+//
+// A term with nothing to search (a lone mark, symbol or emoji outside
+// quotes) parses as nil, with a note, and the nodes above it do without
+// it.
 type parser struct {
-	toks []token
-	i    int
+	toks  []token
+	i     int
+	notes []Note
 }
+
+// note records a note on the query.
+func (p *parser) note(n Note) { p.notes = append(p.notes, n) }
 
 func (p *parser) peek() token { return p.toks[p.i] }
 
@@ -111,18 +154,18 @@ func (p *parser) startsTerm() bool {
 // zero token at the start of the query.
 func (p *parser) missing(after token) error {
 	if after.text != "" && after.kind != tokLParen {
-		return errorAt(after.pos, "missing term after %s", after.text)
+		return errorAt(after.pos, fmt.Sprintf("“%s”后面缺少检索词", after.text), "missing term after %s", after.text)
 	}
 	t := p.peek()
 	switch {
 	case t.kind == tokOr || t.kind == tokAnd:
-		return errorAt(t.pos, "missing term before %s", t.text)
+		return errorAt(t.pos, fmt.Sprintf("“%s”前面缺少检索词", t.text), "missing term before %s", t.text)
 	case t.kind == tokRParen:
-		return errorAt(t.pos, "unbalanced parenthesis")
+		return errorAt(t.pos, "括号没有配对", "unbalanced parenthesis")
 	case t.kind == tokEOF && after.kind == tokLParen:
-		return errorAt(after.pos, "unbalanced parenthesis")
+		return errorAt(after.pos, "括号没有配对", "unbalanced parenthesis")
 	}
-	return errorAt(t.pos, "missing term")
+	return errorAt(t.pos, "缺少检索词", "missing term")
 }
 
 // parseOr parses alternatives separated by OR. after is the token that
@@ -137,13 +180,18 @@ func (p *parser) parseOr(field string, after token) (Q, error) {
 		if err != nil {
 			return nil, err
 		}
-		alts = append(alts, q)
+		if q != nil {
+			alts = append(alts, q)
+		}
 		if p.peek().kind != tokOr {
 			break
 		}
 		after = p.next()
 	}
-	if len(alts) == 1 {
+	switch len(alts) {
+	case 0:
+		return nil, nil
+	case 1:
 		return alts[0], nil
 	}
 	return &Or{Children: alts}, nil
@@ -158,7 +206,9 @@ func (p *parser) parseAnd(field string) (Q, error) {
 		if err != nil {
 			return nil, err
 		}
-		all = append(all, q)
+		if q != nil {
+			all = append(all, q)
+		}
 		if t := p.peek(); t.kind == tokAnd {
 			p.next()
 			if !p.startsTerm() {
@@ -168,7 +218,10 @@ func (p *parser) parseAnd(field string) (Q, error) {
 			break
 		}
 	}
-	if len(all) == 1 {
+	switch len(all) {
+	case 0:
+		return nil, nil
+	case 1:
 		return all[0], nil
 	}
 	return &And{Children: all}, nil
@@ -185,7 +238,7 @@ func (p *parser) parseUnary(field string) (Q, error) {
 		return nil, p.missing(t)
 	}
 	q, err := p.parseUnary(field)
-	if err != nil {
+	if err != nil || q == nil {
 		return nil, err
 	}
 	return &Not{Child: q}, nil
@@ -197,14 +250,14 @@ func (p *parser) parsePrimary(field string) (Q, error) {
 	switch t.kind {
 	case tokLParen:
 		if p.peek().kind == tokRParen {
-			return nil, errorAt(t.pos, "empty parentheses")
+			return nil, errorAt(t.pos, "括号里是空的", "empty parentheses")
 		}
 		q, err := p.parseOr(field, t)
 		if err != nil {
 			return nil, err
 		}
 		if p.next().kind != tokRParen {
-			return nil, errorAt(t.pos, "unbalanced parenthesis")
+			return nil, errorAt(t.pos, "括号没有配对", "unbalanced parenthesis")
 		}
 		return q, nil
 	case tokField:
@@ -214,13 +267,92 @@ func (p *parser) parsePrimary(field string) (Q, error) {
 		return p.parseUnary(t.field)
 	case tokPhrase:
 		if strings.TrimFunc(t.text, unicode.IsSpace) == "" {
-			return nil, errorAt(t.pos, "empty phrase")
+			return nil, errorAt(t.pos, "引号里是空的", "empty phrase")
+		}
+		if field != fieldDate && !hasUnit(t.text) {
+			return nil, errorAt(t.pos, fmt.Sprintf("引号里的“%s”没有可检索的字（标点和符号只在字与字之间起作用）", t.text),
+				"phrase %q has no letter, digit or Chinese character to search", t.text)
 		}
 		return newTerm(field, t.text, true, t.textPos)
 	case tokWord:
+		if field == fieldDate {
+			return p.dateWord(t)
+		}
+		if !hasUnit(t.text) {
+			p.note(Note{Pos: t.pos, Text: t.text, Msg: fmt.Sprintf("%q has no letter, digit or Chinese character: ignored", t.text),
+				Zh: fmt.Sprintf("“%s”里没有可检索的字，已忽略", t.text)})
+			return nil, nil
+		}
+		p.noteWord(t)
 		return newTerm(field, t.text, false, t.textPos)
 	}
-	return nil, errorAt(t.pos, "missing term")
+	return nil, errorAt(t.pos, "缺少检索词", "missing term")
+}
+
+// dateWord parses the value of a date field that starts with word t. A
+// range typed with spaces around its separator (2023-07-01 .. 2023-07-31)
+// comes as several words; they are one value when together they read as a
+// range, the longest such run of words winning.
+func (p *parser) dateWord(t token) (Q, error) {
+	text, end := t.text, p.i
+	best, bestEnd := "", -1
+	for n := p.i; n < len(p.toks) && p.toks[n].kind == tokWord; n++ {
+		if !rangeSepEnd(text) && !rangeSepStart(p.toks[n].text) {
+			break
+		}
+		text += p.toks[n].text
+		if _, err := parseDateRange(text, t.textPos); err == nil {
+			best, bestEnd = text, n+1
+		} else if !rangeSepEnd(text) {
+			break
+		}
+	}
+	if bestEnd >= 0 {
+		p.i = bestEnd
+		return parseDateRange(best, t.textPos)
+	}
+	p.i = end
+	return parseDateRange(t.text, t.textPos)
+}
+
+// noteWord notes a word that looks like a field or an address but is
+// searched as text.
+func (p *parser) noteWord(t token) {
+	lower := strings.ToLower(t.text)
+	switch {
+	case strings.HasPrefix(lower, "http://") || strings.HasPrefix(lower, "https://") || strings.HasPrefix(lower, "www."):
+		p.note(Note{Pos: t.pos, Text: t.text, Msg: fmt.Sprintf("%s is an address: searched as text, in articles that print it", t.text),
+			Zh: fmt.Sprintf("“%s”是网址，按文字检索：找的是正文里印有这个网址的文章", t.text)})
+	default:
+		name, _, ok := strings.Cut(t.text, ":")
+		if !ok {
+			name, _, ok = strings.Cut(t.text, "：")
+		}
+		if ok && name != "" && isASCIILetters(name) {
+			p.note(Note{Pos: t.pos, Text: name, Msg: fmt.Sprintf("%s: is not a field: %s is searched as text", name, t.text),
+				Zh: fmt.Sprintf("“%s:”不是字段名，“%s”按文字检索（字段名见检索语法）", name, t.text)})
+		}
+	}
+}
+
+// hasUnit reports whether text holds something to search: a letter, a
+// digit or a Chinese character, a Kangxi radical or CJK radicals
+// supplement character among them (normalisation folds them into the
+// ideographs they stand for: ⼈⺠ is 人民).
+func hasUnit(text string) bool {
+	return strings.ContainsFunc(text, func(r rune) bool {
+		return unicode.IsLetter(r) || unicode.IsNumber(r) || r >= 0x2E80 && r <= 0x2FDF
+	})
+}
+
+// isASCIILetters reports whether s is ASCII letters only.
+func isASCIILetters(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i] | 0x20; c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // newTerm makes the node for text found at pos under field: a DateRange

@@ -32,8 +32,24 @@ func TestParse(t *testing.T) {
 		{"surrounding space", "  吕梁\t铝镁\n", and(word("吕梁"), word("铝镁"))},
 		{"english", "Lüliang aluminium", and(word("Lüliang"), word("aluminium"))},
 		{"hyphen inside word", "COVID-19", word("COVID-19")},
-		{"lower-case keywords are words", "a or b and c not d", and(word("a"), word("or"), word("b"), word("and"), word("c"), word("not"), word("d"))},
-		{"closing quotes outside a phrase are text", "吕梁” 」", and(word("吕梁”"), word("」"))},
+		{"keywords in any case", "a or b and c not d", or(word("a"), and(word("b"), word("c"), not(word("d"))))},
+		{"keywords in mixed case", "铝镁 Or 镁合金", or(word("铝镁"), word("镁合金"))},
+		{"quoted keyword is a word", `a "or" b`, and(word("a"), phrase("or"), word("b"))},
+		{"closing quotes outside a phrase are text", "吕梁” 」", word("吕梁”")},
+		{"a lone mark is ignored", "吕梁 ，", word("吕梁")},
+		{"a lone plus is ignored", "吕梁 + 铝镁", and(word("吕梁"), word("铝镁"))},
+		{"a lone dot is ignored", "吕梁 · 铝镁", and(word("吕梁"), word("铝镁"))},
+		{"an emoji is ignored", "吕梁 😀", word("吕梁")},
+		{"an ignored alternative", "吕梁 OR ，", word("吕梁")},
+		{"an ignored exclusion", "吕梁 -，", word("吕梁")},
+		{"an ignored group", "吕梁 (， OR 。)", word("吕梁")},
+		{"mixed quotes", `“碛口古镇"`, phrase("碛口古镇")},
+		{"mixed corner quote", `「碛口古镇”`, phrase("碛口古镇")},
+		{"own closing quote first", `"安全阀”当好"`, phrase("安全阀”当好")},
+		{"mixed quotes end where a term ends", `“47%" OR “说”`, or(phrase("47%"), phrase("说"))},
+		{"mixed quotes in a group", `a (“中" | b)`, and(word("a"), or(phrase("中"), word("b")))},
+		{"quotes inside a phrase", `"正“青春”"`, phrase("正“青春”")},
+		{"single quotes", "‘碛口古镇’", phrase("碛口古镇")},
 
 		// Operators and precedence.
 		{"OR", "铝镁 OR 镁合金", or(word("铝镁"), word("镁合金"))},
@@ -141,6 +157,21 @@ func TestParse(t *testing.T) {
 		{"range of Chinese dates", "日期:2023年7月..2023年8月15日", date("2023-07-01", "2023-08-15")},
 		{"range within one day", "日期:2023-07-22..2023-07-22", date("2023-07-22", "2023-07-22")},
 		{"open end", "日期:2023..", date("2023-01-01", "")},
+		{"range with spaces", "日期:2012-07-02 .. 2012-07-05", date("2012-07-02", "2012-07-05")},
+		{"range with a space before", "日期:2012-07-02 ..2012-07-05", date("2012-07-02", "2012-07-05")},
+		{"range with a space after", "日期:2012-07-02.. 2012-07-05 吕梁", and(date("2012-07-02", "2012-07-05"), word("吕梁"))},
+		{"open range then a word", "日期:2013.. 吕梁", and(date("2013-01-01", ""), word("吕梁"))},
+		{"open range then a dash", "日期:2013.. —— 吕梁", and(date("2013-01-01", ""), word("吕梁"))},
+		{"month then a dash", "日期:2013-07 ——", date("2013-07-01", "2013-07-31")},
+		{"chinese range", "日期:2012年7月至9月", date("2012-07-01", "2012-09-30")},
+		{"chinese range of days", "日期:2012年7月1日至15日", date("2012-07-01", "2012-07-15")},
+		{"chinese range with 到", "日期:2012年7月到2013年1月", date("2012-07-01", "2013-01-31")},
+		{"chinese range with spaces", "日期:2012年7月 至 9月", date("2012-07-01", "2012-09-30")},
+		{"tilde range", "日期:2012-07～2012-09", date("2012-07-01", "2012-09-30")},
+		{"dash range", "日期:2012—2013", date("2012-01-01", "2013-12-31")},
+		{"hyphen range of years", "日期:2012-2013", date("2012-01-01", "2013-12-31")},
+		{"hyphen range of months", "日期:2012-07-2012-09", date("2012-07-01", "2012-09-30")},
+		{"the first day of the calendar", "日期:0001-01-01", date("0001-01-01", "0001-01-01")},
 		{"open start", "日期:..2023-06", date("", "2023-06-30")},
 		{"quoted date", `日期:"2023-07"`, date("2023-07-01", "2023-07-31")},
 		{"date group", "日期:(2022 OR 2023-07)", or(date("2022-01-01", "2022-12-31"), date("2023-07-01", "2023-07-31"))},
@@ -191,7 +222,12 @@ func TestParseErrors(t *testing.T) {
 		{"unclosed quote", `吕梁 铝镁 "公安 局`, "query: unclosed quote at 6"},
 		{"unclosed quote at 7", `吕梁 铝镁业 "公安`, "query: unclosed quote at 7"},
 		{"unclosed Chinese quote", "吕梁“公安", "query: unclosed quote at 2"},
-		{"mismatched Chinese quotes", "「吕梁”", "query: unclosed quote at 0"},
+		{"no closing quote at all", "「吕梁", "query: unclosed quote at 0"},
+		{"only marks", "， 。 😀", "query: nothing to search: no letter, digit or Chinese character"},
+		{"only an excluded mark", "-，", "query: nothing to search: no letter, digit or Chinese character"},
+		{"quoted marks", `吕梁 "，"`, `query: phrase "，" has no letter, digit or Chinese character to search at 3`},
+		{"year zero", "日期:0000", `query: invalid date "0000" at 3`},
+		{"range end without a start", "日期:2023年7月至吕梁", `query: invalid date "吕梁" at 11`},
 		{"empty phrase", `吕梁 ""`, "query: empty phrase at 3"},
 		{"blank phrase", "吕梁 “ ”", "query: empty phrase at 3"},
 
@@ -251,5 +287,51 @@ func TestParseErrors(t *testing.T) {
 				t.Errorf("Parse(%q) error %v does not wrap ErrBadQuery", tc.in, err)
 			}
 		})
+	}
+}
+
+func TestParseNotes(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want []string // the notes' texts
+	}{
+		{"吕梁 铝镁", nil},
+		{"吕梁 ，", []string{"，"}},
+		{"foo:bar 吕梁", []string{"foo"}},
+		{"http://paper.xinmin.cn", []string{"http://paper.xinmin.cn"}},
+		{"12:30", nil},
+		{"标题:吕梁", nil},
+	} {
+		_, notes, err := ParseNotes(tc.in)
+		if err != nil {
+			t.Fatalf("ParseNotes(%q): %v", tc.in, err)
+		}
+		var got []string
+		for _, n := range notes {
+			if n.Msg == "" || n.Zh == "" {
+				t.Errorf("ParseNotes(%q): note %+v lacks a message", tc.in, n)
+			}
+			got = append(got, n.Text)
+		}
+		if diff := cmp.Diff(tc.want, got); diff != "" {
+			t.Errorf("ParseNotes(%q) notes (-want +got):\n%s", tc.in, diff)
+		}
+	}
+}
+
+func TestErrorChinese(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{`吕梁 铝镁业 "公安`, "检索式第 8 个字处：引号没有配对。"},
+		{"-吕梁", "检索式有误：检索式不能只有排除条件（如 -广告），请加上要找的词。"},
+		{"日期:2023-13", "检索式第 4 个字处：日期“2023-13”不对，应写作 2023、2023-07、2023-07-22、2023年7月22日，或用 .. 连起两个日期。"},
+	} {
+		_, err := Parse(tc.in)
+		var qe *Error
+		if !errors.As(err, &qe) {
+			t.Fatalf("Parse(%q) = %v, want an *Error", tc.in, err)
+		}
+		if got := qe.Chinese(); got != tc.want {
+			t.Errorf("Parse(%q) in Chinese = %q, want %q", tc.in, got, tc.want)
+		}
 	}
 }

@@ -2,7 +2,6 @@ package bench
 
 import (
 	"compress/gzip"
-	"context"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -10,11 +9,8 @@ import (
 	"io"
 	"net/http"
 	"os"
-	"os/signal"
 	"strconv"
 	"strings"
-	"syscall"
-	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/lang/cjk"
@@ -126,7 +122,7 @@ type baselineHit struct {
 	Fragments map[string][]string `json:"fragments"`
 }
 
-// runBaselineServe serves a baseline index: GET /api/search?q=&size=.
+// runBaselineServe serves a baseline index: GET /api/search?q=&size=&from=[&ids=1].
 func runBaselineServe(args []string) error {
 	fs := flag.NewFlagSet("bench baseline-serve", flag.ContinueOnError)
 	dir := fs.String("index", "", "index folder")
@@ -145,13 +141,17 @@ func runBaselineServe(args []string) error {
 		if size <= 0 {
 			size = 10
 		}
-		req := bleve.NewSearchRequestOptions(bleve.NewQueryStringQuery(r.URL.Query().Get("q")), size, 0, false)
-		req.Fields = []string{"headline", "date"}
-		req.Highlight = bleve.NewHighlightWithStyle("html")
-		req.Highlight.AddField("headline")
-		req.Highlight.AddField("body")
-		for _, f := range baselineFacets {
-			req.AddFacet(f, bleve.NewFacetRequest(f, 20))
+		from, _ := strconv.Atoi(r.URL.Query().Get("from"))
+		req := bleve.NewSearchRequestOptions(bleve.NewQueryStringQuery(r.URL.Query().Get("q")), size, max(from, 0), false)
+		// ids=1 is the bench's own request for the IDs of every hit.
+		if r.URL.Query().Get("ids") != "1" {
+			req.Fields = []string{"headline", "date"}
+			req.Highlight = bleve.NewHighlightWithStyle("html")
+			req.Highlight.AddField("headline")
+			req.Highlight.AddField("body")
+			for _, f := range baselineFacets {
+				req.AddFacet(f, bleve.NewFacetRequest(f, 20))
+			}
 		}
 		res, err := ix.SearchInContext(r.Context(), req)
 		if err != nil {
@@ -171,17 +171,5 @@ func runBaselineServe(args []string) error {
 		w.Header().Set("Content-Type", "application/json; charset=utf-8")
 		json.NewEncoder(w).Encode(out)
 	})
-	srv := &http.Server{Addr: *addr, Handler: mux, ReadHeaderTimeout: 10 * time.Second}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	errc := make(chan error, 1)
-	go func() { errc <- srv.ListenAndServe() }()
-	select {
-	case err := <-errc:
-		return err
-	case <-ctx.Done():
-	}
-	sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-	defer cancel()
-	return srv.Shutdown(sctx)
+	return serveUntilSignal(*addr, mux)
 }

@@ -1,123 +1,13 @@
 package bench
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
-	"math/rand/v2"
 	"net/http"
-	"net/url"
 	"slices"
 	"sync"
 	"time"
-	"unicode/utf8"
-
-	"baoku/indexer/article"
-	"baoku/segment"
 )
-
-// benchQuery is one query of the mix, written for each engine: Baoku's query
-// language and bleve's query string syntax (where + makes a term required,
-// as Baoku's words all are).
-type benchQuery struct {
-	Kind     string `json:"kind"`
-	Baoku    string `json:"baoku"`
-	Baseline string `json:"baseline"`
-}
-
-// Kinds of query in the mix.
-const (
-	kindWord   = "word"
-	kindWords  = "two words"
-	kindPhrase = "phrase"
-	kindChar   = "character"
-)
-
-var queryKinds = []string{kindWord, kindWords, kindPhrase, kindChar}
-
-// buildMix draws perKind queries of each kind from the articles with a fixed
-// seed: words cut from headlines, a phrase of 3 to 6 characters from a body,
-// a single character of a headline.
-func buildMix(arts []*article.Article, seg *segment.Segmenter, perKind int) []benchQuery {
-	rng := rand.New(rand.NewPCG(2012, 2026))
-	pick := func() *article.Article { return arts[rng.IntN(len(arts))] }
-	words := func(a *article.Article) []string {
-		var ws []string
-		for _, t := range seg.Words(segment.Normalize(a.Headline), segment.Query) {
-			if n := utf8.RuneCountInString(t.Term); n >= 2 && allHan(t.Term) {
-				ws = append(ws, t.Term)
-			}
-		}
-		return ws
-	}
-	var mix []benchQuery
-	add := func(kind, baoku, baseline string) {
-		mix = append(mix, benchQuery{Kind: kind, Baoku: baoku, Baseline: baseline})
-	}
-	for i := 0; i < perKind; i++ {
-		for tries := 0; tries < 100; tries++ {
-			if ws := words(pick()); len(ws) > 0 {
-				w := ws[rng.IntN(len(ws))]
-				add(kindWord, w, "+"+w)
-				break
-			}
-		}
-		for tries := 0; tries < 100; tries++ {
-			if ws := words(pick()); len(ws) >= 2 {
-				i := rng.IntN(len(ws) - 1)
-				j := i + 1 + rng.IntN(len(ws)-i-1)
-				add(kindWords, ws[i]+" "+ws[j], "+"+ws[i]+" +"+ws[j])
-				break
-			}
-		}
-		for tries := 0; tries < 100; tries++ {
-			if p := hanRun(segment.Normalize(pick().Body), rng, 3+rng.IntN(4)); p != "" {
-				add(kindPhrase, `"`+p+`"`, `+"`+p+`"`)
-				break
-			}
-		}
-		for tries := 0; tries < 100; tries++ {
-			if c := hanRun(segment.Normalize(pick().Headline), rng, 1); c != "" {
-				add(kindChar, c, "+"+c)
-				break
-			}
-		}
-	}
-	return mix
-}
-
-func allHan(s string) bool {
-	for _, r := range s {
-		if !segment.IsHan(r) {
-			return false
-		}
-	}
-	return s != ""
-}
-
-// hanRun returns n consecutive Chinese characters from a random place in
-// text, or "" when there is no such run where it looked.
-func hanRun(text string, rng *rand.Rand, n int) string {
-	rs := []rune(text)
-	if len(rs) < n {
-		return ""
-	}
-	i := rng.IntN(len(rs) - n + 1)
-	s := string(rs[i : i+n])
-	if !allHan(s) {
-		return ""
-	}
-	return s
-}
-
-// path is the request of q for an engine.
-func (q benchQuery) path(baseline bool) string {
-	text := q.Baoku
-	if baseline {
-		text = q.Baseline
-	}
-	return "/api/search?size=10&q=" + url.QueryEscape(text)
-}
 
 func newClient(conns int) *http.Client {
 	return &http.Client{
@@ -126,33 +16,31 @@ func newClient(conns int) *http.Client {
 	}
 }
 
-// do sends one request and reads the whole answer; total is the number of
-// hits the answer reports when decode is set.
-func do(c *http.Client, u string, decode bool) (d time.Duration, total uint64, err error) {
+// do sends one request and reads the whole answer; it is decoded by e
+// when e is not nil.
+func do(c *http.Client, u string, e engine) (time.Duration, answer, error) {
 	start := time.Now()
 	resp, err := c.Get(u)
 	if err != nil {
-		return 0, 0, err
+		return 0, answer{}, err
 	}
 	body, err := io.ReadAll(resp.Body)
 	resp.Body.Close()
-	d = time.Since(start)
+	d := time.Since(start)
 	if err != nil {
-		return 0, 0, err
+		return 0, answer{}, err
 	}
 	if resp.StatusCode != http.StatusOK {
-		return 0, 0, fmt.Errorf("GET %s: status %d: %s", u, resp.StatusCode, tail(string(body), 300))
+		return 0, answer{}, fmt.Errorf("GET %s: status %d: %s", u, resp.StatusCode, tail(string(body), 300))
 	}
-	if decode {
-		var r struct {
-			Total uint64 `json:"total"`
-		}
-		if err := json.Unmarshal(body, &r); err != nil {
-			return 0, 0, fmt.Errorf("GET %s: %w", u, err)
-		}
-		total = r.Total
+	if e == nil {
+		return d, answer{}, nil
 	}
-	return d, total, nil
+	ans, err := e.decode(body)
+	if err != nil {
+		return 0, answer{}, fmt.Errorf("GET %s: %w", u, err)
+	}
+	return d, ans, nil
 }
 
 func drain(resp *http.Response) {
@@ -182,33 +70,89 @@ func summarize(ds []time.Duration) latency {
 	return latency{N: len(s), P50MS: q(0.50), P99MS: q(0.99), MaxMS: q(1)}
 }
 
-// singleClient runs the mix once, one request at a time, and returns the
-// latencies overall and by kind, and the mean hits by kind.
-func singleClient(c *http.Client, base string, mix []benchQuery, baseline bool) (latency, map[string]latency, map[string]float64, error) {
+// pass is one client's run through the mix.
+type pass struct {
+	all     latency
+	byKind  map[string]latency
+	hits    map[string]float64 // mean total by kind
+	answers []answer           // the first page of each query
+}
+
+// singleClient runs the mix once, one request at a time, 10 hits a query,
+// and returns the latencies overall and by kind, the mean hits by kind and
+// the answers.
+func singleClient(c *http.Client, base string, e engine, mix []benchQuery) (pass, error) {
 	var all []time.Duration
 	byKind := map[string][]time.Duration{}
-	hits := map[string]float64{}
+	p := pass{byKind: map[string]latency{}, hits: map[string]float64{}}
 	for _, q := range mix {
-		d, total, err := do(c, base+q.path(baseline), true)
+		d, ans, err := do(c, base+e.request(q, 10, 0, false), e)
 		if err != nil {
-			return latency{}, nil, nil, err
+			return pass{}, err
 		}
 		all = append(all, d)
 		byKind[q.Kind] = append(byKind[q.Kind], d)
-		hits[q.Kind] += float64(total)
+		p.hits[q.Kind] += float64(ans.total)
+		p.answers = append(p.answers, ans)
 	}
-	kinds := map[string]latency{}
 	for k, ds := range byKind {
-		kinds[k] = summarize(ds)
-		hits[k] /= float64(len(ds))
+		p.byKind[k] = summarize(ds)
+		p.hits[k] /= float64(len(ds))
 	}
-	return summarize(all), kinds, hits, nil
+	p.all = summarize(all)
+	return p, nil
+}
+
+// fetchLimit is the largest answer whose IDs are fetched to compare with
+// the truth; larger ones are compared by their totals.
+const fetchLimit = 1000
+
+// allIDs fetches the IDs of every hit of q, page by page, when there are
+// at most fetchLimit of them (total is from the first page); nil otherwise.
+func allIDs(c *http.Client, base string, e engine, q benchQuery, total uint64) ([]string, error) {
+	if total > fetchLimit {
+		return nil, nil
+	}
+	ids := []string{}
+	size := min(e.pageMax(), fetchLimit)
+	for off := 0; off < int(total); off += size {
+		_, ans, err := do(c, base+e.request(q, size, off, true), e)
+		if err != nil {
+			return nil, err
+		}
+		ids = append(ids, ans.ids...)
+		if len(ans.ids) < size {
+			break
+		}
+	}
+	return ids, nil
+}
+
+// judgeMix compares the engine's answers to the mix (first pages from
+// singleClient) with the true ones and sums the verdicts by kind.
+func judgeMix(c *http.Client, base string, e engine, mix []benchQuery, first []answer, truth []map[string]bool) (map[string]accuracy, error) {
+	tallies := map[string]*tally{}
+	for i, q := range mix {
+		ids, err := allIDs(c, base, e, q, first[i].total)
+		if err != nil {
+			return nil, err
+		}
+		if tallies[q.Kind] == nil {
+			tallies[q.Kind] = &tally{}
+		}
+		tallies[q.Kind].add(judge(truth[i], first[i].total, ids), len(truth[i]))
+	}
+	out := map[string]accuracy{}
+	for k, t := range tallies {
+		out[k] = t.accuracy()
+	}
+	return out, nil
 }
 
 // throughput runs the mix rounds times over with clients concurrent
 // clients, each starting at a different place, and returns queries per
 // second and the latencies. It stops early at limit.
-func throughput(c *http.Client, base string, mix []benchQuery, baseline bool, clients, rounds int, limit time.Duration) (float64, latency, error) {
+func throughput(c *http.Client, base string, e engine, mix []benchQuery, clients, rounds int, limit time.Duration) (float64, latency, error) {
 	var (
 		mu   sync.Mutex
 		all  []time.Duration
@@ -225,7 +169,7 @@ func throughput(c *http.Client, base string, mix []benchQuery, baseline bool, cl
 			n := rounds * len(mix)
 			for i := 0; i < n && time.Now().Before(deadline); i++ {
 				q := mix[(w*len(mix)/clients+i)%len(mix)]
-				d, _, err := do(c, base+q.path(baseline), false)
+				d, _, err := do(c, base+e.request(q, 10, 0, false), nil)
 				if err != nil {
 					mu.Lock()
 					ferr = err

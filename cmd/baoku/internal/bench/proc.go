@@ -4,8 +4,8 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"net"
 	"net/http"
@@ -24,26 +24,70 @@ import (
 // ingestRun is what one ingest cost.
 type ingestRun struct {
 	Wall     time.Duration
-	PeakRSS  int64 // bytes
-	DiskSize int64 // bytes
+	CPU      time.Duration // user and system time of the processes
+	PeakRSS  int64         // bytes, the largest of the processes
+	DiskSize int64         // bytes
 }
 
-// runIngest runs `self args...` to completion and measures it.
-func runIngest(self string, args []string, dir string) (ingestRun, error) {
-	var stderr bytes.Buffer
-	cmd := exec.Command(self, args...)
-	cmd.Stderr = &stderr
-	start := time.Now()
-	err := cmd.Run()
-	wall := time.Since(start)
-	if err != nil {
-		return ingestRun{}, fmt.Errorf("%s: %w\n%s", strings.Join(args, " "), err, tail(stderr.String(), 2000))
+// procStep is one process of an ingest.
+type procStep struct {
+	argv  []string
+	stdin []string                  // files fed to its standard input, one after the other
+	check func(stdout []byte) error // reads its output for errors; nil: not read
+}
+
+// runIngest runs the steps one after the other, each to completion, and
+// measures them together; dir is the index they build.
+func runIngest(dir string, steps ...procStep) (ingestRun, error) {
+	var run ingestRun
+	for _, st := range steps {
+		if err := runStep(st, &run); err != nil {
+			return ingestRun{}, err
+		}
 	}
 	size, err := dirSize(dir)
 	if err != nil {
 		return ingestRun{}, err
 	}
-	return ingestRun{Wall: wall, PeakRSS: maxRSS(cmd.ProcessState), DiskSize: size}, nil
+	run.DiskSize = size
+	return run, nil
+}
+
+// runStep runs one process of an ingest and adds its cost to run.
+func runStep(st procStep, run *ingestRun) error {
+	var stdout, stderr bytes.Buffer
+	cmd := exec.Command(st.argv[0], st.argv[1:]...)
+	cmd.Stderr = &stderr
+	if st.check != nil {
+		cmd.Stdout = &stdout
+	}
+	var files []io.Reader
+	for _, name := range st.stdin {
+		f, err := os.Open(name)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		files = append(files, f)
+	}
+	if len(files) > 0 {
+		cmd.Stdin = io.MultiReader(files...)
+	}
+	start := time.Now()
+	err := cmd.Run()
+	run.Wall += time.Since(start)
+	name := strings.Join(st.argv, " ")
+	if err != nil {
+		return fmt.Errorf("%s: %w\n%s", tail(name, 300), err, tail(stderr.String(), 2000))
+	}
+	if st.check != nil {
+		if err := st.check(stdout.Bytes()); err != nil {
+			return fmt.Errorf("%s: %w", tail(name, 300), err)
+		}
+	}
+	run.CPU += cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
+	run.PeakRSS = max(run.PeakRSS, maxRSS(cmd.ProcessState))
+	return nil
 }
 
 // maxRSS is the peak resident set of a finished process, in bytes.
@@ -61,7 +105,18 @@ func tail(s string, n int) string {
 	return s
 }
 
-// dirSize is the total size of the files under dir.
+// fileSize is the space a file takes: its length, or the blocks it has on
+// disk where that is less (Groonga's files are sparse: they are created at
+// a fixed length that is only partly written).
+func fileSize(info fs.FileInfo) int64 {
+	n := info.Size()
+	if st, ok := info.Sys().(*syscall.Stat_t); ok {
+		n = min(n, st.Blocks*512)
+	}
+	return n
+}
+
+// dirSize is the total space the files under dir take (fileSize).
 func dirSize(dir string) (int64, error) {
 	var n int64
 	err := filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
@@ -73,7 +128,7 @@ func dirSize(dir string) (int64, error) {
 			if err != nil {
 				return err
 			}
-			n += info.Size()
+			n += fileSize(info)
 		}
 		return nil
 	})
@@ -102,14 +157,16 @@ func freeAddr() (string, error) {
 	return l.Addr().String(), nil
 }
 
-// startServer starts `self args... -addr ADDR` on a free loopback port.
-func startServer(self string, args []string) (*server, error) {
+// startServer starts an engine's server for the index in dir on a free
+// loopback port.
+func startServer(e engine, self, dir string) (*server, error) {
 	addr, err := freeAddr()
 	if err != nil {
 		return nil, err
 	}
+	bin, args := e.command(self, dir, addr)
 	s := &server{base: "http://" + addr, exited: make(chan struct{})}
-	s.cmd = exec.Command(self, append(args, "-addr", addr)...)
+	s.cmd = exec.Command(bin, args...)
 	s.cmd.Stderr = &s.stderr
 	s.start = time.Now()
 	if err := s.cmd.Start(); err != nil {
@@ -146,21 +203,44 @@ func (s *server) firstAnswer(c *http.Client, path string, limit time.Duration) (
 	return 0, fmt.Errorf("server did not answer within %s\n%s", limit, tail(s.stderr.String(), 2000))
 }
 
-// rss is the server's resident set now, in bytes.
-func (s *server) rss() (int64, error) {
-	f, err := os.Open(fmt.Sprintf("/proc/%d/status", s.cmd.Process.Pid))
+// memory is a process's resident set, in bytes: all of it, its anonymous
+// pages (heap, stacks) and its file-backed pages (mapped index files and
+// the binary).
+type memory struct {
+	RSS, Anon, File int64
+}
+
+// memory reads the server's resident set now.
+func (s *server) memory() (memory, error) {
+	name := fmt.Sprintf("/proc/%d/status", s.cmd.Process.Pid)
+	b, err := os.ReadFile(name)
 	if err != nil {
-		return 0, fmt.Errorf("read server memory: %w", err)
+		return memory{}, fmt.Errorf("read server memory: %w", err)
 	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
+	return parseStatus(name, b)
+}
+
+// parseStatus reads the resident set from the text of /proc/PID/status.
+func parseStatus(name string, b []byte) (memory, error) {
+	var m memory
+	fields := map[string]*int64{"VmRSS:": &m.RSS, "RssAnon:": &m.Anon, "RssFile:": &m.File}
+	sc := bufio.NewScanner(bytes.NewReader(b))
 	for sc.Scan() {
-		if rest, ok := strings.CutPrefix(sc.Text(), "VmRSS:"); ok {
-			kb, err := strconv.ParseInt(strings.Fields(rest)[0], 10, 64)
-			return kb * 1024, err
+		f := strings.Fields(sc.Text())
+		if len(f) < 2 || fields[f[0]] == nil {
+			continue
 		}
+		kb, err := strconv.ParseInt(f[1], 10, 64)
+		if err != nil {
+			return memory{}, fmt.Errorf("%s: %s: %w", name, f[0], err)
+		}
+		*fields[f[0]] = kb * 1024
+		delete(fields, f[0])
 	}
-	return 0, errors.New("read server memory: no VmRSS line")
+	if _, ok := fields["VmRSS:"]; ok {
+		return memory{}, fmt.Errorf("%s: no VmRSS line", name)
+	}
+	return m, nil
 }
 
 // stop ends the server (SIGTERM, then SIGKILL after 10 s) and waits for it.

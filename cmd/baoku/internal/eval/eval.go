@@ -1,14 +1,18 @@
 // Package eval owns `baoku eval`: it measures how the segmentation cuts the
 // SIGHAN 2005 bakeoff's gold files (precision, recall, F1 and OOV recall,
-// beside jieba's published F1) and how completely searches find substrings
-// of real articles, against a words-only and a characters-only design.
-// Both read the shared corpus beside the repository.
+// beside jieba's published F1), how completely searches find substrings
+// of real articles, against a words-only and a characters-only design,
+// whether every kind of query finds exactly what a brute-force scan of the
+// articles finds (exact), all on the shared corpus beside the repository;
+// and how well the PDF layout reader finds the articles of generated pages
+// whose truth is known.
 package eval
 
 import (
 	"errors"
 	"flag"
 	"fmt"
+	"os"
 	"path/filepath"
 
 	"baoku/cmd/baoku/internal/corpus"
@@ -18,13 +22,15 @@ import (
 var errFailed = errors.New("some inputs could not be indexed (see above)")
 
 // Run runs one of the evaluations, named by args[0] and given the rest of
-// args as its flags and arguments: seg [-corpus DIR] [PKU|MSR] or recall
-// [-corpus DIR] [-n N] [-max N] [-seed N] [FILE|FOLDER…] or pages [flags]
-// (see runEvalPages). It prints the
-// scores on standard output.
+// args as its flags and arguments: seg [-corpus DIR] [PKU|MSR], recall
+// [-corpus DIR] [-n N] [-max N] [-seed N] [FILE|FOLDER…], exact [-corpus
+// DIR] [-n N] [-seed N] [-xwlb-every N] [FILE|FOLDER…], pdf [-v] [SET…]
+// (folders of generated pages with their truth.json, made by `make
+// pdfset`), or pages [flags] (see runEvalPages). It prints the scores on
+// standard output.
 func Run(args []string) error {
 	if len(args) == 0 {
-		return errors.New("give an evaluation: seg [PKU|MSR], recall [flags] or pages [flags]")
+		return errors.New("give an evaluation: seg [PKU|MSR], recall [flags], exact [flags], pdf [-v] [SET…] or pages [flags]")
 	}
 	switch args[0] {
 	case "seg":
@@ -39,10 +45,14 @@ func Run(args []string) error {
 		return runEvalSeg(fs.Args(), *dir)
 	case "recall":
 		return runEvalRecall(args[1:])
+	case "exact":
+		return runEvalExact(args[1:])
+	case "pdf":
+		return runEvalPDF(args[1:], os.Stdout)
 	case "pages":
 		return runEvalPages(args[1:])
 	}
-	return fmt.Errorf("unknown evaluation %q: seg, recall or pages", args[0])
+	return fmt.Errorf("unknown evaluation %q: seg, recall, exact, pdf or pages", args[0])
 }
 
 // corpusFile names a file of the corpus folder.

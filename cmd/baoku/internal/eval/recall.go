@@ -312,10 +312,12 @@ func charPhraseHits(ix bleve.Index, sub string) (map[string]bool, error) {
 	return hits, nil
 }
 
-// engineHits returns every article the engine finds for q; ok is false when
-// there are more than can be paged.
+// engineHits returns every article the engine finds for q, every place of
+// an article printed in several; ok is false when there are more than can
+// be paged.
 func engineHits(ctx context.Context, eng *search.Engine, q string) (map[string]bool, bool, error) {
 	hits := map[string]bool{}
+	seen := 0
 	for page := 1; ; page++ {
 		res, err := eng.Search(ctx, search.Request{Query: q, Size: search.MaxSize, Page: page, NoFacets: true, IDsOnly: true})
 		if err != nil {
@@ -326,8 +328,12 @@ func engineHits(ctx context.Context, eng *search.Engine, q string) (map[string]b
 		}
 		for _, h := range res.Hits {
 			hits[h.ID] = true
+			for _, p := range h.Places {
+				hits[p.ID] = true
+			}
 		}
-		if len(res.Hits) < search.MaxSize || uint64(len(hits)) >= res.Total {
+		seen += len(res.Hits)
+		if len(res.Hits) < search.MaxSize || uint64(seen) >= res.Total {
 			return hits, true, nil
 		}
 	}
