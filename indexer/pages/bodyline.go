@@ -40,39 +40,6 @@ func (by *Byline) add(b byline) {
 	}
 }
 
-// ReadLead reads the byline that opens an article's first paragraph:
-// 本报讯（记者 张三 通讯员 李四）, 新华社北京2月5日电（记者 王五）,
-// 本报南京1月12日电（记者 赵六）, 记者 钱七 报道. ok is false when the
-// paragraph opens with none.
-func ReadLead(para string) (b Byline, ok bool) {
-	if !isArticleStart(para) {
-		return b, false
-	}
-	b.add(parseLead(para))
-	return b, true
-}
-
-// ReadBylineLine reads a line that is only a byline or a photo credit:
-// 本报记者 张三 李四, □ 本报记者 张三, （本报记者 张三）, 文/张三 图/李四,
-// 本报记者 张三 摄, 张三摄（影像中国）. ok is false for any other line.
-func ReadBylineLine(line string) (b Byline, ok bool) {
-	if by, _, found := parseBylineLine(line); found {
-		b.add(by)
-		return b, true
-	}
-	if names := parsePhotoCredit(line); len(names) > 0 && isCreditOnly(line) {
-		b.Photographers = names
-		return b, true
-	}
-	return b, false
-}
-
-// isCreditOnly reports whether a line that ends in a photo credit holds
-// nothing else: no caption before the credit.
-func isCreditOnly(line string) bool {
-	return !hasAny(strings.TrimSpace(line), "。，；！？")
-}
-
 // reRecordBreak splits an article record's body into paragraphs: line
 // breaks, or runs of spaces where the source lost them.
 var reRecordBreak = regexp.MustCompile(`\n|[ ]{3,}|\x{3000}{2,}`)

@@ -55,28 +55,29 @@ func TestBodyBylines(t *testing.T) {
 	}
 }
 
-// TestReadLeadAndLine checks the exported readers of a lead and of a
-// byline line against what they must refuse.
-func TestReadLeadAndLine(t *testing.T) {
-	if b, ok := ReadLead("本 报 讯   （ 记 者   任 瑞 ）  昨天，全市召开会议。"); !ok || b.Source != "本报讯" || !cmp.Equal(b.Reporters, []string{"任瑞"}) {
-		t.Errorf("letter-spaced lead: %+v %v", b, ok)
+// TestLeadAndBylineLine checks the byline readers the PDF reader shares
+// on the forms this parser learned: a letter-spaced lead, and a caption
+// with a credit, which is no byline line.
+func TestLeadAndBylineLine(t *testing.T) {
+	if src, _, names, _ := ParseLead("本 报 讯   （ 记 者   任 一 ）  昨天，全市召开会议。"); src != "本报讯" || !cmp.Equal(names, []string{"任一"}) {
+		t.Errorf("letter-spaced lead: source %q names %q", src, names)
 	}
-	if _, ok := ReadLead("昨天，全市召开会议。"); ok {
-		t.Error("plain text read as a lead")
+	if src, _, _, _ := ParseLead("昨天，全市召开会议。"); src != "" {
+		t.Errorf("plain text read as a lead: %q", src)
 	}
 	for _, tc := range []struct {
-		line string
-		ok   bool
-		want Byline
+		line  string
+		names []string
 	}{
-		{"□ 本报记者 白一", true, Byline{Reporters: []string{"白一"}, Roles: []string{"本报记者"}}},
-		{"新华社记者 李二 摄", true, Byline{Photographers: []string{"李二"}}},
-		{"图为市民在公园散步。 新华社记者 李二 摄", false, Byline{}},
-		{"记者会在京举行", false, Byline{}},
+		{"□ 本报记者 白一", []string{"白一"}},
+		{"本报记者 曹二  王三 摄影报道", []string{"曹二", "王三"}},
+		{"（本报记者 褚四采访整理）", []string{"褚四"}},
+		{"图为市民在公园散步。 新华社记者 李二 摄", nil},
+		{"记者会在京举行", nil},
 	} {
-		b, ok := ReadBylineLine(tc.line)
-		if ok != tc.ok || !cmp.Equal(tc.want, b) {
-			t.Errorf("ReadBylineLine(%q) = %+v, %v; want %+v, %v", tc.line, b, ok, tc.want, tc.ok)
+		names, _, ok := ParseByline(tc.line)
+		if ok != (tc.names != nil) || !cmp.Equal(tc.names, names) {
+			t.Errorf("ParseByline(%q) = %q, %v; want %q", tc.line, names, ok, tc.names)
 		}
 	}
 }
