@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"baoku/indexer/article"
+	"baoku/indexer/pages"
 )
 
 // record is one line of the JSON Lines import format (the schema of the
@@ -146,6 +147,7 @@ func parseRecord(line []byte) (*article.Article, error) {
 	if a.Headline == "" {
 		a.Headline, a.HeadlineDerived = deriveHeadline(a.Body), true
 	}
+	fillBylines(a)
 	if rec.ID != "" {
 		a.ID = article.StableID("record", a.Paper, rec.ID)
 		a.SourceID = rec.ID
@@ -153,6 +155,24 @@ func parseRecord(line []byte) (*article.Article, error) {
 		a.ID = article.StableID("record", a.Paper, a.Date, a.Page, a.Headline)
 	}
 	return a, nil
+}
+
+// fillBylines reads the bylines a record's body carries (the lead
+// 新华社北京2月5日电（记者 张三）, 本报记者 李四 after the last sentence,
+// photo credits) into the fields the record left empty: its source and
+// dateline, reporters and their roles, photographers. What the record
+// gives is kept.
+func fillBylines(a *article.Article) {
+	by := pages.BodyBylines(a.Body)
+	if a.Source == "" {
+		a.Source, a.Dateline = by.Source, by.Dateline
+	}
+	if len(a.Reporters) == 0 {
+		a.Reporters, a.Roles = by.Reporters, by.Roles
+	}
+	if len(a.Photographers) == 0 {
+		a.Photographers = by.Photographers
+	}
 }
 
 // invalidAt returns the offset of the first byte that is not UTF-8.

@@ -9,6 +9,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/google/go-cmp/cmp"
 	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"baoku/indexer/article"
@@ -170,6 +171,35 @@ func TestReadJSONLLineEndsAndDerivedHeadline(t *testing.T) {
 	}
 	if arts[0].ID != article.StableID("record", "测试日报", "a") {
 		t.Errorf("ID %s is not the stable ID of paper and record id", arts[0].ID)
+	}
+}
+
+// TestReadJSONLBodyBylines checks that bylines in a record's body fill
+// the fields the record leaves empty, and that fields it gives are kept.
+func TestReadJSONLBodyBylines(t *testing.T) {
+	in := `{"id":"a","paper":"测试晚报","date":"2022-04-01","headline":"社区开通配药专线","body":"    居委会开通了配药专线。    不少老人已经用上了。  本报记者  张小明"}
+{"id":"b","paper":"测试日报","date":"2022-02-05","headline":"两国元首会谈","body":"新华社北京2月5日电\u00a0\u00a0（记者王一）两国元首今天会谈。\n\u3000\u3000李二摄（影像中国）"}
+{"id":"c","paper":"测试晚报","date":"2022-04-01","headline":"春耕忙","source":"本报讯","reporters":["赵三"],"body":"田里一片忙碌。  本报记者  钱四"}
+`
+	var got []article.Article
+	if _, err := ReadJSONL("in", strings.NewReader(in), func(a *article.Article) error { got = append(got, *a); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	type bylines struct {
+		Source, Dateline     string
+		Reporters, Roles, Ph []string
+	}
+	want := []bylines{
+		{Reporters: []string{"张小明"}, Roles: []string{"本报记者"}},
+		{Source: "新华社", Dateline: "北京2月5日电", Reporters: []string{"王一"}, Roles: []string{"记者"}, Ph: []string{"李二"}},
+		{Source: "本报讯", Reporters: []string{"赵三"}},
+	}
+	var have []bylines
+	for _, a := range got {
+		have = append(have, bylines{a.Source, a.Dateline, a.Reporters, a.Roles, a.Photographers})
+	}
+	if diff := cmp.Diff(want, have); diff != "" {
+		t.Errorf("bylines (-want +got):\n%s", diff)
 	}
 }
 

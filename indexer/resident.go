@@ -20,7 +20,7 @@ type Resident struct {
 	Dir string
 	// Budget is the most of those files' pages kept resident, in bytes.
 	Budget int64
-	// Every is how often the mapped pages are measured (default 2 s).
+	// Every is how often the mapped pages are measured (default 0.5 s).
 	Every time.Duration
 }
 
@@ -41,7 +41,7 @@ func Release(dir string) (int64, error) {
 func (r Resident) Run(ctx context.Context) {
 	every := r.Every
 	if every <= 0 {
-		every = 2 * time.Second
+		every = 500 * time.Millisecond
 	}
 	dirs := []string{absDir(r.Dir), absDir(filepath.Clean(r.Dir) + ".creating")}
 	t := time.NewTicker(every)

@@ -29,10 +29,13 @@ var storedDict []byte
 const storedDictID = 1
 
 // encoder and decoder are made on first use, each alone: a server only
-// decodes, and the encoder's state is most of the pair's 17 MB.
+// decodes, and the encoder's state is most of the pair's 17 MB. With the
+// dictionary, zstd's fastest level compresses news articles as well as
+// its better one (56.3% of the JSON against 56.1%, on 5,000 xwlb stories)
+// in a fifth of the time, which was a tenth of a bulk build's reading.
 var encoder = sync.OnceValues(func() (*zstd.Encoder, error) {
 	enc, err := zstd.NewWriter(nil,
-		zstd.WithEncoderLevel(zstd.SpeedBetterCompression),
+		zstd.WithEncoderLevel(zstd.SpeedFastest),
 		zstd.WithEncoderCRC(false),
 		zstd.WithEncoderConcurrency(1),
 		zstd.WithEncoderDictRaw(storedDictID, storedDict))

@@ -349,6 +349,7 @@ func CharQuery(norm string, fields []string, weight float64) bq.Query {
 	if len(pairs) == 0 && len(lone) == 0 {
 		return nil
 	}
+	pairs = tiled(pairs)
 	qs := make([]bq.Query, 0, len(fields))
 	for _, f := range fields {
 		boost := boostOf(f) * weight
@@ -381,6 +382,28 @@ func CharQuery(norm string, fields []string, weight float64) bq.Query {
 		return qs[0]
 	}
 	return bq.NewDisjunctionQuery(qs)
+}
+
+// tiled keeps, of each run of consecutive pairs of a phrase, the pairs at
+// every other position and the last one, and leaves the positions between
+// them free (""): pairs at positions p, p+2, p+4 … and the last cover every
+// character of the run, so the phrase matches exactly where the whole
+// sequence would, and reads the positions of half as many terms.
+// 中国特色社会主义 is 中国 _ 特色 _ 社会 _ 主义.
+func tiled(pairs []string) []string {
+	out := slices.Clone(pairs)
+	start := 0
+	for i := 0; i <= len(out); i++ {
+		if i < len(out) && out[i] != "" {
+			continue
+		}
+		// out[start:i] is a run of pairs.
+		for j := start + 1; j < i-1; j += 2 {
+			out[j] = ""
+		}
+		start = i + 1
+	}
+	return out
 }
 
 // exact matches an exact value of a keyword field, as its search terms

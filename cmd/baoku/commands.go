@@ -134,7 +134,7 @@ func runServe(args []string) error {
 	dir := fs.String("index", defaultIndex, "index folder")
 	addr := fs.String("addr", ":8080", "address to listen on")
 	mem := fs.Int("memlimit", 180, "soft memory limit in MB for the Go heap, raised when the loaded dictionary and index need more (0: none; GOMEMLIMIT wins)")
-	mapped := fs.Int("max-mapped", 128, "MB of the index's mapped files kept resident (0: no limit)")
+	mapped := fs.Int("max-mapped", 64, "MB of the index's mapped files kept resident (0: no limit)")
 	extra := addServeFlags(fs)
 	if err := fs.Parse(args); err != nil {
 		return err

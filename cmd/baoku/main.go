@@ -13,7 +13,7 @@
 //	baoku cite   [-format gbt7714] ID... an article's citation
 //	baoku coverage                       articles per paper and month, days without an issue
 //	baoku loadtest [-d 60s] [-c 32]      load-test a throwaway server on loopback
-//	baoku eval   seg|recall|pdf [flags]  measure segmentation, substring recall and the PDF reader
+//	baoku eval   seg|recall|pdf|pages [flags]  measure segmentation, substring recall, the PDF reader and page parsing
 //	baoku bench  [-quick|-stories N|-scale N]   measure Baoku beside bleve, SQLite FTS5 and Groonga
 package main
 
@@ -44,7 +44,7 @@ func commands() []command {
 		{"cite", "[-format gbt7714|ris|biblatex|bibtex|csl] ID...   an article's citation", runCite},
 		{"coverage", "[filters]   articles per paper and month, and the days without an issue", runCoverage},
 		{"loadtest", "[-d 60s] [-c 32]   load-test a throwaway server on loopback while it ingests", runLoadtest},
-		{"eval", "seg|recall|pdf [flags] measure segmentation, substring recall (corpus) and PDF reading (generated pages)", runEval},
+		{"eval", "seg|recall|pdf|pages [flags] measure segmentation, substring recall (corpus), PDF reading and page parsing (generated pages)", runEval},
 		{"bench", "[-quick|-stories N|-scale N]   measure Baoku beside bleve, SQLite FTS5 and Groonga on the corpus", runBench},
 	}
 }

@@ -10,9 +10,9 @@ import (
 // roleWords are the roles printed before reporters' names, longest first so
 // that 本报记者 wins over 记者.
 var roleWords = []string{
-	"本报特约记者", "本报见习记者", "本报实习记者", "全媒体记者", "融媒体记者", "本报通讯员",
-	"新华社记者", "人民日报记者", "本报记者", "特约记者", "见习记者", "实习记者", "首席记者",
-	"摄影记者", "特约撰稿", "通讯员", "实习生", "记者",
+	"本报特约通讯员", "本报特约记者", "本报见习记者", "本报实习记者", "全媒体记者", "融媒体记者", "本报通讯员",
+	"新华社记者", "人民日报记者", "本报实习生", "本报记者", "特约通讯员", "特约记者", "见习记者", "实习记者",
+	"首席记者", "摄影记者", "特约撰稿", "通讯员", "实习生", "记者",
 }
 
 var (
@@ -42,6 +42,10 @@ var (
 type byline struct {
 	source, dateline string
 	names, roles     []string
+	photos           []string // photographers: names before 摄 or 摄影报道
+	// section is true for a credit closing one section of a piece made
+	// of several (（本报记者 张三采访整理）): the article goes on.
+	section bool
 }
 
 // maxBylineLine is the longest line examined for a byline or photo credit.
@@ -60,11 +64,21 @@ func compact(s string) string {
 // isArticleStart reports whether a line opens an article: 本报讯, a wire
 // dateline (新华社北京7月21日电), 央视网消息, or 记者 X 报道.
 func isArticleStart(s string) bool {
+	if !hasAny(s, "讯电消报") {
+		return false // 本报讯, …电, …消息, …报道
+	}
 	if runeCountMax(s, maxBylineLine+1) > maxBylineLine {
 		s = truncateRunes(s, maxBylineLine)
 	}
 	c := compact(s)
 	return reBenbao.MatchString(c) || reWire.MatchString(c) || reNetNews.MatchString(c) || reReportedBy.MatchString(c)
+}
+
+// hasRoleWord reports whether s may hold a role word: every one ends in
+// 记者, 通讯员, 实习生 or 撰稿, or is letter-spaced (记 者).
+func hasRoleWord(s string) bool {
+	return strings.Contains(s, "记者") || strings.Contains(s, "通讯员") || strings.Contains(s, "实习生") ||
+		strings.Contains(s, "撰稿") || strings.Contains(s, "记 者")
 }
 
 // truncateRunes returns at most n runes of s.
@@ -85,6 +99,7 @@ func truncateRunes(s string, n int) string {
 func parseLead(raw string) byline {
 	var b byline
 	raw = truncateRunes(strings.TrimSpace(raw), 300)
+	raw = despaceLead(raw)
 	// Compact spaces but keep line breaks and name separators: a single
 	// space between two names becomes "、".
 	s := nameSpaces(raw)
@@ -171,6 +186,7 @@ func skipCompact(s string, n int) string {
 // after it until the next role. Within a name a line break is joined when
 // the parts make at most four characters, otherwise it separates two names.
 func parseNames(s string) (names, roles []string) {
+	s = joinBrokenRoles(s)
 	role := ""
 	for _, tok := range joinSingles(strings.FieldsFunc(s, func(r rune) bool {
 		return r == '、' || r == '，' || r == ',' || r == '；' || r == '/' || r == '／' || r == ' ' || r == '\u3000'
@@ -282,17 +298,33 @@ const bulletChars = "□■◎●▲◆★○"
 // parenthesised form printed at the end of an article.
 func parseBylineLine(s string) (b byline, end, ok bool) {
 	s = strings.TrimSpace(s)
-	if s == "" || runeCountMax(s, 61) > 60 {
+	if s == "" || runeCountMax(s, 61) > 60 || !hasRoleWord(s) {
 		return b, false, false
 	}
-	s = strings.TrimSpace(strings.TrimLeft(s, bulletChars+" \u3000"))
+	s = strings.TrimSpace(strings.TrimLeft(despace(s), bulletChars+" \u3000"))
 	s = strings.TrimSpace(reWenTu.ReplaceAllString(s, " "))
+	photo := false
+	if t := strings.TrimSuffix(s, "摄影报道"); t != s {
+		s, photo = strings.TrimSpace(t), true
+	}
 	if strings.HasPrefix(s, "（") && strings.HasSuffix(s, "）") {
 		s = strings.TrimSuffix(strings.TrimPrefix(s, "（"), "）")
 		end = true
 	} else if strings.HasPrefix(s, "(") && strings.HasSuffix(s, ")") {
 		s = strings.TrimSuffix(strings.TrimPrefix(s, "("), ")")
 		end = true
+	}
+	section := false
+	if end {
+		// （综合本报记者 张三、李四报道）, （本报记者张三采访整理）
+		s = strings.TrimPrefix(s, "综合")
+		for _, suf := range []string{"采访整理", "综合报道", "报道", "整理"} {
+			if t := strings.TrimSuffix(s, suf); t != s {
+				s = strings.TrimSpace(t)
+				section = suf == "采访整理" || suf == "整理"
+				break
+			}
+		}
 	}
 	if at, _ := findRole(s); at != 0 {
 		return b, false, false
@@ -301,6 +333,10 @@ func parseBylineLine(s string) (b byline, end, ok bool) {
 	if len(b.names) == 0 || reconstruct(b) != hanOnly(s) || hasDuplicate(b.names) {
 		return byline{}, false, false
 	}
+	if photo {
+		b.photos = b.names
+	}
+	b.section = section
 	return b, end, true
 }
 
@@ -338,7 +374,7 @@ func parseAuthorLine(s string) (byline, bool) {
 	var b byline
 	for _, n := range names {
 		k := hanCount(n, 5)
-		if !isName(n) || !marked && k == 4 && !hasCompoundSurname(n) && !strings.ContainsRune(n, '·') {
+		if !isName(n) || !marked && (k == 4 && !hasCompoundSurname(n) || !hasSurname(n)) && !strings.ContainsRune(n, '·') {
 			return byline{}, false
 		}
 		b.names = append(b.names, n)
@@ -381,7 +417,7 @@ func parsePhotoCredit(s string) []string {
 	}
 	m := rePhoto.FindStringSubmatch(s)
 	if m == nil {
-		if b := rePhotoBare.FindStringSubmatch(s); b != nil && isName(b[1]) {
+		if b := rePhotoBare.FindStringSubmatch(joinSpacedName(s)); b != nil && isName(b[1]) {
 			return []string{b[1]}
 		}
 		return nil
@@ -396,6 +432,16 @@ func parsePhotoCredit(s string) []string {
 		}
 	}
 	return names
+}
+
+// joinSpacedName joins a two-character name spaced out before 摄
+// (郑  八摄 → 郑八摄).
+func joinSpacedName(s string) string {
+	f := strings.Fields(s)
+	if len(f) == 2 && utf8.RuneCountInString(f[0]) == 1 && strings.HasSuffix(f[1], "摄") && utf8.RuneCountInString(f[1]) <= 3 {
+		return f[0] + f[1]
+	}
+	return s
 }
 
 // parseEndByline reads a byline in brackets at the end of an article's
@@ -459,4 +505,148 @@ func firstParagraph(s string) string {
 		return s[:i]
 	}
 	return s
+}
+
+// despace undoes letter-spacing: in a line set with a space between most
+// characters (本 报 讯   （ 记 者   任 瑞 ）), single spaces go and wider
+// gaps become one space. Other lines are returned as they are.
+func despace(s string) string {
+	rs := []rune(s)
+	singles, joins := 0, 0 // characters set apart by one space, and side by side
+	for i := 0; i+1 < len(rs); i++ {
+		switch {
+		case !isHan(rs[i]):
+		case isHan(rs[i+1]):
+			joins++
+		case rs[i+1] == ' ' && i+2 < len(rs) && isHan(rs[i+2]):
+			singles++
+		}
+	}
+	if singles < 3 || 4*joins > singles {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(rs); i++ {
+		if rs[i] != ' ' {
+			b.WriteRune(rs[i])
+			continue
+		}
+		j := i
+		for j < len(rs) && rs[j] == ' ' {
+			j++
+		}
+		if j-i > 1 && i > 0 && j < len(rs) {
+			b.WriteByte(' ')
+		}
+		i = j - 1
+	}
+	return b.String()
+}
+
+// despaceLead undoes the letter-spacing of a lead's byline, which may
+// be spaced out while the text after it is not: the part up to the first
+// closing bracket is despaced by itself.
+func despaceLead(s string) string {
+	if i := strings.IndexAny(s, "）)"); i >= 0 && i < 4*60 {
+		_, n := utf8.DecodeRuneInString(s[i:])
+		return despaceLines(s[:i+n]) + s[i+n:]
+	}
+	return despaceLines(s)
+}
+
+// despaceLines applies despace to each line of s.
+func despaceLines(s string) string {
+	if !strings.Contains(s, " ") {
+		return s
+	}
+	lines := strings.Split(s, "\n")
+	for i, l := range lines {
+		lines[i] = despace(l)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// joinBrokenRoles removes the line breaks that split a role word
+// (通讯\n员, 记\n者), so that the role is read as one.
+func joinBrokenRoles(s string) string {
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\n' && splitsRole(s[:i], s[i+1:]) {
+			s = s[:i] + s[i+1:]
+			i--
+		}
+	}
+	return s
+}
+
+// splitsRole reports whether a role word starts at the end of before and
+// ends at the start of after.
+func splitsRole(before, after string) bool {
+	for _, w := range roleWords {
+		for k := 1; k < len(w); k++ {
+			if utf8.RuneStart(w[k]) && strings.HasSuffix(before, w[:k]) && strings.HasPrefix(after, w[k:]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// reCreditLine matches a picture credit that names no photographer: the
+// agency (影像中国, 新华社发), who supplied the picture (资料图片,
+// 中国三峡集团供图, 本版图片由受访者提供).
+var reCreditLine = regexp.MustCompile(`^[（(]?(?:影像中国|人民视觉|视觉中国|新华社发|中新社发|资料图片|资料照片|\p{Han}{2,16}供图|本版图片由\p{Han}{2,12}提供|图片由\p{Han}{2,12}提供)[）)]?$`)
+
+// isCreditLine reports a line that is only a picture credit without a
+// photographer's name.
+func isCreditLine(s string) bool {
+	if !hasAny(s, "影视新中资图供提") {
+		return false
+	}
+	s = strings.TrimSpace(s)
+	return runeCountMax(s, 25) < 25 && reCreditLine.MatchString(compact(s))
+}
+
+// reTailStart finds where a byline may start after the last sentence of
+// a line: after the sentence's end and any closing quote, or after a
+// photo credit (王五摄（影像中国）).
+var reTailStart = regexp.MustCompile(`(?:[。！？!?…][”’」』）)]*|摄(?:[（(]\p{Han}{2,6}[）)])?)\s*`)
+
+// parseTailByline reads a byline printed on the last line of an article
+// after its last sentence (……确保家中安全。  本报记者  潘高峰) and returns
+// it with the line's text before it. A name printed before the byline
+// (……的方式。应健中 记者 张三) stays with the text.
+func parseTailByline(line string) (b byline, rest string, ok bool) {
+	locs := reTailStart.FindAllStringIndex(line, -1)
+	if len(locs) == 0 {
+		return b, line, false
+	}
+	end := locs[len(locs)-1][1]
+	tail := strings.TrimSpace(line[end:])
+	if tail == "" || runeCountMax(tail, 41) > 40 {
+		return b, line, false
+	}
+	if b, _, ok = parseBylineLine(tail); ok {
+		return b, strings.TrimRightFunc(line[:end], unicode.IsSpace), true
+	}
+	// the byline may start after a gap later in the tail
+	if i := strings.LastIndexByte(tail, ' '); i > 0 {
+		for j := strings.IndexByte(tail, ' '); j > 0 && j <= i; {
+			if b, _, ok = parseBylineLine(tail[j+1:]); ok && findRoleAt(strings.TrimSpace(tail[j+1:])) {
+				cut := len(line) - len(tail) + j
+				return b, strings.TrimRightFunc(line[:cut], unicode.IsSpace), true
+			}
+			k := strings.IndexByte(tail[j+1:], ' ')
+			if k < 0 {
+				break
+			}
+			j += k + 1
+		}
+	}
+	return byline{}, line, false
+}
+
+// findRoleAt reports whether s starts with a role word.
+func findRoleAt(s string) bool {
+	at, _ := findRole(s)
+	return at == 0
 }

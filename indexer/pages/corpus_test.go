@@ -14,7 +14,7 @@ import (
 
 // corpusPDF is the one-day 人民日报 web-edition PDF of the shared corpus,
 // relative to this package's directory.
-var corpusPDF = filepath.Join("..", "..", "shared", "corpus", "rmrb-2025-10-20", "rmrb-2025-10-20.pdf")
+var corpusPDF = filepath.Join("..", "..", "..", "shared", "corpus", "rmrb-2025-10-20", "rmrb-2025-10-20.pdf")
 
 // TestEditionCorpus runs the parser on the text pdftotext gives for a real
 // web-edition PDF, in both of its modes, and checks aggregate properties:

@@ -28,22 +28,8 @@ var (
 	subtitleEnds = []string{"主持", "出席", "讲话", "参加", "会见", "致辞"}
 )
 
-// maxHeadline is the longest line, in runes, taken for a headline.
+// maxHeadline is the longest headline line, in runes, matched by content.
 const maxHeadline = 40
-
-// isHeadCandidate reports whether a line could be a headline by itself:
-// short, with two or more characters, no sentence punctuation (not even
-// 、: a text line broken after an enumeration is far more common than a
-// headline with one), not a byline.
-func isHeadCandidate(s string) bool {
-	if runeCountMax(s, maxHeadline+1) > maxHeadline || hanCount(s, 2) < 2 {
-		return false
-	}
-	if strings.ContainsAny(s, "，。；：、,;:") || endsSentence(s) {
-		return false
-	}
-	return !isNoteLine(s)
-}
 
 // isNoteLine reports a line that closes a paragraph rather than heads an
 // article: a note in brackets (（作者为本报评论员）) or the signature of an
@@ -55,17 +41,6 @@ func isNoteLine(s string) bool {
 	return isDashed(s) && hanCount(s, 4) <= 3
 }
 
-// isPunctHeadline reports a short line that would be a headline but for
-// commas, enumeration commas, or a closing question or exclamation mark.
-func isPunctHeadline(s string) bool {
-	if runeCountMax(s, 31) > 30 || strings.ContainsAny(s, "。；;") || strings.HasSuffix(s, "：") || strings.HasSuffix(s, ":") || isNoteLine(s) {
-		return false
-	}
-	t := strings.TrimRight(s, "？！?!"+closers)
-	t = strings.NewReplacer("，", "", "、", "", ",", "", "：", "", ":", "").Replace(t)
-	return t != s && isHeadCandidate(t)
-}
-
 // isColumnLabel reports a column label line (特写：, 【评论】) and returns it.
 func isColumnLabel(s string) (string, bool) {
 	m := reColumn.FindStringSubmatch(strings.TrimSpace(s))
@@ -75,166 +50,6 @@ func isColumnLabel(s string) (string, bool) {
 	return m[1] + m[2], true
 }
 
-// classify sets the kind of each line. A line can be a headline only where
-// a paragraph may start (at the top, after a sentence end, after another
-// headline or a byline); a one- or two-line run of such lines followed by
-// article text of the same width is the first line of a paragraph after
-// all, and stays text.
-func classify(lines []pline) {
-	for i := range lines {
-		l := &lines[i]
-		if isArticleStart(l.text) {
-			l.kind = kStart
-			continue
-		}
-		if b, end, ok := parseBylineLine(l.text); ok {
-			l.by = b
-			l.kind = kByline
-			if end {
-				l.kind = kEndByline
-			}
-			continue
-		}
-		if parsePhotoCredit(l.text) != nil {
-			l.kind = kPhoto
-			continue
-		}
-		if i > 0 && lines[i-1].kind == kHead {
-			if b, ok := parseAuthorLine(l.text); ok {
-				l.by = b
-				l.kind = kByline
-				continue
-			}
-		}
-		if i > 0 && lines[i-1].kind == kHead && isHeadWidow(lines[i-1].text, l.text) {
-			l.kind = kHead
-			continue
-		}
-		if !headContext(lines, i) {
-			continue
-		}
-		if _, ok := isColumnLabel(l.text); ok {
-			l.kind = kColumn
-		} else if isHeadCandidate(l.text) {
-			l.kind = kHead
-		}
-	}
-	// A headline with a comma or question mark (医保、养老保险待遇提高;
-	// 成人感染被转运，孩子谁来照顾？) is taken only where nothing else
-	// fits: between a sentence end and an article start, a byline or
-	// another headline line. Going backwards lets a kicker join a
-	// headline so found.
-	opens := func(k lineKind) bool { return k == kStart || k == kByline || k == kHead }
-	for i := len(lines) - 2; i >= 0; i-- {
-		l := &lines[i]
-		if l.kind != kBody || !isPunctHeadline(l.text) || !headContext(lines, i) {
-			continue
-		}
-		switch next := &lines[i+1]; {
-		case opens(next.kind):
-			l.kind = kHead
-		case next.kind == kBody && isHeadCandidate(next.text) && i+2 < len(lines) &&
-			(opens(lines[i+2].kind) || recurs(lines, i+1) || recurs(lines, i)):
-			// a kicker with a comma over a plain headline: the headline
-			// was not taken as one because the kicker did not end a
-			// sentence
-			l.kind, next.kind = kHead, kHead
-		}
-	}
-	for s := 0; s < len(lines); {
-		if lines[s].kind != kHead {
-			s++
-			continue
-		}
-		e := s
-		for e+1 < len(lines) && lines[e+1].kind == kHead {
-			e++
-		}
-		if e+1 < len(lines) && lines[e+1].kind == kBody {
-			unHead(lines, s, e)
-		}
-		s = e + 1
-	}
-}
-
-// unHead turns the last lines of the headline run lines[s..e] back into
-// text when their widths say they are the start of the paragraph that
-// follows: lines as wide as the column of the text around the run, and
-// before them the paragraph's first line, indented about two characters.
-func unHead(lines []pline, s, e int) {
-	col := 0.0
-	for i := e + 1; i < len(lines) && i <= e+3 && lines[i].kind == kBody; i++ {
-		col = max(col, lineWidth(lines[i].text))
-	}
-	for i := s - 1; i >= 0 && i >= s-3 && lines[i].kind == kBody; i-- {
-		col = max(col, lineWidth(lines[i].text))
-	}
-	if s == e && headsText(lines, s) {
-		return
-	}
-	for i := e; i >= s; i-- {
-		w := lineWidth(lines[i].text)
-		switch {
-		case w >= col-1.5 && w <= col+1:
-			lines[i].kind = kBody // a full line of the column
-		case w >= col-3.5 && w < col-1.5:
-			lines[i].kind = kBody // the indented first line
-			return
-		default:
-			// Full lines must start with an indented one; a run of
-			// full-width lines alone is left as it was only if the
-			// line before the run ended a paragraph, which headContext
-			// made sure of.
-			return
-		}
-	}
-}
-
-// headsText reports whether the single line at i reads as the headline of
-// the text after it rather than its first line: it has no punctuation at
-// all, and most of its character pairs come again in the next lines (a
-// headline repeats the words of its story; a first line goes on to new
-// ones).
-func headsText(lines []pline, i int) bool {
-	t := lines[i].text
-	if strings.IndexFunc(t, func(r rune) bool { return unicode.IsPunct(r) }) >= 0 || hanCount(t, 8) < 8 {
-		return false
-	}
-	return recurs(lines, i)
-}
-
-// recurs reports whether most of the character pairs of line i come again
-// in the text lines after it.
-func recurs(lines []pline, i int) bool {
-	t := lines[i].text
-	var next strings.Builder
-	for j := i + 1; j < len(lines) && j <= i+12 && (lines[j].kind == kBody || lines[j].kind == kPhoto); j++ {
-		next.WriteString(lines[j].text)
-	}
-	own := hanBigrams(t, maxHeadline*2)
-	after := hanBigrams(next.String(), 1000)
-	hit := 0
-	for k := range own {
-		if after[k] {
-			hit++
-		}
-	}
-	return len(own) > 0 && float64(hit) >= 0.5*float64(len(own))
-}
-
-// headContext reports whether line i stands where a headline may.
-func headContext(lines []pline, i int) bool {
-	if i == 0 {
-		return true
-	}
-	switch prev := lines[i-1]; prev.kind {
-	case kHead, kColumn, kByline, kEndByline, kPhoto:
-		return true
-	default:
-		return endsSentence(prev.text)
-	}
-}
-
 // minWidowHead is the least width of a headline line that may wrap.
 const minWidowHead = 16
 
@@ -242,8 +57,14 @@ const minWidowHead = 16
 // prev, wrapped: one to three characters (节, 点）) that end no sentence,
 // under a line of at least minWidowHead characters.
 func isHeadWidow(prev, line string) bool {
+	return isWidow(line) && lineWidth(prev) >= minWidowHead
+}
+
+// isWidow reports a line that could be the wrapped tail of a headline:
+// one to three characters that end no sentence.
+func isWidow(line string) bool {
 	n := runeCountMax(line, 4)
-	if n > 3 || hanCount(line, 1) == 0 || endsSentence(line) || lineWidth(prev) < minWidowHead {
+	if n > 3 || hanCount(line, 1) == 0 || endsSentence(line) {
 		return false
 	}
 	return strings.IndexFunc(line, unicode.IsSpace) < 0
@@ -272,12 +93,10 @@ func isQuestionKicker(first, second string) bool {
 }
 
 // isSubtitle reports a line that reads as a subtitle (副题): it starts with
-// a dash, is very short, or says who presided or attended.
+// a dash, or says who presided or attended. (A very short line is as
+// likely the headline of another article in the block: 图片报道.)
 func isSubtitle(s string) bool {
 	if strings.HasPrefix(s, "—") || strings.HasPrefix(s, "－") || strings.HasPrefix(s, "-") {
-		return true
-	}
-	if hanCount(s, 7) <= 6 {
 		return true
 	}
 	for _, e := range subtitleEnds {
@@ -348,18 +167,27 @@ func columnTag(s string) (rest, tag string, ok bool) {
 	}
 	inner := strings.TrimSpace(strings.TrimSuffix(strings.TrimSuffix(t[i+len(open):], "）"), ")"))
 	rest = strings.TrimSpace(t[:i])
-	if n := runeCountMax(inner, 21); n > 20 || hanCount(inner, 4) < 4 || hanCount(rest, 4) < 4 {
+	if hanCount(rest, 4) < 4 || !isTagText(inner) {
 		return s, "", false
 	}
+	return rest, cleanHeadline(inner), true
+}
+
+// isTagText reports whether the text inside brackets reads as a column
+// tag (see columnTag).
+func isTagText(inner string) bool {
+	if n := runeCountMax(inner, 21); n > 20 || hanCount(inner, 4) < 4 {
+		return false
+	}
 	if strings.ContainsAny(inner, "，。；：、！？,;:!?()（）0123456789") {
-		return s, "", false
+		return false
 	}
 	for _, w := range tagNotColumn {
 		if strings.Contains(inner, w) {
-			return s, "", false
+			return false
 		}
 	}
-	return rest, cleanHeadline(inner), true
+	return true
 }
 
 // text is the group's text, for matching.
@@ -393,8 +221,9 @@ type matcher struct {
 func newMatcher(drafts []*draft) *matcher {
 	m := &matcher{}
 	for _, d := range drafts {
-		m.all = append(m.all, hanBigrams(d.body, matchLimit))
-		m.lead = append(m.lead, hanBigrams(d.body, 300))
+		all, lead := d.pairs()
+		m.all = append(m.all, all)
+		m.lead = append(m.lead, lead)
 	}
 	return m
 }
@@ -448,11 +277,14 @@ func groupBlock(b *block, m *matcher, lo, hi int) []*headGroup {
 			force, curBest = true, -1
 			continue
 		}
-		if cur != nil && len(cur.lines) > 0 && isHeadWidow(cur.lines[len(cur.lines)-1].text, l.text) {
+		if cur != nil && len(cur.lines) > 0 && (l.widow || isHeadWidow(cur.lines[len(cur.lines)-1].text, l.text)) {
 			cur.lines[len(cur.lines)-1].text += l.text
 			continue
 		}
 		bi, bs := m.best(l.text, lo, hi)
+		if float64(len(pairs(l.text)))*bs < 2 {
+			bs = 0 // one pair in common is chance (图片报道, 报道)
+		}
 		join := cur != nil && (force ||
 			len(cur.lines) == 1 && isKicker(cur.lines[0].text) ||
 			len(cur.lines) > 0 && isSubtitle(l.text) ||
@@ -531,10 +363,34 @@ func (p *parser) assignHeadlines(drafts []*draft, blocks []*block) []*draft {
 		drafts[c.d].head = c.g
 		assigned[c.g] = true
 	}
-	for _, g := range groups {
+	// A group that fits no article by content heads a neighbour of its
+	// block that has no headline: the article after it when it is the
+	// block's last group (a headline printed above its text), else the
+	// article before it when that is the block's first (printed below).
+	// Headlines in a block stand in the order of their articles: one
+	// before a headline of an article printed above the block heads the
+	// article before that one.
+	for i, g := range groups {
 		b := owner[g]
-		if !assigned[g] && len(g.lines) > 0 && lastOf[g] && b.next >= 0 && drafts[b.next].head == nil {
+		if assigned[g] || len(g.lines) == 0 {
+			continue
+		}
+		first := i == 0 || owner[groups[i-1]] != b
+		if i+1 < len(groups) && owner[groups[i+1]] == b && assigned[groups[i+1]] {
+			if d := headedBy(drafts, groups[i+1]); d >= 0 && d <= b.prev {
+				if e := headlessBefore(drafts, d); e >= 0 {
+					drafts[e].head = g
+					assigned[g] = true
+					continue
+				}
+			}
+		}
+		switch {
+		case lastOf[g] && b.next >= 0 && drafts[b.next].head == nil:
 			drafts[b.next].head = g
+			assigned[g] = true
+		case first && b.prev >= 0 && drafts[b.prev].head == nil:
+			drafts[b.prev].head = g
 			assigned[g] = true
 		}
 	}
@@ -563,6 +419,27 @@ func (p *parser) assignHeadlines(drafts []*draft, blocks []*block) []*draft {
 		}
 	}
 	return drafts
+}
+
+// headedBy returns the draft group g heads, or -1.
+func headedBy(drafts []*draft, g *headGroup) int {
+	for i, d := range drafts {
+		if d.head == g {
+			return i
+		}
+	}
+	return -1
+}
+
+// headlessBefore returns the nearest draft before d that has no headline,
+// looking back over no more than a few drafts, or -1.
+func headlessBefore(drafts []*draft, d int) int {
+	for e := d - 1; e >= 0 && e >= d-4; e-- {
+		if drafts[e].head == nil {
+			return e
+		}
+	}
+	return -1
 }
 
 // keepAsBody puts the lines of an unmatched headline group into the body

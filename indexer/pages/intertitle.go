@@ -1,5 +1,7 @@
 package pages
 
+import "strings"
+
 // Long features are broken by intertitles (小标题): a short line in bold
 // between paragraphs. In extracted text one looks like the headline of a
 // new article with no byline. An intertitle is told from a headline by
@@ -15,17 +17,18 @@ const minCohesion = 0.05
 // headline over a caption that ends in a photo credit.
 const photoItem = 400
 
-// mergeIntertitles folds the article after a short headline block into
-// the article before it, with the line kept as a paragraph, when that
+// mergeIntertitles folds the article after a headline block into the
+// article before it, with the block's lines kept as paragraphs, when the
 // block is an intertitle; the blocks' references are renumbered.
-func mergeIntertitles(drafts []*draft, blocks []*block) ([]*draft, []*block) {
+func mergeIntertitles(drafts []*draft, blocks []*block, lay layout) ([]*draft, []*block) {
 	into := make([]int, len(drafts)) // where each draft ends up
 	for i := range into {
 		into[i] = i
 	}
+	ev := newCohesion(drafts)
 	var keep []*block
 	for _, b := range blocks {
-		if b.prev < 0 || b.next != b.prev+1 || !isIntertitle(b, drafts[into[b.prev]], drafts[b.next]) {
+		if b.prev < 0 || b.next != b.prev+1 || !isIntertitle(b, into[b.prev], b.next, drafts, ev, lay) {
 			keep = append(keep, b)
 			continue
 		}
@@ -39,8 +42,10 @@ func mergeIntertitles(drafts []*draft, blocks []*block) ([]*draft, []*block) {
 		}
 		prev.lines = append(prev.lines, next.lines...)
 		prev.bylines = append(prev.bylines, next.bylines...)
-		prev.body = buildBody(prev.lines, nil, nil)
+		prev.ended = next.ended
+		prev.setBody()
 		next.lines, next.bylines = nil, nil
+		ev.merge(into[b.prev], b.next)
 		into[b.next] = into[b.prev]
 	}
 	if len(keep) == len(blocks) {
@@ -60,26 +65,91 @@ func mergeIntertitles(drafts []*draft, blocks []*block) ([]*draft, []*block) {
 	return out, keep
 }
 
-// isIntertitle reports whether a block is an intertitle inside prev, the
-// article before it, rather than the headline of next: one or two short lines, between two articles, the one after
-// opening with plain text (no dateline, no byline anywhere) that goes on
-// with the vocabulary of the one before.
-func isIntertitle(b *block, prev, next *draft) bool {
-	if len(b.lines) > 2 {
+// cohesion holds the character pairs of each draft and of its lead, and
+// how many drafts have each pair, so that pairs found everywhere on the
+// page count little.
+type cohesion struct {
+	sets, leads []map[[2]rune]bool
+	df          map[[2]rune]int
+}
+
+// newCohesion indexes the drafts' bodies.
+func newCohesion(drafts []*draft) *cohesion {
+	c := &cohesion{}
+	for _, d := range drafts {
+		all, lead := d.pairs()
+		c.sets = append(c.sets, all)
+		c.leads = append(c.leads, lead)
+	}
+	return c
+}
+
+// count counts, once, how many drafts have each pair.
+func (c *cohesion) count() {
+	if c.df != nil {
+		return
+	}
+	c.df = map[[2]rune]int{}
+	for _, set := range c.sets {
+		for k := range set {
+			c.df[k]++
+		}
+	}
+}
+
+// merge records that draft ni's text joined draft pi's.
+func (c *cohesion) merge(pi, ni int) {
+	joined := make(map[[2]rune]bool, len(c.sets[pi])+len(c.sets[ni]))
+	for _, set := range []map[[2]rune]bool{c.sets[pi], c.sets[ni]} {
+		for k := range set {
+			joined[k] = true
+		}
+	}
+	c.sets[pi] = joined
+}
+
+// between returns the share of the pairs of the lead of draft ni that
+// occur in draft pi, plain and weighted by rarity on the page.
+func (c *cohesion) between(pi, ni int) (plain, rare float64) {
+	before, after := c.sets[pi], c.leads[ni]
+	if len(after) == 0 {
+		return 0, 0
+	}
+	c.count()
+	var hit int
+	var num, den float64
+	for k := range after {
+		w := 1 / float64(max(1, c.df[k]))
+		den += w
+		if before[k] {
+			hit++
+			num += w
+		}
+	}
+	return float64(hit) / float64(len(after)), num / den
+}
+
+// isIntertitle reports whether block b, between draft pi (where the
+// article before it now stands) and draft ni, is an intertitle inside
+// that article rather than the headline of the next. It is not when the
+// next text opens with a dateline or a byline, or is a picture with its
+// caption, or the article before has ended with its byline. Otherwise
+// the evidence is weighed: a block of one or two short lines, ending in
+// a dash (磁力不减——) or set with a bullet, whose next text shares words
+// with the text before and matches it, reads as an intertitle; a wide or
+// long block, or text opening like a lead, reads as a headline. The
+// weights were fitted on generated pages of the tuning split.
+func isIntertitle(b *block, pi, ni int, drafts []*draft, c *cohesion, lay layout) bool {
+	prev, next := drafts[pi], drafts[ni]
+	if len(next.lines) == 0 || len(prev.lines) == 0 || next.opened || prev.ended || next.lines[0].kind == kStart {
 		return false
 	}
-	n := 0
 	for _, l := range b.lines {
-		if l.kind != kHead {
+		// a place with a colon (上海普陀：) may open a section; a label in
+		// brackets (【评论】) opens an article
+		if l.kind != kHead && (l.kind != kColumn || strings.HasPrefix(l.text, "【")) {
 			return false
 		}
-		n += runeCountMax(l.text, 31)
-	}
-	if n > 30 {
-		return false
-	}
-	if len(next.bylines) > 0 || len(next.lines) == 0 || next.lines[0].kind == kStart || len(prev.lines) == 0 {
-		return false
 	}
 	for _, l := range next.lines {
 		if l.kind == kStart {
@@ -89,19 +159,145 @@ func isIntertitle(b *block, prev, next *draft) bool {
 			return false // a picture with its caption and credit
 		}
 	}
-	if len(prev.bylines) > 0 && prev.bylines[len(prev.bylines)-1].kind == kEndByline {
-		return false // the article before has ended
-	}
-	before := hanBigrams(prev.body, matchLimit)
-	after := hanBigrams(next.body, 300)
-	if len(after) < 10 {
-		return false
-	}
-	hit := 0
-	for k := range after {
-		if before[k] {
-			hit++
+	plain, rare := c.between(pi, ni)
+	s := 12*(rare-0.025) + 4*(plain-0.08)
+	runes := 0
+	allShort, dash := true, false
+	for _, l := range b.lines {
+		runes += runeCountMax(l.text, 100)
+		switch lay.band(l.idx, l.w) {
+		case bandWide:
+			s -= 0.6
+			allShort = false
+		case bandFull:
+			allShort = false
+		}
+		if strings.HasSuffix(l.text, "——") || strings.ContainsAny(firstRune(l.text), "■●◆▲") {
+			dash = true
 		}
 	}
-	return float64(hit) >= minCohesion*float64(len(after))
+	switch {
+	case len(b.lines) == 1:
+		s += 0.3
+	case len(b.lines) >= 3:
+		s -= 0.5
+	}
+	if allShort {
+		s += 0.3
+	}
+	if dash {
+		s += 0.7
+	}
+	s -= 0.15 * float64(runes) / 10
+	if leadLike(next.lines[0].text) > 0 {
+		s -= 0.6
+	}
+	return s > 0
+}
+
+// firstRune returns the first character of s.
+func firstRune(s string) string {
+	for _, r := range s {
+		return string(r)
+	}
+	return ""
+}
+
+// groupText joins lines' text.
+func groupText(lines []pline) string {
+	var b strings.Builder
+	for _, l := range lines {
+		b.WriteString(l.text)
+	}
+	return b.String()
+}
+
+// A paragraph broken off mid-sentence by something set amid it (a box of
+// briefs, a picture with its caption) goes on after it: in extracted
+// text its continuation follows the box, as a text without a headline,
+// or glued to the end of the last brief.
+
+// maxBox is the most text, in runes, of the articles of a box set amid
+// another article.
+const maxBox = 600
+
+// joinContinuations moves the continuation of each article whose text
+// stops mid-sentence back onto it: the first stretch of text after it
+// that starts a line the broken sentence can go on with, within the next
+// few short articles.
+func joinContinuations(drafts []*draft, blocks []*block, lay layout) ([]*draft, []*block) {
+	headed := map[int]bool{} // drafts right after a headline block
+	for _, b := range blocks {
+		if b.next >= 0 {
+			headed[b.next] = true
+		}
+	}
+	for i, d := range drafts {
+		last, ok := openEnd(d, lay)
+		if !ok {
+			continue
+		}
+		for j := i + 1; j < len(drafts) && j <= i+4; j++ {
+			e := drafts[j]
+			if p := continuesAt(last, e, !headed[j], lay.index); p >= 0 {
+				d.lines = append(d.lines, e.lines[p:]...)
+				if p == 0 {
+					d.bylines = append(d.bylines, e.bylines...)
+					d.ended = e.ended
+					e.bylines = nil
+				}
+				e.lines = e.lines[:p]
+				d.setBody()
+				e.setBody()
+				break
+			}
+			if runeCountMax(e.body, maxBox+1) > maxBox {
+				break
+			}
+		}
+	}
+	return mergeEmpty(drafts, blocks)
+}
+
+// openEnd returns the last line of a draft whose text stops
+// mid-sentence on a full line: no byline after it, no sentence end.
+func openEnd(d *draft, lay layout) (pline, bool) {
+	if d.ended || len(d.lines) == 0 {
+		return pline{}, false
+	}
+	last := d.lines[len(d.lines)-1]
+	if last.kind != kBody || endsSentence(last.text) || isNoteLine(last.text) || lay.band(last.idx, last.w) != bandFull {
+		return pline{}, false
+	}
+	return last, true
+}
+
+// continuesAt returns where in draft e the sentence broken off at line
+// last goes on, or -1: at its start when e has no headline and opens
+// with no dateline or byline, or else after a sentence end inside it, on
+// a line whose first character makes with the broken line's last one a
+// pair found elsewhere on the page.
+func continuesAt(last pline, e *draft, bare bool, seen pairIndex) int {
+	a := lastHan(last.text)
+	if a == 0 {
+		return -1
+	}
+	for p, l := range e.lines {
+		if l.kind != kBody && l.kind != kBreak {
+			continue
+		}
+		if p == 0 && (!bare || e.opened) {
+			continue
+		}
+		if p == 0 {
+			return 0 // text without a headline after the box: the rest of the broken one
+		}
+		if !endsSentence(e.lines[p-1].text) {
+			continue
+		}
+		if b := firstHan(l.text); b != 0 && seen.count(a, b) > 0 {
+			return p
+		}
+	}
+	return -1
 }

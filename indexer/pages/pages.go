@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"baoku/indexer/article"
 )
@@ -68,20 +69,51 @@ const (
 
 // pline is one non-blank line of a page.
 type pline struct {
-	n    int    // 1-based line number in the file
-	text string // trimmed text
-	kind lineKind
-	by   byline // for kByline and kEndByline
+	n     int     // 1-based line number in the file
+	idx   int     // place among the page's content lines
+	text  string  // trimmed text
+	w     float64 // lineWidth of text
+	runes int     // its number of runes
+	kind  lineKind
+	by    *byline // for kByline and kEndByline
+	tail  *byline // a byline printed after the line's last sentence
+	widow bool    // the wrapped tail of the headline line before
+	// author is true for a byline without a role (◆周立民, 沈嘉禄): an
+	// author over the text of the article after it.
+	author bool
+	// colStart marks the first line of a column put back after the
+	// column beside it (see unweave).
+	colStart bool
 }
 
 // draft is an article being put together.
 type draft struct {
 	lines   []pline  // body lines in order: kStart, kBody, kPhoto
 	bylines []pline  // standalone bylines
+	opened  bool     // a byline stands before its text (under a headline)
+	ended   bool     // a byline stands after its text: the article is over
 	prefix  []string // paragraphs put before the body
 	extra   []string // paragraphs put after the body
 	head    *headGroup
 	body    string // clean body, once built
+	// the character pairs of the body and of its lead, for matching;
+	// nil until needed
+	all, lead map[[2]rune]bool
+}
+
+// setBody builds the draft's clean body from its lines.
+func (d *draft) setBody() {
+	d.body = buildBody(d.lines, nil, nil)
+	d.all, d.lead = nil, nil
+}
+
+// pairs returns the character pairs of the draft's body and of its
+// lead.
+func (d *draft) pairs() (all, lead map[[2]rune]bool) {
+	if d.all == nil {
+		d.all, d.lead = hanBigramsLead(d.body, matchLimit, 300)
+	}
+	return d.all, d.lead
 }
 
 // hasBody reports whether the draft has article text.
@@ -175,7 +207,7 @@ func splitPages(text string) [][]pline {
 				pages = append(pages, nil)
 			}
 			if t := strings.TrimSpace(part); t != "" {
-				pages[len(pages)-1] = append(pages[len(pages)-1], pline{n: n, text: t})
+				pages[len(pages)-1] = append(pages[len(pages)-1], newLine(n, t))
 			}
 		}
 	}
@@ -186,6 +218,17 @@ func splitPages(text string) [][]pline {
 		}
 	}
 	return out
+}
+
+// newLine makes the pline of line n with text t. The width of a line
+// too long to be anything but a paragraph is its number of runes.
+func newLine(n int, t string) pline {
+	runes := utf8.RuneCountInString(t)
+	w := float64(runes)
+	if len(t) <= 4096 {
+		w = lineWidth(t)
+	}
+	return pline{n: n, text: t, w: w, runes: runes}
 }
 
 // parsePage parses one page; idx is its position in the file.
@@ -215,13 +258,23 @@ func (p *parser) parsePage(lines []pline, idx, count int) (Page, bool) {
 		p.warn(lines[0].n, "page %d: no articles, only masthead or header", idx+1)
 		return pg, false
 	}
-	classify(content)
+	index := indexPairs(content)
+	content, changed := unweave(content, index)
+	if changed {
+		index = indexPairs(content)
+	}
+	for i := range content {
+		content[i].idx = i
+	}
+	lay := classify(content, index)
 	drafts, blocks := splitArticles(content)
 	drafts, blocks = mergeEmpty(drafts, blocks)
+	takeTailBylines(drafts)
 	for _, d := range drafts {
-		d.body = buildBody(d.lines, nil, nil)
+		d.setBody()
 	}
-	drafts, blocks = mergeIntertitles(drafts, blocks)
+	drafts, blocks = joinContinuations(drafts, blocks, lay)
+	drafts, blocks = mergeIntertitles(drafts, blocks, lay)
 	drafts = p.assignHeadlines(drafts, blocks)
 	for i, d := range drafts {
 		a, ok := p.article(d, i+1, pg)
@@ -316,13 +369,19 @@ func splitArticles(lines []pline) ([]*draft, []*block) {
 			d.lines = append(d.lines, ln)
 			boundary = false
 		case kByline:
-			if d != nil && d.hasBody() && len(d.bylines) == 0 && !leadHasByline(d) && nextNotBody(lines, i) {
+			// A byline under a headline opens the next article; one after
+			// text ends the article it follows, unless that one already
+			// named its reporters.
+			afterText := i > 0 && lines[i-1].kind != kHead && lines[i-1].kind != kColumn && lines[i-1].kind != kByline
+			if d != nil && d.hasBody() && len(d.bylines) == 0 && !leadHasByline(d) && !ln.author && (afterText || nextNotBody(lines, i)) {
 				d.bylines = append(d.bylines, ln)
+				d.ended = true
 			} else {
 				if d == nil || d.hasBody() {
 					d = newDraft()
 				}
 				d.bylines = append(d.bylines, ln)
+				d.opened = true
 			}
 			boundary = true
 		case kEndByline:
@@ -330,7 +389,8 @@ func splitArticles(lines []pline) ([]*draft, []*block) {
 				d = newDraft()
 			}
 			d.bylines = append(d.bylines, ln)
-			boundary = true
+			d.ended = d.hasBody() && !ln.by.section
+			boundary = !ln.by.section
 		case kPhoto:
 			if d == nil {
 				d = newDraft()
@@ -342,6 +402,13 @@ func splitArticles(lines []pline) ([]*draft, []*block) {
 			}
 			d.lines = append(d.lines, ln)
 			boundary = false
+			if ln.tail != nil {
+				// the byline closes the text; a section of a longer piece
+				// may follow under an intertitle, so the article is not
+				// taken for ended
+				d.bylines = append(d.bylines, pline{n: ln.n, kind: kEndByline, by: ln.tail})
+				boundary = true
+			}
 		}
 		if closed != nil && len(drafts)-1 != closed.prev {
 			closed.next = len(drafts) - 1
@@ -390,6 +457,10 @@ func mergeEmpty(drafts []*draft, blocks []*block) ([]*draft, []*block) {
 			prev := out[len(out)-1]
 			prev.bylines = append(prev.bylines, d.bylines...)
 			prev.lines = append(prev.lines, d.lines...)
+			prev.ended = prev.ended || d.ended
+			if len(d.lines) > 0 && prev.body != "" {
+				prev.setBody()
+			}
 			idx[i] = len(out) - 1
 			continue
 		}
@@ -399,6 +470,9 @@ func mergeEmpty(drafts []*draft, blocks []*block) ([]*draft, []*block) {
 				d.lines = append(d.lines, b)
 			}
 			d.bylines = nil
+			if d.body != "" {
+				d.setBody()
+			}
 		}
 		out = append(out, d)
 		idx[i] = len(out) - 1
@@ -439,7 +513,10 @@ func buildBody(lines []pline, prefix, extra []string) string {
 // page, used in warnings.
 func (p *parser) article(d *draft, n int, pg Page) (article.Article, bool) {
 	a := article.Article{Paper: pg.Paper, Date: pg.Date, Issue: pg.Issue, Page: pg.Page, Section: pg.Section}
-	a.Body = buildBody(d.lines, d.prefix, d.extra)
+	a.Body = d.body
+	if len(d.prefix)+len(d.extra) > 0 || d.body == "" {
+		a.Body = buildBody(d.lines, d.prefix, d.extra)
+	}
 	if d.head != nil {
 		a.Column, a.Kicker, a.Headline, a.Subtitle = d.head.roles()
 	}
@@ -472,18 +549,22 @@ func (p *parser) article(d *draft, n int, pg Page) (article.Article, bool) {
 			continue
 		}
 		addReporters(&a, l.by.names, l.by.roles)
+		addPhotographers(&a, l.by.photos)
 	}
 	if len(a.Reporters) == 0 {
 		names, roles := parseEndByline(lastParagraph(a.Body))
 		addReporters(&a, names, roles)
 	}
+	// credits that wrapped over lines stand as paragraphs of their own:
+	// （本报记者 张三采访整理）
+	for _, para := range strings.Split(a.Body, "\n") {
+		if b, end, ok := parseBylineLine(para); ok && end {
+			addReporters(&a, b.names, b.roles)
+		}
+	}
 	for _, l := range d.lines {
 		if l.kind == kPhoto {
-			for _, ph := range parsePhotoCredit(l.text) {
-				if !contains(a.Photographers, ph) {
-					a.Photographers = append(a.Photographers, ph)
-				}
-			}
+			addPhotographers(&a, parsePhotoCredit(l.text))
 		}
 	}
 	if a.Headline == "" {
@@ -514,6 +595,40 @@ func addReporters(a *article.Article, names, roles []string) {
 		}
 		a.Reporters = append(a.Reporters, n)
 		a.Roles = append(a.Roles, roles[i])
+	}
+}
+
+// addPhotographers appends photographers not yet listed.
+func addPhotographers(a *article.Article, names []string) {
+	for _, n := range names {
+		if !contains(a.Photographers, n) {
+			a.Photographers = append(a.Photographers, n)
+		}
+	}
+}
+
+// takeTailBylines reads the byline printed after the last sentence of a
+// draft's last line of text (……确保家中安全。 本报记者 潘高峰) into a
+// byline of the draft, leaving the text before it.
+func takeTailBylines(drafts []*draft) {
+	for _, d := range drafts {
+		if len(d.bylines) > 0 {
+			continue
+		}
+		for k := len(d.lines) - 1; k >= 0; k-- {
+			l := &d.lines[k]
+			if l.kind == kPhoto {
+				continue
+			}
+			if l.kind == kBody || l.kind == kBreak {
+				if b, rest, ok := parseTailByline(l.text); ok {
+					l.text = rest
+					d.bylines = append(d.bylines, pline{n: l.n, text: "", kind: kEndByline, by: &b})
+					d.ended = true
+				}
+			}
+			break
+		}
 	}
 }
 

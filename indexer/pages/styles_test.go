@@ -294,7 +294,12 @@ func TestEditorNoteSignature(t *testing.T) {
 	for _, a := range pages[0].Articles {
 		all += a.Body
 	}
-	if !strings.Contains(all, "——编者") || !strings.Contains(all, "（本报记者吴小川采访整理）") {
-		t.Errorf("note lines lost from the bodies: %q", all)
+	if !strings.Contains(all, "——编者") {
+		t.Errorf("note line lost from the bodies: %q", all)
+	}
+	// The closing note names the reporter who wrote the piece up.
+	last := pages[0].Articles[len(pages[0].Articles)-1]
+	if diff := cmp.Diff([]string{"吴小川"}, last.Reporters); diff != "" {
+		t.Errorf("reporters from （本报记者吴小川采访整理） (-want +got):\n%s", diff)
 	}
 }

@@ -26,7 +26,7 @@ type corpusRecord struct {
 // readCorpusRecords reads a gzip JSON Lines file of the shared corpus,
 // skipping the test when the corpus is absent.
 func readCorpusRecords(t *testing.T, name string) []corpusRecord {
-	path := filepath.Join("..", "..", "shared", "corpus", name)
+	path := filepath.Join("..", "..", "..", "shared", "corpus", name)
 	f, err := os.Open(path)
 	if err != nil {
 		t.Skipf("corpus not available (%v): this test needs ../shared/corpus beside the repository", err)
@@ -83,21 +83,25 @@ func synthPage(rs []corpusRecord) string {
 
 // TestSynthPagesFromCorpus prints the real articles of the corpus record
 // files as page text, page by page, and checks how many headlines the
-// parser gets back whole (kicker, headline and subtitle together): a
-// measure of how it does on text it was not tuned on. It also counts the
-// articles found, which run above the real number when intertitles of a
-// feature are taken for headlines of new articles. The floors and
-// ceilings are a little off what it scores (人民日报 185 of 248 whole,
-// 308 articles found; 新民晚报 31 of 43, 71 found); the misses are mostly
-// headlines of over 40 characters and intertitles inside long features.
+// parser gets back whole (kicker, headline and subtitle together), and
+// how many articles it finds, which run above the real number when
+// intertitles of a feature are taken for headlines of new articles. The
+// floors and ceilings are a little off what it scores (人民日报 191 of 248
+// whole, 309 articles found; 新民晚报 31 of 43, 73 found, its
+// compilations of sections each closed by a byline counted as several);
+// the misses are
+// mostly headlines of over 40 characters, kickers glued to their
+// headline in the records, and intertitles inside long features. This
+// layout is one of many; eval pages (cmd/baoku/internal/eval) measures
+// the parser on pages laid out in many ways, with a held-out split.
 func TestSynthPagesFromCorpus(t *testing.T) {
 	for _, tc := range []struct {
 		file     string
 		floor    float64 // least share of headlines whole
 		maxSplit float64 // most articles found per real one
 	}{
-		{"rmrb-2022.jsonl.gz", 0.73, 1.28},
-		{"xmwb-2022-04.jsonl.gz", 0.70, 1.72},
+		{"rmrb-2022.jsonl.gz", 0.74, 1.30},
+		{"xmwb-2022-04.jsonl.gz", 0.70, 1.75},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
 			recs := readCorpusRecords(t, tc.file)

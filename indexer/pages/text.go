@@ -7,7 +7,15 @@ import (
 )
 
 // isHan reports whether r is a Chinese character.
-func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
+func isHan(r rune) bool {
+	switch {
+	case r >= 0x4E00 && r <= 0x9FFF: // the unified ideographs, nearly all text
+		return true
+	case r < 0x2E80:
+		return false
+	}
+	return unicode.Is(unicode.Han, r)
+}
 
 // isWide reports whether r is set full width in Chinese text: Chinese
 // characters, CJK and full-width punctuation, curly quotes and dashes.
@@ -201,4 +209,46 @@ func hanBigrams(s string, limit int) map[[2]rune]bool {
 		}
 	}
 	return set
+}
+
+// hanBigramsLead returns the pairs of adjacent Chinese characters of s,
+// reading at most limit runes, and those of its first lead runes.
+func hanBigramsLead(s string, limit, lead int) (all, first map[[2]rune]bool) {
+	all, first = make(map[[2]rune]bool), make(map[[2]rune]bool)
+	var prev rune
+	n := 0
+	for _, r := range s {
+		if n++; n > limit {
+			break
+		}
+		if isHan(r) {
+			if prev != 0 {
+				all[[2]rune{prev, r}] = true
+				if n <= lead {
+					first[[2]rune{prev, r}] = true
+				}
+			}
+			prev = r
+		} else if !unicode.IsSpace(r) {
+			prev = 0
+		}
+	}
+	return all, first
+}
+
+// hasAny reports whether s contains any of the characters of set; it is
+// strings.ContainsAny, faster for a few multi-byte characters.
+func hasAny(s, set string) bool {
+	for i, r := range set {
+		if r < utf8.RuneSelf {
+			if strings.IndexByte(s, byte(r)) >= 0 {
+				return true
+			}
+			continue
+		}
+		if strings.Contains(s, set[i:i+utf8.RuneLen(r)]) {
+			return true
+		}
+	}
+	return false
 }

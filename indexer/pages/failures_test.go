@@ -1,0 +1,208 @@
+package pages
+
+import (
+	"strings"
+	"testing"
+	"unicode"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// seen is what a test expects of one article: its kicker, headline and
+// subtitle read together (with a column tag put back at the end), and
+// its reporters.
+type seen struct {
+	Head      string
+	Reporters []string
+}
+
+// seenOf reads the articles of a parse as seen.
+func seenOf(t *testing.T, text string) ([]seen, []string) {
+	t.Helper()
+	pages, _ := parseString(t, "x.txt", text)
+	var out []seen
+	var bodies []string
+	for _, a := range pages[0].Articles {
+		h := a.Kicker + a.Headline + a.Subtitle
+		if a.Column != "" && !strings.HasSuffix(a.Column, "：") {
+			h += "（" + a.Column + "）"
+		}
+		if a.HeadlineDerived {
+			h = "derived:" + h
+		}
+		out = append(out, seen{Head: lettersOnly(h), Reporters: a.Reporters})
+		bodies = append(bodies, a.Body)
+	}
+	return out, bodies
+}
+
+// lettersOnly keeps the letters, digits and Chinese characters of s.
+func lettersOnly(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || isHan(r) {
+			return r
+		}
+		return -1
+	}, s)
+}
+
+// TestFailureKinds holds a page for each way page text went wrong before
+// (issue 13), all invented text: a long headline with commas and a column
+// tag, intertitles, a letter-spaced lead byline, kickers and subtitles on
+// dashed lines, an editor's note, a caption amid the text, a box of briefs
+// amid an article, headlines printed after their text or in a block, and
+// columns interleaved as pdftotext gives them.
+func TestFailureKinds(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		lines []string
+		want  []seen
+		// in says, for each article, text its body must hold
+		in []string
+	}{
+		{
+			name: "long one-line headline with commas and a column tag",
+			lines: []string{
+				"桥在云端走，半是桥梁半隧道——高铁开进小山村（新春走基层·特别报道）",
+				"本报记者 林一",
+				"山里的小站是专为乡村振兴设立的火车站，群山环",
+				"抱，江水悠悠，让小站呈现出“半是桥梁半隧道”",
+				"的独特景观。去年年底，随着第一列动车驶入，山",
+				"里人坐上了家门口的高铁。",
+				"村民们说，过去出山要走一整天，如今一个多小",
+				"时就能到省城，山货也卖得更远了。",
+			},
+			want: []seen{{"桥在云端走半是桥梁半隧道高铁开进小山村新春走基层特别报道", []string{"林一"}}},
+			in:   []string{"半是桥梁半隧道"},
+		},
+		{
+			name: "intertitles with a bullet and with a colon stay inside the article",
+			lines: []string{
+				"老街焕新记",
+				"本报记者 钱二",
+				"城南老街改造完工后，青石板路重新铺好，沿街的",
+				"老字号陆续回归，老街的烟火气又回来了。",
+				"■回首这一年",
+				"一年来，老街的改造一步一个脚印，居民们提出的",
+				"意见被一条条写进方案，老街的样子越来越好。",
+				"城南街道：",
+				"让老街留住记忆",
+				"街道负责人说，老街的改造留住了老街的记忆，也",
+				"留住了老街的人，老街的生意比从前更好了。",
+			},
+			want: []seen{{"老街焕新记", []string{"钱二"}}},
+			in:   []string{"回首这一年\n"},
+		},
+		{
+			name: "lead byline set with justification spaces",
+			lines: []string{
+				"夏粮收购有序推进",
+				"本 报 讯   （ 记 者   孙 三 ）",
+				"连日来，全市各收购点秩序井然，农民排队交售",
+				"新麦，收购价格稳中有升，农民的笑脸多了。",
+			},
+			want: []seen{{"夏粮收购有序推进", []string{"孙三"}}},
+			in:   []string{"本报讯（记者孙三）"},
+		},
+		{
+			name: "kicker and subtitle on dashed lines, and an editor's note",
+			lines: []string{
+				"春耕时节走田间——",
+				"农机下田忙 科技助丰收",
+				"——记者蹲点农业合作社见闻",
+				"本报记者 李四",
+				"编者按：春耕时节，记者走进田间地头，记录农民",
+				"的新变化。",
+				"——编者",
+				"清晨，合作社的农机已经开进了田里，机手们正在",
+				"调试设备，准备开始一天的耕作。合作社负责人说，",
+				"今年的农机比去年多了一倍，种地省了不少力气。",
+			},
+			want: []seen{{"春耕时节走田间农机下田忙科技助丰收记者蹲点农业合作社见闻", []string{"李四"}}},
+			in:   []string{"——编者"},
+		},
+		{
+			name: "photo caption amid the text",
+			lines: []string{
+				"湿地公园迎来候鸟",
+				"本报讯（记者 周五）入冬以来，城郊湿地公园迎来",
+				"大批候鸟，白鹭、野鸭在水面上嬉戏，吸引市民前",
+				"图为湿地公园里的白鹭。 本报记者 吴六 摄",
+				"来观赏拍照。公园管理处说，今年的候鸟比去年多",
+				"了三成，湿地的生态越来越好。",
+			},
+			want: []seen{{"湿地公园迎来候鸟", []string{"周五"}}},
+			in:   []string{"来观赏拍照"},
+		},
+		{
+			name: "a box of briefs amid a long article",
+			lines: []string{
+				"社区食堂开进老旧小区",
+				"本报记者 郑七",
+				"社区食堂日前在老旧小区开张，为独居老人提供",
+				"上门送餐服务，老人们心里踏实了。每天中午，志愿",
+				"者把饭菜送到老人家中，老人们说，吃上热乎饭，心",
+				"城区新增三条公交线路",
+				"本报讯（记者 王八）本市昨起新开三条微循环公",
+				"交线路，方便居民就近换乘。",
+				"老年大学开始报名",
+				"本报讯（记者 冯九）老年大学秋季班昨起开始报",
+				"名，共开设课程一百余门。",
+				"里也暖和了。社区干部说，食堂开业一个月来，每天",
+				"送餐两百多份，老人们的满意度很高。",
+			},
+			want: []seen{
+				{"社区食堂开进老旧小区", []string{"郑七"}},
+				{"城区新增三条公交线路", []string{"王八"}},
+				{"老年大学开始报名", []string{"冯九"}},
+			},
+			in: []string{"心里也暖和了", "微循环公交", "秋季班"},
+		},
+		{
+			name: "headlines printed after their text, and in a block",
+			lines: []string{
+				"本报讯（记者 陈十）全市首批十个口袋公园陆续",
+				"建成开放，周边居民下楼就能休闲健身，口袋公园",
+				"成了城市里的“小客厅”。",
+				"口袋公园成了城市小客厅",
+				"本报讯（记者 褚一）今年以来，全市新建绿道一",
+				"百二十公里，把城区的绿道和公园连成了片，市民",
+				"骑行散步更方便了。",
+				"本报讯（记者 卫二）全市春季运动会昨天在体育",
+				"中心开幕，两千余名运动员参加田径、游泳比赛。",
+				"全市新建绿道一百二十公里",
+				"春季运动会开幕",
+			},
+			want: []seen{
+				{"口袋公园成了城市小客厅", []string{"陈十"}},
+				{"全市新建绿道一百二十公里", []string{"褚一"}},
+				{"春季运动会开幕", []string{"卫二"}},
+			},
+			in: []string{"小客厅", "绿道", "运动员"},
+		},
+		{
+			name: "two columns joined side by side, as pdftotext gives them",
+			lines: []string{
+				"古镇夜景点亮文旅消费",
+				"本报讯（记者 蒋三）夜幕降临， 人的灯光秀，吸引不少外地游",
+				"古镇的老街上灯火通明，游客 客专程赶来。商户们说，夜游",
+				"熙熙攘攘。古镇今年推出了夜 带火了古镇的餐饮和民宿，生",
+				"游项目，每天晚上都有动感迷 意比去年好了很多。",
+			},
+			want: []seen{{"古镇夜景点亮文旅消费", []string{"蒋三"}}},
+			in:   []string{"游客熙熙攘攘。古镇今年推出了夜游项目，每天晚上都有动感迷人的灯光秀"},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, bodies := seenOf(t, page(tc.lines...))
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("articles (-want +got):\n%s\nbodies: %q", diff, bodies)
+			}
+			for i, s := range tc.in {
+				if i < len(bodies) && !strings.Contains(bodies[i], s) {
+					t.Errorf("article %d body lacks %q: %q", i+1, s, bodies[i])
+				}
+			}
+		})
+	}
+}

@@ -1,0 +1,753 @@
+package pages
+
+import (
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// A page's lines are told apart by evidence that holds across papers,
+// weighed together rather than by one rule each:
+//
+//   - the line's width against the page's column: text fills the column,
+//     a paragraph's first line is two characters short when the page
+//     indents, its last line ends a sentence; a headline is wider than the
+//     column (it spans several) or short without ending one;
+//   - punctuation: text has commas and full stops, headlines few;
+//   - what stands around it: a headline follows the end of a paragraph,
+//     another headline or a byline, and is followed by a byline, a
+//     dateline or the first line of a paragraph;
+//   - whether its words recur in the text next to it, as a headline's do.
+//
+// Lines whose kind is certain by form (bylines, datelines, photo credits)
+// are settled first; the others get a headline score, and a positive
+// score makes a headline line. Whether a short heading is an article's
+// headline or an intertitle inside one is decided later, when the
+// articles are put together.
+
+// layout is what the lines of a page say about its columns.
+type layout struct {
+	cols   [][2]float64 // for each line, the column width before and after it
+	indent bool         // paragraphs start two characters in
+	// for each line, computed once: its headline evidence, and its
+	// character pairs
+	ev    []float64
+	known []bool
+	rec   []float64 // recurrence, -1 until computed
+	pairs [][][2]rune
+	index pairIndex // the lines each pair of characters is on
+}
+
+// colWindow is the number of lines of text before, and after, a line
+// whose widths give the column width on that side of it: articles on one
+// page are set in columns of different widths.
+const colWindow = 10
+
+// readLayout estimates the column width on each side of each line, the
+// most common width of nearby lines of text that end no sentence, and
+// whether paragraphs are indented: after a sentence end, lines two
+// characters short outnumber full ones.
+func readLayout(lines []pline, index pairIndex) layout {
+	var at []int         // lines of text
+	var widths []float64 // their widths
+	for i, l := range lines {
+		if w := l.w; w >= 5 && l.runes < 200 && isTextLike(l.text) && !endsSentence(l.text) {
+			at = append(at, i)
+			widths = append(widths, w)
+		}
+	}
+	lay := layout{cols: make([][2]float64, len(lines)), ev: make([]float64, len(lines)),
+		known: make([]bool, len(lines)), rec: make([]float64, len(lines)), pairs: make([][][2]rune, len(lines))}
+	for i := range lay.rec {
+		lay.rec[i] = -1
+	}
+	lay.index = index
+	k := 0 // the first line of text after i
+	for i := range lines {
+		for k < len(at) && at[k] <= i {
+			k++
+		}
+		// a line of text counts on both sides of itself
+		after := k
+		if k > 0 && at[k-1] == i {
+			after--
+		}
+		lay.cols[i] = [2]float64{
+			modeWidth(widths[max(0, k-colWindow):k]),
+			modeWidth(widths[after:min(len(at), after+colWindow)]),
+		}
+		if lay.cols[i][0] == 0 {
+			lay.cols[i][0] = lay.cols[i][1]
+		}
+		if lay.cols[i][1] == 0 {
+			lay.cols[i][1] = lay.cols[i][0]
+		}
+	}
+	short, full := 0, 0
+	for i := 1; i < len(lines); i++ {
+		if !endsSentence(lines[i-1].text) || endsSentence(lines[i].text) {
+			continue
+		}
+		switch lay.band(i, lines[i].w) {
+		case bandShort2:
+			short++
+		case bandFull:
+			full++
+		}
+	}
+	lay.indent = short > full
+	return lay
+}
+
+// modeWidth returns the most common width, counting widths within half a
+// character together; when none stands out (a short or ragged stretch),
+// the upper quartile.
+func modeWidth(ws []float64) float64 {
+	if len(ws) == 0 {
+		return 0
+	}
+	var buf [2*colWindow + 2]float64
+	sorted := append(buf[:0], ws...)
+	sort.Float64s(sorted)
+	best, bw := 0, 0.0
+	for i, w := range sorted {
+		n := 0
+		for j := i; j < len(sorted) && sorted[j] <= w+1; j++ {
+			n++
+		}
+		if n >= best {
+			best, bw = n, sorted[i+n-1]
+			if n > 1 {
+				bw = sorted[i+n/2]
+			}
+		}
+	}
+	if 10*best < 3*len(sorted) {
+		return sorted[len(sorted)*3/4]
+	}
+	return bw
+}
+
+// isTextLike reports a line with punctuation inside it, as lines of text
+// nearly always have and headlines seldom.
+func isTextLike(t string) bool {
+	t = strings.TrimRightFunc(t, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) })
+	return hasAny(t, "，。、；：")
+}
+
+// stretched reports a line set with gaps between its characters, by
+// justification (检 查 车 辆 13760 台 次) or around numbers (自 6 月 30 日):
+// however many characters it holds, it fills its column.
+func stretched(t string) bool {
+	return len(strings.Fields(t)) >= 3
+}
+
+// width bands of a line against the column.
+const (
+	bandWide   = iota // wider than the column
+	bandFull          // a full line
+	bandShort2        // two characters short: an indented first line
+	bandShort         // shorter
+)
+
+// band returns the width band of w at line i, against the column on
+// either side of it: a line as wide as either is a full line.
+func (lay layout) band(i int, w float64) int {
+	b, wide := bandShort, true
+	for _, col := range lay.cols[i] {
+		switch {
+		case col == 0:
+		case w > col+1.5:
+			continue
+		case w >= col-1:
+			return bandFull
+		case w >= col-2.5:
+			b = bandShort2
+		}
+		wide = false
+	}
+	if wide && lay.cols[i][0]+lay.cols[i][1] > 0 {
+		return bandWide
+	}
+	return b
+}
+
+// stretchedBand is the band of a line set with gaps (stretched): its
+// width is less certain, and it is read one band nearer a full line.
+func (lay layout) stretchedBand(i int, w float64) int {
+	b := lay.band(i, w)
+	switch {
+	case b == bandWide && lay.band(i, w-1) != bandWide:
+		return bandFull
+	case b > bandFull:
+		return b - 1
+	}
+	return b
+}
+
+// classify sets the kind of each line and returns the page's layout.
+func classify(lines []pline, index pairIndex) layout {
+	lay := readLayout(lines, index)
+	for i := range lines {
+		settleForm(lines, i)
+	}
+	for i := 0; i < len(lines); {
+		l := &lines[i]
+		switch {
+		case l.kind != kBody:
+			i++
+		case !opensHere(lines, i):
+			// Something set amid a paragraph (a box of briefs) shows by a
+			// headline that nothing else explains.
+			if formEvidence(lines, i, lay)+maxRecurrence >= 0.5 {
+				h := headEvidence(lines, i, lay)
+				if h >= 4 || h >= 2 && i+1 < len(lines) && opens(lines[i+1].kind) || h >= 0.5 && interrupts(lines, i, lay) {
+					l.kind = kHead
+				}
+			}
+			i++
+		default:
+			if _, ok := isColumnLabel(l.text); ok {
+				l.kind = kColumn
+				i++
+				continue
+			}
+			i = readRun(lines, i, lay)
+		}
+	}
+	// A kicker above a headline, though it asks a question or has a
+	// comma: 老人独居在家，谁来上门送餐？
+	for i := len(lines) - 2; i >= 0; i-- {
+		if lines[i].kind == kBody && lines[i+1].kind == kHead && opensHere(lines, i) &&
+			!endsWithStop(lines[i].text) && headEvidence(lines, i, lay) > -2.5 {
+			lines[i].kind = kHead
+		}
+	}
+	for i := 1; i < len(lines); i++ {
+		if lines[i].kind == kHead && lines[i-1].kind == kHead {
+			afterHead(lines, i, lay)
+		}
+	}
+	for i := range lines {
+		standAlone(lines, i)
+		if lines[i].kind == kBody && isNoteLine(lines[i].text) {
+			lines[i].kind = kBreak // ——编者, （作者为本报评论员）: the end of a paragraph
+		}
+	}
+	return lay
+}
+
+// isTagLine reports a line that is only a column tag in brackets, as a
+// long headline's tag wraps onto a line of its own: （经济新方位）.
+func isTagLine(t string) bool {
+	t = strings.TrimSpace(t)
+	inner, ok := strings.CutPrefix(t, "（")
+	if !ok {
+		return false
+	}
+	inner, ok = strings.CutSuffix(inner, "）")
+	return ok && isTagText(inner)
+}
+
+// interrupts reports a short line that ends no sentence right after a
+// full line that ends none: no paragraph goes on so, something is set
+// amid it.
+func interrupts(lines []pline, i int, lay layout) bool {
+	prev, t := lines[i-1], lines[i].text
+	return prev.kind == kBody && !endsSentence(prev.text) && lay.band(i-1, prev.w) == bandFull &&
+		lay.band(i, lines[i].w) == bandShort && !endsSentence(t) && !endsWithStop(t) && !stretched(t) &&
+		!lay.joins(prev.text, t)
+}
+
+// joins reports whether the characters either side of a line break make
+// a pair found elsewhere on the page: a word goes on across the break.
+func (lay layout) joins(a, b string) bool {
+	ra, rb := lastHan(a), firstHan(b)
+	return ra != 0 && rb != 0 && lay.index.count(ra, rb) > 0
+}
+
+// opens reports kinds of line that open an article: a dateline lead or a
+// byline.
+func opens(k lineKind) bool { return k == kStart || k == kByline }
+
+// maxHeadRun is the most headline lines read before text in one run.
+const maxHeadRun = 8
+
+// readRun reads the lines from i, where a paragraph or a headline may
+// start, to the end of the paragraph that follows: the first line that
+// ends a sentence, or the line before one whose kind is settled. Some
+// first lines of the run may be headline lines and the rest text: of the
+// ways to split it, the one with the most evidence is taken. It returns
+// the index after the run.
+func readRun(lines []pline, i int, lay layout) int {
+	end := i // last line of the run
+	for end+1 < len(lines) && lines[end+1].kind == kBody && !endsSentence(lines[end].text) && !interrupts(lines, end+1, lay) {
+		end++
+	}
+	closed := endsSentence(lines[end].text) // the run ends a paragraph
+	next := lineKind(-1)
+	if end+1 < len(lines) {
+		next = lines[end+1].kind
+	}
+	// k is the first line of text; heads are lines[i:k]
+	best, bestK := textShape(lines, i, end, lay, closed, next), i
+	heads := 0.0
+	if i > 0 && (lines[i-1].kind == kEndByline || lines[i-1].kind == kByline && !lines[i-1].author && i > 1 && lines[i-2].kind != kHead) {
+		heads += 1.5 // an article has just ended with its byline: a headline is likelier than text
+	}
+	for k := i + 1; k <= min(end+1, i+maxHeadRun); k++ {
+		t := lines[k-1].text
+		if endsWithStop(t) || endsSentence(t) && k-1 != end || hasAny(strings.TrimRight(t, "。；; "), "。；;") || isNoteLine(t) {
+			break // a headline holds no full stop, and is no note
+		}
+		if k-1 > i && (isWidow(t) || isTagLine(t)) {
+			heads += 2 // the wrapped tail of the headline line above, or its column tag
+		} else {
+			heads += headEvidence(lines, k-1, lay)
+		}
+		var sc float64
+		if k > end {
+			if closed && !endsSentence(lines[end].text) {
+				break
+			}
+			sc = heads + allHeads(next)
+			if endsWithStop(lines[end].text) {
+				sc -= 4 // a full stop closes text, not a headline
+			}
+		} else {
+			sc = heads + textShape(lines, k, end, lay, closed, next) + leadLike(lines[k].text)
+		}
+		if sc > best {
+			best, bestK = sc, k
+		}
+	}
+	for k := i; k < bestK; k++ {
+		lines[k].kind = kHead
+	}
+	return end + 1
+}
+
+// allHeads weighs a run that is headline lines only, by what follows it.
+func allHeads(next lineKind) float64 {
+	switch next {
+	case kStart, kByline:
+		return 3
+	case kHead, kColumn, kPhoto:
+		return 1
+	}
+	return -1
+}
+
+// textShape weighs lines[k..end] as a paragraph of text: a paragraph of
+// several lines starts with an indented or a full line, goes on with full
+// lines and ends a sentence.
+func textShape(lines []pline, k, end int, lay layout, closed bool, next lineKind) float64 {
+	s := 0.0
+	if k < end {
+		switch lay.band(k, lines[k].w) {
+		case bandShort:
+			switch {
+			case stretched(lines[k].text):
+			case isTextLike(lines[k].text):
+				s -= 1.5 // short, as when a long number went to the next line
+			default:
+				s -= 4 // a short line does not open a paragraph that goes on
+			}
+		case bandFull:
+			if lay.indent {
+				s -= 1
+			}
+		case bandWide:
+			s -= 2
+		}
+	}
+	if !closed && (next == kStart || next == kByline && k == end) {
+		s -= 2 // text that runs into a dateline without ending
+	}
+	return s
+}
+
+// reLeadLike matches how a lead often opens: a date, 近日, 记者.
+var reLeadLike = regexp.MustCompile(`^(?:\d{1,2}月\d{1,2}日|\d{4}年|近日|日前|近期|近年来|今年|去年|昨天|昨日|今天|今日|记者)`)
+
+// leadLike weighs a line as the first of an article's text.
+func leadLike(t string) float64 {
+	if reLeadLike.MatchString(compact(t)) {
+		return 1
+	}
+	return 0
+}
+
+// headEvidence weighs what line i itself says about being a headline
+// line: punctuation, width against the column, a leading dash, a gap
+// between phrases, and how much its words recur in the text around it.
+func headEvidence(lines []pline, i int, lay layout) float64 {
+	f := formEvidence(lines, i, lay)
+	if f < -5 {
+		return f - 0.8 // text by its form whatever recurs: not worth counting
+	}
+	return f + 2*(lay.recurrence(lines, i)-0.4)
+}
+
+// maxRecurrence is the most that recurrence adds to headEvidence.
+const maxRecurrence = 1.2
+
+// formEvidence is the part of headEvidence that the line's own form
+// gives, computed once.
+func formEvidence(lines []pline, i int, lay layout) float64 {
+	if lay.known[i] {
+		return lay.ev[i]
+	}
+	lay.ev[i], lay.known[i] = lineForm(lines, i, lay), true
+	return lay.ev[i]
+}
+
+// lineForm computes formEvidence.
+func lineForm(lines []pline, i int, lay layout) float64 {
+	t := lines[i].text
+	if hanCount(t, 2) < 2 || runeCountMax(t, 81) > 80 || isNoteLine(t) {
+		return -10
+	}
+	s := punctEvidence(t)
+	w := lines[i].w
+	band := lay.band(i, w)
+	spread := stretched(t)
+	if spread {
+		band = lay.stretchedBand(i, w)
+	}
+	switch band {
+	case bandWide:
+		s += 3 + min(2, (w-max(lay.cols[i][0], lay.cols[i][1]))/4)
+	case bandFull:
+		s -= 2.5
+	case bandShort2:
+		if lay.indent || spread {
+			s -= 1.5
+		} else {
+			s += 0.5
+		}
+	default:
+		s += 1.5
+	}
+	if strings.HasPrefix(t, "—") {
+		s += 2 // a subtitle
+	}
+	return s
+}
+
+// headScore weighs the evidence that line i is a headline line where it
+// stands: its own evidence, and what stands before and after it.
+func headScore(lines []pline, i int, lay layout) float64 {
+	s := headEvidence(lines, i, lay)
+	if opensHere(lines, i) {
+		s += 0.5
+	} else {
+		s -= 3
+	}
+	if i+1 < len(lines) && opens(lines[i+1].kind) {
+		s += 3
+	}
+	return s
+}
+
+// endsWithStop reports a line ending with a full stop or semicolon (or
+// a comma): text, never a headline.
+func endsWithStop(t string) bool {
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(t, closers+" "))
+	return strings.ContainsRune("。；;，、,：:", r)
+}
+
+// settleForm sets the kind of a line whose form says what it is: a
+// dateline or 本报讯 lead, a line that is only a byline, a photo credit.
+func settleForm(lines []pline, i int) {
+	l := &lines[i]
+	if b, end, ok := parseBylineLine(l.text); ok {
+		l.by = &b
+		l.kind = kByline
+		if end {
+			l.kind = kEndByline
+		}
+		return
+	}
+	if isArticleStart(l.text) {
+		l.kind = kStart
+		return
+	}
+	if parsePhotoCredit(l.text) != nil || isCreditLine(l.text) {
+		l.kind = kPhoto
+		return
+	}
+	if hasRoleWord(l.text) {
+		// a byline after the line's last sentence ends the article:
+		// ……确保家中安全。 本报记者 潘高峰
+		if b, rest, ok := parseTailByline(l.text); ok && allSurnamed(b.names) && spacedTail(l.text, rest) {
+			l.text, l.tail = rest, &b
+		}
+	}
+}
+
+// spacedTail reports whether the byline after rest in t is set apart by
+// a gap, as a byline closing an article is; text that names a reporter
+// (……。记者张三说) runs on without one.
+func spacedTail(t, rest string) bool {
+	return len(t) > len(rest) && t[len(rest)] == ' '
+}
+
+// allSurnamed reports whether every name starts with a surname: a
+// byline found inside a line is taken only so (本报记者采访了 is text).
+func allSurnamed(names []string) bool {
+	for _, n := range names {
+		if !hasSurname(n) {
+			return false
+		}
+	}
+	return len(names) > 0
+}
+
+// afterHead settles a short line right under a headline line: the tail
+// of a headline wrapped at its last characters, or the author's name.
+func afterHead(lines []pline, i int, lay layout) bool {
+	l := &lines[i]
+	if b, ok := parseAuthorLine(l.text); ok && reAuthorMark.MatchString(l.text) {
+		l.by, l.kind, l.author = &b, kByline, true // ◆周立民, 文/付秀宏
+		return true
+	}
+	if pw := lines[i-1].w; isWidow(l.text) && (lay.band(i-1, pw) <= bandFull || pw >= minWidowHead ||
+		!hasSurname(l.text) && pw >= headRunWidth(lines, i-1)-1.5) {
+		l.kind, l.widow = kHead, true
+		return true
+	}
+	if b, ok := parseAuthorLine(l.text); ok {
+		l.by, l.kind, l.author = &b, kByline, true
+		return true
+	}
+	return false
+}
+
+// standAlone settles an author's name standing alone over the text of
+// an article whose headline is printed elsewhere (after it, or in a block
+// of headlines): ◆周立民, or a bare name of two or three characters that
+// starts with a surname, where a paragraph may open and text follows.
+func standAlone(lines []pline, i int) {
+	l := &lines[i]
+	if l.kind != kHead && l.kind != kBody || i > 0 && lines[i-1].kind == kHead || !opensHere(lines, i) ||
+		i+1 >= len(lines) || lines[i+1].kind != kBody || endsSentence(l.text) {
+		return
+	}
+	b, ok := parseAuthorLine(l.text)
+	if !ok || !reAuthorMark.MatchString(l.text) && (runeCountMax(l.text, 4) > 3 || !hasSurname(l.text)) {
+		return
+	}
+	l.by, l.kind, l.author = &b, kByline, true
+}
+
+// headRunWidth is the width of the widest of the headline lines up to
+// line i.
+func headRunWidth(lines []pline, i int) float64 {
+	w := lines[i].w
+	for j := i - 1; j >= 0 && lines[j].kind == kHead; j-- {
+		w = max(w, lines[j].w)
+	}
+	return w
+}
+
+// opensHere reports whether line i stands where a heading may: at the
+// top, after the end of a paragraph, a headline or a byline.
+func opensHere(lines []pline, i int) bool {
+	if i == 0 {
+		return true
+	}
+	switch prev := lines[i-1]; prev.kind {
+	case kHead, kColumn, kByline, kEndByline, kPhoto:
+		return true
+	default:
+		return endsSentence(prev.text) || isNoteLine(prev.text)
+	}
+}
+
+// punctEvidence weighs a line's punctuation: none at all says headline,
+// commas say text, a full stop says text for certain.
+func punctEvidence(t string) float64 {
+	s := 0.0
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(t, closers+" "))
+	switch {
+	case strings.ContainsRune("。；;，、,：:", r):
+		s -= 6
+	case endsSentence(t):
+		s -= 1.5 // a question or exclamation ends some headlines
+	}
+	if hasAny(strings.TrimRight(t, "。；; "), "。；;") {
+		s -= 3
+	}
+	commas := strings.Count(t, "，") + strings.Count(t, "、") + strings.Count(t, "：") + strings.Count(t, ",")
+	s -= 1.2 * float64(min(commas, 3))
+	if strings.IndexFunc(t, func(r rune) bool {
+		return unicode.IsPunct(r) && !strings.ContainsRune("“”‘’《》·—-（）()", r)
+	}) < 0 {
+		s += 1.5
+	}
+	if phraseGap(t) {
+		s += 1 // two phrases set apart by a space: 春分到 春耕忙
+	}
+	return s
+}
+
+// phraseGap reports a single gap between two runs of characters in a
+// line that is not letter-spaced.
+func phraseGap(t string) bool {
+	if hasAny(t, "，。、；：,;:") {
+		return false
+	}
+	f := strings.Fields(t)
+	return len(f) == 2 && hanCount(f[0], 2) >= 2 && hanCount(f[1], 2) >= 2
+}
+
+// recurrence is the share of line i's character pairs that occur in the
+// text just after it or just before it (about 400 characters), whichever
+// is more: a headline repeats the words of its article, which stands
+// after it, or before it when the headline is printed below.
+func (lay layout) recurrence(lines []pline, i int) float64 {
+	if lay.rec[i] >= 0 {
+		return lay.rec[i]
+	}
+	lay.rec[i] = lay.computeRecurrence(lines, i)
+	return lay.rec[i]
+}
+
+// computeRecurrence computes recurrence.
+func (lay layout) computeRecurrence(lines []pline, i int) float64 {
+	own := lay.pairsOf(lines, i)
+	if len(own) == 0 {
+		return 0
+	}
+	type span struct{ from, to int }
+	spans := make([]span, len(own))
+	for x, k := range own {
+		spans[x].from, spans[x].to = lay.index.span(k[0], k[1])
+	}
+	best := 0
+	for _, dir := range []int{1, -1} {
+		// the text lines within reach on this side, skipping headlines
+		// right next to line i
+		lo, hi, n := i, i, 0
+		for j := i + dir; j >= 0 && j < len(lines) && n < 400; j += dir {
+			if lines[j].kind == kHead {
+				if n > 0 {
+					break
+				}
+				continue
+			}
+			lo, hi = min(lo, j), max(hi, j)
+			n += min(lines[j].runes, 200)
+		}
+		hit := 0
+		for _, sp := range spans {
+			if lay.occursIn(lines, sp.from, sp.to, lo, hi, i) {
+				hit++
+			}
+		}
+		best = max(best, hit)
+	}
+	return float64(best) / float64(len(own))
+}
+
+// occursIn reports whether the index keys from..to of one pair hold a
+// line from lo to hi, other than line i and headline lines.
+func (lay layout) occursIn(lines []pline, from, to, lo, hi, i int) bool {
+	at := from + sort.Search(to-from, func(x int) bool { return lay.index.line(from+x) >= lo })
+	for ; at < to && lay.index.line(at) <= hi; at++ {
+		if j := lay.index.line(at); j != i && lines[j].kind != kHead {
+			return true
+		}
+	}
+	return false
+}
+
+// pairsOf returns the distinct character pairs of line i, computed once.
+func (lay layout) pairsOf(lines []pline, i int) [][2]rune {
+	if lay.pairs[i] == nil {
+		lay.pairs[i] = linePairs(lines[i].text)
+	}
+	return lay.pairs[i]
+}
+
+// linePairs returns the distinct pairs of adjacent Chinese characters of
+// a line (at most maxHeadline*2 of them).
+func linePairs(t string) [][2]rune {
+	out := [][2]rune{}
+	var prev rune
+	for _, r := range t {
+		if !isHan(r) {
+			if !unicode.IsSpace(r) {
+				prev = 0
+			}
+			continue
+		}
+		if prev != 0 && !slices.Contains(out, [2]rune{prev, r}) {
+			out = append(out, [2]rune{prev, r})
+			if len(out) == 2*maxHeadline {
+				break
+			}
+		}
+		prev = r
+	}
+	return out
+}
+
+// pairIndex lists where each pair of adjacent Chinese characters occurs
+// on a page: sorted keys, the pair in the high bits and the line in the
+// low ones, so that the lines of a pair are a range found by binary
+// search.
+type pairIndex []uint64
+
+// lineBits is the number of low bits of a pairIndex key that hold the
+// line; later lines of a longer page are not indexed.
+const lineBits = 20
+
+// pairKey is the high bits of the keys of the pair a, b.
+func pairKey(a, b rune) uint64 { return (uint64(a)<<21 | uint64(b)) << lineBits }
+
+// indexPairs indexes the pairs of the lines.
+func indexPairs(lines []pline) pairIndex {
+	var keys []uint64
+	for i, l := range lines {
+		if len(l.text) > 4*maxColumnLine || i >= 1<<lineBits {
+			continue
+		}
+		var prev rune
+		for _, r := range l.text {
+			if !isHan(r) {
+				if !unicode.IsSpace(r) {
+					prev = 0
+				}
+				continue
+			}
+			if prev != 0 {
+				keys = append(keys, pairKey(prev, r)|uint64(i))
+			}
+			prev = r
+		}
+	}
+	slices.Sort(keys)
+	return slices.Compact(keys)
+}
+
+// span returns the range of x holding the lines of the pair a, b.
+func (x pairIndex) span(a, b rune) (lo, hi int) {
+	k := pairKey(a, b)
+	lo, _ = slices.BinarySearch(x, k)
+	hi, _ = slices.BinarySearch(x, k+1<<lineBits)
+	return lo, hi
+}
+
+// count returns the number of lines the pair a, b occurs on.
+func (x pairIndex) count(a, b rune) int {
+	lo, hi := x.span(a, b)
+	return hi - lo
+}
+
+// line returns the line of key i.
+func (x pairIndex) line(i int) int { return int(x[i] & (1<<lineBits - 1)) }
