@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"baoku/cmd/baoku/internal/corpus"
 	"baoku/cmd/baoku/internal/textgen"
@@ -41,7 +42,9 @@ type pagesScore struct {
 // how many headlines, reporters, sources and article counts came out
 // right and how much of each body was found, per split and with
 // -families per layout family. -misses lists articles read wrong; -dump
-// writes each page and its truth.
+// writes each page and its truth. With -printed it scores printed pages
+// instead (see runEvalPrinted): the arguments are folders of generated
+// PDFs with their truth (make pdfset), read with mutool and pdftotext.
 func runEvalPages(args []string) error {
 	fs := flag.NewFlagSet("eval pages", flag.ContinueOnError)
 	o := pagesOptions{}
@@ -53,8 +56,15 @@ func runEvalPages(args []string) error {
 	fs.BoolVar(&o.families, "families", false, "print a line per layout family")
 	fs.IntVar(&o.misses, "misses", 0, "print up to N articles read wrong, per split")
 	fs.StringVar(&o.dump, "dump", "", "write each generated page and its truth into this folder")
+	printed := fs.Bool("printed", false, "score printed pages: read the PDFs of the sets named as arguments (default var/pdfset/tune var/pdfset/heldout) with each -tools extractor")
+	tools := fs.String("tools", "mutool,pdftotext", "with -printed: the text extractors, comma-separated (mutool, pdftotext)")
+	timeout := fs.Duration("timeout", 30*time.Second, "with -printed: time limit of one extractor run on one page")
+	fold := fs.Bool("fold", true, "with -printed: fold the Kangxi radicals and other font characters as the indexer folds PDF text")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if *printed {
+		return printedFromFlags(fs, *tools, *timeout, *fold, o)
 	}
 	if fs.NArg() > 0 {
 		return fmt.Errorf("eval pages takes no arguments, got %q", fs.Args())
@@ -198,13 +208,7 @@ func printPages(w io.Writer, scores []pagesScore, o pagesOptions) {
 	fmt.Fprintln(w, "| split | pages | articles | headline | reporters | both | body recall | count right | roles | source |")
 	fmt.Fprintln(w, "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |")
 	row := func(name string, r textgen.Result) {
-		roles := "–"
-		if r.Split > 0 {
-			roles = fmt.Sprintf("%.1f%%", pct(r.Roles, r.Split))
-		}
-		fmt.Fprintf(w, "| %s | %d | %d | %.1f%% | %.1f%% | %.1f%% | %.1f%% | %.1f%% | %s | %.1f%% |\n",
-			name, r.Pages, r.Articles, r.Share(r.Headline), r.Share(r.Reporters), r.Share(r.Both),
-			r.BodyRecall(), r.CountShare(), roles, r.Share(r.Source))
+		fmt.Fprintf(w, "| %s | %s | %.1f%% |\n", name, strings.Join(resultCells(r), " | "), r.Share(r.Source))
 	}
 	for _, sc := range scores {
 		row(sc.split.String(), sc.total)
