@@ -4,7 +4,7 @@ BIN     := bin/baoku
 INDEX   ?= var/index
 ADDR    ?= :8080
 
-.PHONY: build run index test race vet fuzz bench loadtest pdfset eval-pdf clean
+.PHONY: build run index test race vet fuzz bench loadtest pdfset eval-pdf eval-printed clean
 
 build:
 	$(GO) build -o $(BIN) ./cmd/baoku
@@ -66,6 +66,12 @@ pdfset:
 eval-pdf: build
 	test -d var/pdfset || $(MAKE) pdfset
 	$(BIN) eval pdf var/pdfset/tune var/pdfset/heldout var/pdfset/heldout-merged
+
+# The page-text parser on the same pages read as text by mutool and by
+# pdftotext, tuning and held-out splits apart.
+eval-printed: build
+	test -d var/pdfset || $(MAKE) pdfset
+	$(BIN) eval pages -printed var/pdfset/tune var/pdfset/heldout var/pdfset/heldout-merged
 
 clean:
 	rm -rf bin var
