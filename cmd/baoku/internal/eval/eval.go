@@ -5,7 +5,9 @@
 // whether every kind of query finds exactly what a brute-force scan of the
 // articles finds (exact), all on the shared corpus beside the repository;
 // how well the PDF layout reader finds the articles of generated pages
-// whose truth is known; and how well the ranking finds the story a
+// whose truth is known; how well the page-text parser reads generated
+// page text, and the text mutool and pdftotext take from printed pages
+// (pages -printed); and how well the ranking finds the story a
 // known-item query was written for, beside SQLite FTS5 (rank).
 package eval
 
