@@ -74,8 +74,13 @@ func runStep(st procStep, run *ingestRun) error {
 		cmd.Stdin = io.MultiReader(files...)
 	}
 	start := time.Now()
-	err := cmd.Run()
+	if err := cmd.Start(); err != nil {
+		return fmt.Errorf("%s: %w", tail(strings.Join(st.argv, " "), 300), err)
+	}
+	hwm := watchHighWater(cmd.Process.Pid)
+	err := cmd.Wait()
 	run.Wall += time.Since(start)
+	peak := hwm()
 	name := strings.Join(st.argv, " ")
 	if err != nil {
 		return fmt.Errorf("%s: %w\n%s", tail(name, 300), err, tail(stderr.String(), 2000))
@@ -86,14 +91,55 @@ func runStep(st procStep, run *ingestRun) error {
 		}
 	}
 	run.CPU += cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
-	run.PeakRSS = max(run.PeakRSS, maxRSS(cmd.ProcessState))
+	run.PeakRSS = max(run.PeakRSS, peak)
 	return nil
 }
 
-// maxRSS is the peak resident set of a finished process, in bytes.
-func maxRSS(ps *os.ProcessState) int64 {
-	if ru, ok := ps.SysUsage().(*syscall.Rusage); ok {
-		return ru.Maxrss * 1024 // kilobytes on Linux
+// watchHighWater reads the resident high-water mark (VmHWM) of process pid
+// every 20 ms while it runs; the function it returns stops the watch and
+// gives the largest mark read, in bytes. The rusage of a finished child
+// cannot be used: Go starts children with vfork, so the child's ru_maxrss
+// starts from the parent's resident set, and a bench holding the corpus
+// in memory would be reported for every engine it starts.
+func watchHighWater(pid int) func() int64 {
+	name := fmt.Sprintf("/proc/%d/status", pid)
+	done := make(chan struct{})
+	peak := make(chan int64, 1)
+	go func() {
+		var hwm int64
+		tick := time.NewTicker(20 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			if b, err := os.ReadFile(name); err == nil {
+				hwm = max(hwm, statusField(b, "VmHWM:"))
+			}
+			select {
+			case <-done:
+				peak <- hwm
+				return
+			case <-tick.C:
+			}
+		}
+	}()
+	return func() int64 {
+		close(done)
+		return <-peak
+	}
+}
+
+// statusField is the value in bytes of a "kB" line of /proc/PID/status,
+// 0 when the text has none.
+func statusField(b []byte, key string) int64 {
+	sc := bufio.NewScanner(bytes.NewReader(b))
+	for sc.Scan() {
+		f := strings.Fields(sc.Text())
+		if len(f) >= 2 && f[0] == key {
+			kb, err := strconv.ParseInt(f[1], 10, 64)
+			if err != nil {
+				return 0
+			}
+			return kb * 1024
+		}
 	}
 	return 0
 }
