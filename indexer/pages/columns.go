@@ -28,12 +28,12 @@ type half struct {
 
 // halves returns the ways to split a line at a gap into two runs of text
 // of at least two characters each. A line with many gaps is
-// letter-spaced, not two columns, and gives none.
+// letter-spaced, or holds one: it splits only where one run has no gap.
 func halves(t string) []half {
 	if len(t) > 4*maxColumnLine {
 		return nil
 	}
-	var out []half
+	var out, whole []half
 	gaps := 0
 	for i := 0; i < len(t); {
 		if t[i] != ' ' {
@@ -47,12 +47,16 @@ func halves(t string) []half {
 		gaps++
 		l, r := strings.TrimSpace(t[:i]), strings.TrimSpace(t[j:])
 		if hanCount(l, 2) >= 2 && hanCount(r, 2) >= 2 {
-			out = append(out, half{at: i, left: l, right: r, lw: lineWidth(l), rw: lineWidth(r)})
+			h := half{at: i, left: l, right: r, lw: lineWidth(l), rw: lineWidth(r)}
+			out = append(out, h)
+			if !strings.Contains(l, " ") || !strings.Contains(r, " ") {
+				whole = append(whole, h)
+			}
 		}
 		i = j
 	}
 	if gaps > 3 {
-		return nil
+		return whole
 	}
 	return out
 }
@@ -112,7 +116,32 @@ func unweaveSideBySide(lines []pline) []pline {
 			i++
 			continue
 		}
-		left, right, wl := splitRun(lines[i:end], col)
+		// Lines of the run whose one side is short (a paragraph's last
+		// line, an intertitle, a page number) or letter-spaced are not
+		// twice a column wide: they join the run when one side still
+		// fits its column, between two runs or next to one.
+		wl, wr := runWidths(lines[i:end], col)
+		for end < len(lines) {
+			k := end
+			for k < len(lines) && k-end < maxLoose && !woven(lines[k]) && looseWoven(lines[k], col, wl, wr, true) {
+				k++
+			}
+			if k > end && k < len(lines) && woven(lines[k]) {
+				// between two runs
+				for end = k; end < len(lines) && woven(lines[end]); end++ {
+				}
+				continue
+			}
+			for k = end; k < len(lines) && k-end < maxLooseEnd && !woven(lines[k]) && looseWoven(lines[k], col, wl, wr, false); k++ {
+			}
+			end = k
+			break
+		}
+		for n := 0; n < maxLooseEnd && i > 0 && len(out) > 0 && !out[len(out)-1].colStart && looseWoven(lines[i-1], col, wl, wr, false) && out[len(out)-1].n == lines[i-1].n; n++ {
+			out = out[:len(out)-1]
+			i--
+		}
+		left, right, wl := splitRun(lines[i:end], col, wr)
 		right[0].colStart = true
 		// Lines after the run that have no partner continue the longer
 		// column: the right one if it did not end its paragraph, else
@@ -136,6 +165,91 @@ func unweaveSideBySide(lines []pline) []pline {
 		i = rest
 	}
 	return out
+}
+
+// maxLoose is the most lines in a row taken into a run of joined column
+// lines by looseWoven between two runs, maxLooseEnd at either end of one.
+const (
+	maxLoose    = 4
+	maxLooseEnd = 2
+)
+
+// runWidths returns the most common widths of the left and right parts of
+// a run of joined column lines, split as splitRun splits them.
+func runWidths(run []pline, col float64) (wl, wr float64) {
+	var ls, rs []float64
+	for _, l := range run {
+		var best *half
+		hs := halves(l.text)
+		for k := range hs {
+			if best == nil || abs(hs[k].lw-col) < abs(best.lw-col) {
+				best = &hs[k]
+			}
+		}
+		if best != nil {
+			ls, rs = append(ls, best.lw), append(rs, best.rw)
+		}
+	}
+	return modeWidth(ls), modeWidth(rs)
+}
+
+// looseWoven reports whether a line splits at a gap into a part that fits
+// the left column (wl) or a part that fits the right one (wr): full, short
+// of the indent of a paragraph's first line, or shorter when it ends a
+// paragraph. Next to a run of joined column lines
+// but not between two, the line must also be wider than the page's
+// column (col).
+func looseWoven(l pline, col, wl, wr float64, between bool) bool {
+	if len(l.text) > 4*maxColumnLine || isHeaderLine(l.text) {
+		return false
+	}
+	if !between && l.w <= col+0.4 {
+		// the last lines of both columns: both end, the right one
+		// perhaps with its byline (延。 本报记者 左妍)
+		for _, h := range looseHalves(l.text) {
+			if _, _, by := parseBylineLine(h.right); endsSentence(h.left) && h.lw < wl-1 && (by || endsSentence(h.right)) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, h := range looseHalves(l.text) {
+		if fitsColumn(h.lw, wl, h.left, true) || fitsColumn(h.rw, wr, h.right, true) {
+			return true
+		}
+	}
+	return false
+}
+
+// looseHalves returns the ways to split a line at any gap into two parts
+// that each hold a letter or digit. A letter-spaced line (more than three
+// gaps) splits only where one part has no gap: the column beside the
+// spaced-out one.
+func looseHalves(t string) []half {
+	var out []half
+	spaced := strings.Count(strings.Join(strings.Fields(t), " "), " ") > 3
+	for i := 0; i < len(t); {
+		if t[i] != ' ' {
+			i++
+			continue
+		}
+		j := i
+		for j < len(t) && t[j] == ' ' {
+			j++
+		}
+		l, r := strings.TrimSpace(t[:i]), strings.TrimSpace(t[j:])
+		if hasLetterOrDigit(l) && hasLetterOrDigit(r) && (!spaced || !strings.Contains(l, " ") || !strings.Contains(r, " ")) {
+			out = append(out, half{at: i, left: l, right: r, lw: lineWidth(l), rw: lineWidth(r)})
+		}
+		i = j
+	}
+	return out
+}
+
+// hasLetterOrDigit reports whether s holds a letter, digit or Chinese
+// character.
+func hasLetterOrDigit(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || isHan(r) }) >= 0
 }
 
 // singleColumn is the most common width of the lines of text that are
@@ -169,7 +283,7 @@ func leftColumn(lines []pline) float64 {
 // splitRun splits each line of a run of joined column lines at the gap
 // that best fits the run's left column, and returns the two columns and
 // the left column's width.
-func splitRun(run []pline, col float64) (left, right []pline, wl float64) {
+func splitRun(run []pline, col, wr float64) (left, right []pline, wl float64) {
 	var ws []float64
 	for _, l := range run {
 		best := -1.0
@@ -178,17 +292,25 @@ func splitRun(run []pline, col float64) (left, right []pline, wl float64) {
 				best = h.lw
 			}
 		}
-		ws = append(ws, best)
+		if best >= 0 {
+			ws = append(ws, best)
+		}
 	}
 	wl = modeWidth(ws)
 	for k, l := range run {
 		opens := k == 0 || endsSentence(left[k-1].text)
 		var pick half
 		bestCost := -1.0
-		for _, h := range halves(l.text) {
+		hs := halves(l.text)
+		if len(hs) == 0 || l.w <= 1.5*col {
+			hs = looseHalves(l.text) // a line taken in by looseWoven
+		}
+		for _, h := range hs {
 			cost := abs(h.lw - wl)
 			if fitsColumn(h.lw, wl, h.left, opens) {
 				cost /= 4
+			} else if wr > 0 && fitsColumn(h.rw, wr, h.right, false) {
+				cost = abs(h.rw-wr) / 4
 			}
 			if bestCost < 0 || cost < bestCost {
 				pick, bestCost = h, cost

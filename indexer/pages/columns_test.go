@@ -1,0 +1,60 @@
+package pages
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestUnweaveLooseLines checks that lines of two columns joined side by
+// side are split even where one side is short (a paragraph's last line, a
+// heading, the columns' last lines with a byline) or letter-spaced, so
+// each column comes out whole.
+func TestUnweaveLooseLines(t *testing.T) {
+	left := []string{
+		"本 报 讯 （记 者 王 五）",
+		"城南老街改造，完工后青",
+		"石板路重新铺，沿街老字",
+		"号陆续回归，老街的烟火",
+		"气又回来了。",
+		"居民们说，老街的样子越",
+		"来越好，生意比从前更好",
+		"了。",
+	}
+	right := []string{
+		"市民纷纷前来，打卡拍照",
+		"街道负责人说，老街改造",
+		"留住了记忆，也留住了老",
+		"街的人，以后还要继续做",
+		"回首这一年",
+		"好老街的保护，让老街更",
+		"有味道。",
+		"本报记者 赵六",
+	}
+	// an article in one column comes first, setting the column's width
+	single := []string{"社区食堂开进，老旧小区", "为独居老人提，供上门送", "餐服务老人们，心里踏实", "社区干部说食，堂开业后", "每天送餐两百多份。"}
+	var lines []pline
+	for _, s := range single {
+		lines = append(lines, newLine(len(lines)+1, s))
+	}
+	for i := range left {
+		lines = append(lines, newLine(len(lines)+1, left[i]+" "+right[i]))
+	}
+	var got []string
+	for _, l := range unweaveSideBySide(lines) {
+		got = append(got, l.text)
+	}
+	want := append(append(append([]string(nil), single...), left...), right...)
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("columns (-want +got):\n%s", diff)
+	}
+	// a page of one column is left alone, spaces and all
+	one := []pline{newLine(1, "城南老街改造完工以后青石板路"), newLine(2, "记者 王五 摄"), newLine(3, "F1 中国大奖赛将在上海举行。")}
+	var texts []string
+	for _, l := range unweaveSideBySide(one) {
+		texts = append(texts, l.text)
+	}
+	if diff := cmp.Diff([]string{"城南老街改造完工以后青石板路", "记者 王五 摄", "F1 中国大奖赛将在上海举行。"}, texts); diff != "" {
+		t.Errorf("one column changed (-want +got):\n%s", diff)
+	}
+}
