@@ -87,7 +87,7 @@ const spaceLike = " \u3000\u00a0\t"
 
 // roleWords are the roles a byline prints before names, longest first.
 var roleWords = []string{
-	"本报特约记者", "特约通讯员", "本报通讯员", "本报记者", "新华社记者", "人民网记者", "首席记者",
+	"本报特约记者", "特约通讯员", "本报通讯员", "本报实习生", "本报记者", "新华社记者", "人民网记者", "首席记者",
 	"见习记者", "实习记者", "特约记者", "通讯员", "实习生", "记者",
 }
 
