@@ -74,6 +74,8 @@ func TestLeadAndBylineLine(t *testing.T) {
 		{"（本报记者 褚四采访整理）", []string{"褚四"}},
 		{"图为市民在公园散步。 新华社记者 李二 摄", nil},
 		{"记者会在京举行", nil},
+		{"本报记者推进下，已得到解", nil},
+		{"记者 张三，李四", []string{"张三", "李四"}},
 	} {
 		names, _, ok := ParseByline(tc.line)
 		if ok != (tc.names != nil) || !cmp.Equal(tc.names, names) {

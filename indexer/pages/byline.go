@@ -333,6 +333,11 @@ func parseBylineLine(s string) (b byline, end, ok bool) {
 	if len(b.names) == 0 || reconstruct(b) != hanOnly(s) || hasDuplicate(b.names) {
 		return byline{}, false, false
 	}
+	if strings.ContainsAny(s, "，,") && !allSurnamed(b.names) {
+		// names are listed with 、 or spaces; words between commas are
+		// text (本报记者推进下，已得到解)
+		return byline{}, false, false
+	}
 	if photo {
 		b.photos = b.names
 	}
