@@ -75,6 +75,7 @@ func TestLeadAndBylineLine(t *testing.T) {
 		{"图为市民在公园散步。 新华社记者 李二 摄", nil},
 		{"记者会在京举行", nil},
 		{"本报记者推进下，已得到解", nil},
+		{"本报记者 史自强摄", nil},
 		{"记者 张三，李四", []string{"张三", "李四"}},
 	} {
 		names, _, ok := ParseByline(tc.line)

@@ -329,6 +329,9 @@ func parseBylineLine(s string) (b byline, end, ok bool) {
 	if at, _ := findRole(s); at != 0 {
 		return b, false, false
 	}
+	if strings.HasSuffix(s, "摄") {
+		return b, false, false // a photo credit: 本报记者 史自强摄
+	}
 	b.names, b.roles = parseNames(nameSpaces(s))
 	if len(b.names) == 0 || reconstruct(b) != hanOnly(s) || hasDuplicate(b.names) {
 		return byline{}, false, false
