@@ -181,6 +181,27 @@ func TestFailureKinds(t *testing.T) {
 			in: []string{"小客厅", "绿道", "运动员"},
 		},
 		{
+			name: "a short headline under a photo caption, in a block after the headline of an article above it",
+			lines: []string{
+				"本报讯（记者 韩四）全市今年将改造老旧小区两百",
+				"个，加装电梯三百部，惠及居民五万余户。",
+				"改造工作年底前全部完成，居民住得更舒心了。",
+				"本报讯（记者 朱六）春日里，城郊的桃花竞相开",
+				"放，吸引市民踏青赏花。图为游客在桃林中拍照。",
+				"全市改造老旧小区两百个",
+				"图片报道",
+				"全市中小学体育课每天一节",
+				"本报讯（记者 杨五）从本学期起，全市中小学每",
+				"天开设一节体育课，学生在校锻炼不少于一小时。",
+			},
+			want: []seen{
+				{"全市改造老旧小区两百个", []string{"韩四"}},
+				{"图片报道", []string{"朱六"}},
+				{"全市中小学体育课每天一节", []string{"杨五"}},
+			},
+			in: []string{"加装电梯", "桃花", "体育课"},
+		},
+		{
 			name: "two columns joined side by side, as pdftotext gives them",
 			lines: []string{
 				"古镇夜景点亮文旅消费",
