@@ -202,6 +202,29 @@ func TestFailureKinds(t *testing.T) {
 			in: []string{"加装电梯", "桃花", "体育课"},
 		},
 		{
+			name: "a closing byline in brackets wrapped onto a line of its own",
+			lines: []string{
+				"全市改造老旧小区两百个",
+				"本报讯 全市今年将改造老旧小区两百个，加装电梯",
+				"三百部，惠及居民五万余户。改造工作年底前全部",
+				"完成，居民住得更舒心了。（本报记者",
+				"韩四 朱六）",
+				"全市中小学体育课每天一节",
+				"本报讯 从本学期起，全市中小学每天开设一节体育",
+				"课，学生在校锻炼不少于一小时。（记者 杨五 欧",
+				"阳明）",
+				"城区新增三条公交线路",
+				"本报讯（记者 王八）城区今天起新增三条公交线",
+				"路，方便居民出行。",
+			},
+			want: []seen{
+				{"全市改造老旧小区两百个", []string{"韩四", "朱六"}},
+				{"全市中小学体育课每天一节", []string{"杨五", "欧阳明"}},
+				{"城区新增三条公交线路", []string{"王八"}},
+			},
+			in: []string{"住得更舒心了。", "不少于一小时。", "公交线路"},
+		},
+		{
 			name: "two columns joined side by side, as pdftotext gives them",
 			lines: []string{
 				"古镇夜景点亮文旅消费",
