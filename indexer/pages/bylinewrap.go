@@ -54,11 +54,11 @@ func wrappedByline(a, b string) (string, bool) {
 	if open < 0 || strings.ContainsAny(a[open:], "）)") {
 		return "", false
 	}
-	head := a[open:]
+	head := despace(a[open:]) // a justified line spaces its letters out: （ 本 报 记 者
 	if !hasRoleWord(head) && !hasRoleWord(head+b) {
 		return "", false
 	}
-	t := a + bylineBreak(head, b) + b
+	t := a[:open] + head + bylineBreak(head, b) + b
 	if by, end, ok := parseBylineLine(t[open:]); !ok || !end || !allSurnamed(by.names) {
 		return "", false
 	}
