@@ -251,3 +251,29 @@ func TestFailureKinds(t *testing.T) {
 		})
 	}
 }
+
+// TestGoesOn checks when a wide line is read as carried on by the next
+// line of text rather than as a headline over it (a brief set across the
+// page), all invented text.
+func TestGoesOn(t *testing.T) {
+	for _, tc := range []struct {
+		name       string
+		line, next string
+		last       bool
+		want       bool
+	}{
+		{"commas, next as wide with a full stop", "春日里，城郊的桃花竞相开放，吸引市民踏青赏花，周末", "每天接待游客两万余人次。景区增开了接驳公交车辆", false, true},
+		{"a word across the break, next shorter and ending the paragraph", "市长昨天上午在市政府会见来访的友好城市代表团并就交流深", "入交换了意见。", true, true},
+		{"the same, but the run goes on", "市长昨天上午在市政府会见来访的友好城市代表团并就交流深", "入交换了意见。", false, false},
+		{"a headline with a comma over a narrower lead", "成人感染被转运，孩子谁来照顾？", "本报讯 社区封控期间，有的家", false, false},
+		{"a headline over a lead of one line, no word across", "市长会见友好城市代表团", "市长昨天会见了代表团。", true, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ls := []pline{newLine(1, tc.line), newLine(2, tc.next), newLine(3, "双方深入交流。")}
+			lay := readLayout(ls, indexPairs(ls))
+			if got := goesOn(ls[0], ls[1], tc.last, lay); got != tc.want {
+				t.Errorf("goesOn(%q, %q, %v) = %v, want %v", tc.line, tc.next, tc.last, got, tc.want)
+			}
+		})
+	}
+}
