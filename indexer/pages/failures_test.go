@@ -181,6 +181,51 @@ func TestFailureKinds(t *testing.T) {
 			in: []string{"小客厅", "绿道", "运动员"},
 		},
 		{
+			name: "a short headline under a photo caption, in a block after the headline of an article above it",
+			lines: []string{
+				"本报讯（记者 韩四）全市今年将改造老旧小区两百",
+				"个，加装电梯三百部，惠及居民五万余户。",
+				"改造工作年底前全部完成，居民住得更舒心了。",
+				"本报讯（记者 朱六）春日里，城郊的桃花竞相开",
+				"放，吸引市民踏青赏花。图为游客在桃林中拍照。",
+				"全市改造老旧小区两百个",
+				"图片报道",
+				"全市中小学体育课每天一节",
+				"本报讯（记者 杨五）从本学期起，全市中小学每",
+				"天开设一节体育课，学生在校锻炼不少于一小时。",
+			},
+			want: []seen{
+				{"全市改造老旧小区两百个", []string{"韩四"}},
+				{"图片报道", []string{"朱六"}},
+				{"全市中小学体育课每天一节", []string{"杨五"}},
+			},
+			in: []string{"加装电梯", "桃花", "体育课"},
+		},
+		{
+			name: "a closing byline in brackets wrapped onto a line of its own",
+			lines: []string{
+				"全市改造老旧小区两百个",
+				"本报讯 全市今年将改造老旧小区两百个，加装电梯",
+				"三百部，惠及居民五万余户。改造工作年底前全部",
+				"完成，居民住得更舒心了。（本报记者",
+				"韩四 朱六）",
+				"全市中小学体育课每天一节",
+				"本报讯 从本学期起，全市中小学每天开设一节体育",
+				"课，学生在校锻炼不少于一小时。（记者 杨五 欧",
+				"阳明）",
+				"城区新增三条公交线路",
+				"本报讯 城区今天起新增三条公交线路，首末班车",
+				"与地铁衔接，方 便 居 民 出 行 。（ 本 报 记 者",
+				"王八 钱九）",
+			},
+			want: []seen{
+				{"全市改造老旧小区两百个", []string{"韩四", "朱六"}},
+				{"全市中小学体育课每天一节", []string{"杨五", "欧阳明"}},
+				{"城区新增三条公交线路", []string{"王八", "钱九"}},
+			},
+			in: []string{"住得更舒心了。", "不少于一小时。", "方便居民出行。"},
+		},
+		{
 			name: "two columns joined side by side, as pdftotext gives them",
 			lines: []string{
 				"古镇夜景点亮文旅消费",
@@ -202,6 +247,32 @@ func TestFailureKinds(t *testing.T) {
 				if i < len(bodies) && !strings.Contains(bodies[i], s) {
 					t.Errorf("article %d body lacks %q: %q", i+1, s, bodies[i])
 				}
+			}
+		})
+	}
+}
+
+// TestGoesOn checks when a wide line is read as carried on by the next
+// line of text rather than as a headline over it (a brief set across the
+// page), all invented text.
+func TestGoesOn(t *testing.T) {
+	for _, tc := range []struct {
+		name       string
+		line, next string
+		last       bool
+		want       bool
+	}{
+		{"commas, next as wide with a full stop", "春日里，城郊的桃花竞相开放，吸引市民踏青赏花，周末", "每天接待游客两万余人次。景区增开了接驳公交车辆", false, true},
+		{"a word across the break, next shorter and ending the paragraph", "市长昨天上午在市政府会见来访的友好城市代表团并就交流深", "入交换了意见。", true, true},
+		{"the same, but the run goes on", "市长昨天上午在市政府会见来访的友好城市代表团并就交流深", "入交换了意见。", false, false},
+		{"a headline with a comma over a narrower lead", "成人感染被转运，孩子谁来照顾？", "本报讯 社区封控期间，有的家", false, false},
+		{"a headline over a lead of one line, no word across", "市长会见友好城市代表团", "市长昨天会见了代表团。", true, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ls := []pline{newLine(1, tc.line), newLine(2, tc.next), newLine(3, "双方深入交流。")}
+			lay := readLayout(ls, indexPairs(ls))
+			if got := goesOn(ls[0], ls[1], tc.last, lay); got != tc.want {
+				t.Errorf("goesOn(%q, %q, %v) = %v, want %v", tc.line, tc.next, tc.last, got, tc.want)
 			}
 		})
 	}

@@ -375,7 +375,7 @@ func (p *parser) assignHeadlines(drafts []*draft, blocks []*block) []*draft {
 		if assigned[g] || len(g.lines) == 0 {
 			continue
 		}
-		first := i == 0 || owner[groups[i-1]] != b
+		first := i == 0 || owner[groups[i-1]] != b || headsAbove(drafts, groups, owner, i)
 		if i+1 < len(groups) && owner[groups[i+1]] == b && assigned[groups[i+1]] {
 			if d := headedBy(drafts, groups[i+1]); d >= 0 && d <= b.prev {
 				if e := headlessBefore(drafts, d); e >= 0 {
@@ -419,6 +419,22 @@ func (p *parser) assignHeadlines(drafts []*draft, blocks []*block) []*draft {
 		}
 	}
 	return drafts
+}
+
+// headsAbove reports whether every group of its block before groups[i]
+// heads an article printed before the block other than the one right
+// above it. Headlines stand in the order of their articles, so groups[i]
+// is then the first that may head the article right above the block
+// (a headline printed below its text, 图片报道 under a photo and its
+// caption, after the headline of an article further up).
+func headsAbove(drafts []*draft, groups []*headGroup, owner map[*headGroup]*block, i int) bool {
+	b := owner[groups[i]]
+	for j := i - 1; j >= 0 && owner[groups[j]] == b; j-- {
+		if d := headedBy(drafts, groups[j]); d < 0 || d >= b.prev {
+			return false
+		}
+	}
+	return true
 }
 
 // headedBy returns the draft group g heads, or -1.

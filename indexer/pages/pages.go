@@ -258,6 +258,7 @@ func (p *parser) parsePage(lines []pline, idx, count int) (Page, bool) {
 		p.warn(lines[0].n, "page %d: no articles, only masthead or header", idx+1)
 		return pg, false
 	}
+	content = joinWrappedBylines(content)
 	index := indexPairs(content)
 	content, changed := unweave(content, index)
 	if changed {

@@ -1,6 +1,7 @@
 package pages
 
 import (
+	"math"
 	"regexp"
 	"slices"
 	"sort"
@@ -319,6 +320,9 @@ func readRun(lines []pline, i int, lay layout) int {
 			}
 		} else {
 			sc = heads + textShape(lines, k, end, lay, closed, next) + leadLike(lines[k].text)
+			if goesOn(lines[k-1], lines[k], k == end && closed, lay) {
+				sc -= 3
+			}
 		}
 		if sc > best {
 			best, bestK = sc, k
@@ -328,6 +332,23 @@ func readRun(lines []pline, i int, lay layout) int {
 		lines[k].kind = kHead
 	}
 	return end + 1
+}
+
+// goesOn reports a line that the next line carries on as text: one
+// paragraph set wider than the columns around it (a brief across the
+// page), not a headline over text. The line has commas or a word runs on
+// across the break (波|兰), and the next line is as wide and holds a full
+// stop, or is shorter and ends the paragraph (last, when it is the last
+// line of the run and ends a sentence), which a lead of one line rarely
+// does.
+func goesOn(l, next pline, last bool, lay layout) bool {
+	if !hasAny(l.text, "，、,") && !lay.joins(l.text, next.text) {
+		return false
+	}
+	if math.Abs(l.w-next.w) <= 2 {
+		return hasAny(next.text, "。；;")
+	}
+	return last && next.w < l.w
 }
 
 // allHeads weighs a run that is headline lines only, by what follows it.
