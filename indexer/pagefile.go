@@ -48,11 +48,7 @@ func ReadPageFile(path string) ([]*article.Article, []string, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	pages, warns, err := pages.ParsePages(path, text, meta)
-	var ws []string
-	for _, w := range warns {
-		ws = append(ws, w.String())
-	}
+	pages, ws, err := parsePageText(path, text, meta)
 	if err != nil {
 		return nil, ws, err
 	}
@@ -109,4 +105,15 @@ func readSidecar(path string, meta *pages.PageMeta) (bool, error) {
 		}
 	}
 	return true, nil
+}
+
+// parsePageText parses the text of a page file (or of a PDF taken as
+// text) and renders its warnings.
+func parsePageText(path, text string, meta pages.PageMeta) ([]pages.Page, []string, error) {
+	pgs, warns, err := pages.ParsePages(path, text, meta)
+	var ws []string
+	for _, w := range warns {
+		ws = append(ws, w.String())
+	}
+	return pgs, ws, err
 }

@@ -191,11 +191,7 @@ func readEditionPDF(path string, meta pages.PageMeta, opt PDFOptions) ([]PDFPage
 		return nil, nil, fmt.Errorf("%s: %w", path, err)
 	}
 	text := segment.FoldRadicals(string(raw))
-	pgs, warns, err := pages.ParsePages(path, text, meta)
-	var ws []string
-	for _, w := range warns {
-		ws = append(ws, w.String())
-	}
+	pgs, ws, err := parsePageText(path, text, meta)
 	if err != nil {
 		return nil, ws, err
 	}
