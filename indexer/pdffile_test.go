@@ -15,6 +15,7 @@ import (
 
 	"baoku/indexer/internal/pdfgen"
 	"baoku/indexer/pdf"
+	"baoku/indexer/pdf/pdftest"
 	"baoku/segment"
 )
 
@@ -216,39 +217,7 @@ func TestIngestPDFRendersPages(t *testing.T) {
 
 // minimalPDF writes a one-page PDF by hand: content is the page's drawing
 // (no text unless content says so).
-func minimalPDF(content string) []byte { return minimalPDFPages(content, 1) }
-
-// minimalPDFPages writes a PDF of n pages that all draw content.
-func minimalPDFPages(content string, n int) []byte {
-	var kids []string
-	for i := range n {
-		kids = append(kids, fmt.Sprintf("%d 0 R", 6+i))
-	}
-	objs := []string{
-		"<< /Type /Catalog /Pages 2 0 R >>",
-		fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", strings.Join(kids, " "), n),
-		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-		fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(content), content),
-		"<< /Font << /F1 3 0 R >> >>",
-	}
-	for range n {
-		objs = append(objs, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 400] /Contents 4 0 R /Resources 5 0 R >>")
-	}
-	var b strings.Builder
-	b.WriteString("%PDF-1.4\n")
-	offs := make([]int, len(objs))
-	for i, o := range objs {
-		offs[i] = b.Len()
-		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
-	}
-	xref := b.Len()
-	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(objs)+1)
-	for _, o := range offs {
-		fmt.Fprintf(&b, "%010d 00000 n \n", o)
-	}
-	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
-	return []byte(b.String())
-}
+func minimalPDF(content string) []byte { return pdftest.Minimal(content, 1) }
 
 func TestReadPDFBadInput(t *testing.T) {
 	needPoppler(t)
@@ -307,7 +276,7 @@ func TestReadPDFBadInput(t *testing.T) {
 		}
 	})
 	t.Run("too many pages", func(t *testing.T) {
-		three := write("three.pdf", minimalPDFPages("BT /F1 12 Tf 30 350 Td (Hello) Tj ET", 3))
+		three := write("three.pdf", pdftest.Minimal("BT /F1 12 Tf 30 350 Td (Hello) Tj ET", 3))
 		if _, _, err := ReadPDFFile(three, PDFOptions{}); err != nil {
 			t.Fatalf("three pages: %v", err)
 		}
@@ -321,7 +290,7 @@ func TestReadPDFBadInput(t *testing.T) {
 func TestPopplerOutputLimit(t *testing.T) {
 	needPoppler(t)
 	p := filepath.Join(t.TempDir(), "hello.pdf")
-	if err := os.WriteFile(p, minimalPDFPages("BT /F1 12 Tf 30 350 Td (Hello) Tj ET", 50), 0o644); err != nil {
+	if err := os.WriteFile(p, pdftest.Minimal("BT /F1 12 Tf 30 350 Td (Hello) Tj ET", 50), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	if out, err := poppler(time.Minute, 1<<20, "pdftotext", p, "-"); err != nil || !strings.Contains(string(out), "Hello") {
