@@ -192,23 +192,8 @@ func isLatinLetter(r rune) bool { return r < 0x80 && unicode.IsLetter(r) }
 // hanBigrams returns the set of pairs of adjacent Chinese characters in s,
 // reading at most limit runes.
 func hanBigrams(s string, limit int) map[[2]rune]bool {
-	set := make(map[[2]rune]bool)
-	var prev rune
-	n := 0
-	for _, r := range s {
-		if n++; n > limit {
-			break
-		}
-		if isHan(r) {
-			if prev != 0 {
-				set[[2]rune{prev, r}] = true
-			}
-			prev = r
-		} else if !unicode.IsSpace(r) {
-			prev = 0
-		}
-	}
-	return set
+	all, _ := hanBigramsLead(s, limit, 0)
+	return all
 }
 
 // hanBigramsLead returns the pairs of adjacent Chinese characters of s,
