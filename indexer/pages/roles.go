@@ -201,13 +201,8 @@ func classify(lines []pline, index pairIndex) layout {
 		case l.kind != kBody:
 			i++
 		case !opensHere(lines, i):
-			// Something set amid a paragraph (a box of briefs) shows by a
-			// headline that nothing else explains.
-			if formEvidence(lines, i, lay)+maxRecurrence >= 0.5 {
-				h := headEvidence(lines, i, lay)
-				if h >= 4 || h >= 2 && i+1 < len(lines) && opens(lines[i+1].kind) || h >= 0.5 && interrupts(lines, i, lay) {
-					l.kind = kHead
-				}
+			if setAmid(lines, i, lay) {
+				l.kind = kHead
 			}
 			i++
 		default:
@@ -253,6 +248,38 @@ func isTagLine(t string) bool {
 	return ok && isTagText(inner)
 }
 
+// setAmid reports a line that does not open a paragraph but is a
+// headline all the same: something set amid a paragraph (a box of
+// briefs, or the next article where a column's text breaks off) shows by
+// a headline that nothing else explains.
+func setAmid(lines []pline, i int, lay layout) bool {
+	if formEvidence(lines, i, lay)+maxRecurrence < 0.5 {
+		return false
+	}
+	h := headEvidence(lines, i, lay)
+	return h >= 4 || h >= 2 && i+1 < len(lines) && opens(lines[i+1].kind) || h >= 0.5 && interrupts(lines, i, lay)
+}
+
+// breaksRun reports a line amid a run of text that is a headline all the
+// same: the next article set where a column's text breaks off, shown by
+// strong evidence of its own (wider than the column, no punctuation,
+// words that recur) after a line that reads as text, unless the next line
+// ends the paragraph short, as a wide line that a caption or brief
+// carries on to does.
+func breaksRun(lines []pline, i int, lay layout) bool {
+	if !isTextLike(lines[i-1].text) || lay.band(i, lines[i].w) != bandWide || formEvidence(lines, i, lay)+maxRecurrence < 4 ||
+		headEvidence(lines, i, lay) < 4 {
+		return false
+	}
+	if i+1 < len(lines) {
+		next := lines[i+1]
+		if next.kind == kBody && endsSentence(next.text) && lay.band(i+1, next.w) == bandShort {
+			return false
+		}
+	}
+	return true
+}
+
 // interrupts reports a short line that ends no sentence right after a
 // full line that ends none: no paragraph goes on so, something is set
 // amid it.
@@ -285,7 +312,8 @@ const maxHeadRun = 8
 // the index after the run.
 func readRun(lines []pline, i int, lay layout) int {
 	end := i // last line of the run
-	for end+1 < len(lines) && lines[end+1].kind == kBody && !endsSentence(lines[end].text) && !interrupts(lines, end+1, lay) {
+	for end+1 < len(lines) && lines[end+1].kind == kBody && !endsSentence(lines[end].text) && !interrupts(lines, end+1, lay) &&
+		!(end+1 > i+1 && breaksRun(lines, end+1, lay)) {
 		end++
 	}
 	closed := endsSentence(lines[end].text) // the run ends a paragraph
@@ -301,10 +329,11 @@ func readRun(lines []pline, i int, lay layout) int {
 	}
 	for k := i + 1; k <= min(end+1, i+maxHeadRun); k++ {
 		t := lines[k-1].text
-		if endsWithStop(t) || endsSentence(t) && k-1 != end || hasAny(strings.TrimRight(t, "。；; "), "。；;") || isNoteLine(t) {
+		tag := k-1 > i && isTagLine(t)
+		if endsWithStop(t) || endsSentence(t) && k-1 != end || hasAny(strings.TrimRight(t, "。；; "), "。；;") || isNoteLine(t) && !tag {
 			break // a headline holds no full stop, and is no note
 		}
-		if k-1 > i && (isWidow(t) || isTagLine(t)) {
+		if k-1 > i && (isWidow(t) || tag) {
 			heads += 2 // the wrapped tail of the headline line above, or its column tag
 		} else {
 			heads += headEvidence(lines, k-1, lay)

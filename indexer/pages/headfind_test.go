@@ -1,0 +1,78 @@
+package pages
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestHeadlineFinding holds pages on which an article's headline was
+// missed or a line of text taken for one, all invented text: each case
+// names the evidence that tells the headline apart.
+func TestHeadlineFinding(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		lines []string
+		want  []seen
+		// in says, for each article, text its body must hold
+		in []string
+	}{
+		{
+			name: "a column tag wrapped onto its own line under a wide headline",
+			lines: []string{
+				"小镇图书馆开门迎客",
+				"本报记者 赵一",
+				"小镇的第一座图书馆昨天开门迎客，书架上摆满了",
+				"新书，孩子们放学后就来这里读书写作业，家长们",
+				"说，小镇的孩子也有了好去处。",
+				"全省秋粮总产量连续五年稳定在两百亿斤以上再创新高",
+				"（经济新观察）",
+				"今年全省秋粮总产量再创新高，两百亿斤的粮食",
+				"颗粒归仓，农民们的钱袋子鼓了起来，种粮的劲头",
+				"更足了。省里的农技人员说，秋粮总产量连续五年",
+				"稳定增长，靠的是良种良法和高标准农田建设。",
+			},
+			want: []seen{
+				{"小镇图书馆开门迎客", []string{"赵一"}},
+				{"全省秋粮总产量连续五年稳定在两百亿斤以上再创新高经济新观察", nil},
+			},
+			in: []string{"好去处", "颗粒归仓"},
+		},
+		{
+			name: "a wide headline where the text of a column breaks off, over a dateline",
+			lines: []string{
+				"老街改造留住烟火气",
+				"本报记者 孙二",
+				"城南老街改造完工后，青石板路重新",
+				"铺好，沿街的老字号陆续回归，老街的",
+				"烟火气又回来了。街道干部说，改造方",
+				"案征求了居民的意见，保留了老房子的",
+				"样子，也添上了新的设施，居民们住得",
+				"更舒心，游客们也愿意多来走走，老街",
+				"国务院常务会议部署进一步稳定和扩大就业的措施",
+				"新华社北京3月2日电（记者 钱三）国务",
+				"院总理主持召开国务院常务会议，部署",
+				"稳定和扩大就业的措施，要求各地把稳",
+				"就业放在更加突出的位置。",
+			},
+			want: []seen{
+				{"老街改造留住烟火气", []string{"孙二"}},
+				{"国务院常务会议部署进一步稳定和扩大就业的措施", []string{"钱三"}},
+			},
+			in: []string{"游客们也愿意多来走走，老街", "稳就业"},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, bodies := seenOf(t, page(tc.lines...))
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("articles (-want +got):\n%s\nbodies: %q", diff, bodies)
+			}
+			for i, s := range tc.in {
+				if i < len(bodies) && !strings.Contains(bodies[i], s) {
+					t.Errorf("article %d body lacks %q: %q", i+1, s, bodies[i])
+				}
+			}
+		})
+	}
+}
