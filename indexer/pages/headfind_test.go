@@ -62,6 +62,24 @@ func TestHeadlineFinding(t *testing.T) {
 			},
 			in: []string{"游客们也愿意多来走走，老街", "稳就业"},
 		},
+		{
+			name: "a headline with a comma at the top of the page, wider than the column under it",
+			lines: []string{
+				"老城换新颜，老街巷焕发新生机",
+				"◆钱明远",
+				"清晨的老城，街巷里飘着",
+				"早点的香味，修缮一新的",
+				"老房子迎来了新住户，居",
+				"民们说，老城住着更舒心",
+				"了。街道干部介绍，改造",
+				"保留了老城的格局和街巷",
+				"的名字，也添上了新的设",
+				"施，老城的烟火气又回来",
+				"了，生意也比从前好做。",
+			},
+			want: []seen{{"老城换新颜老街巷焕发新生机", []string{"钱明远"}}},
+			in:   []string{"烟火气又回来了"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, bodies := seenOf(t, page(tc.lines...))

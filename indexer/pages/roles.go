@@ -47,6 +47,10 @@ type layout struct {
 // page are set in columns of different widths.
 const colWindow = 10
 
+// minColLines is the least number of lines of text on one side of a line
+// that tell the column width there without the line itself.
+const minColLines = 3
+
 // readLayout estimates the column width on each side of each line, the
 // most common width of nearby lines of text that end no sentence, and
 // whether paragraphs are indented: after a sentence end, lines two
@@ -71,13 +75,17 @@ func readLayout(lines []pline, index pairIndex) layout {
 		for k < len(at) && at[k] <= i {
 			k++
 		}
-		// a line of text counts on both sides of itself
-		after := k
+		// a line of text is measured against the lines around it, not
+		// itself, unless they are too few to tell a column
+		before, after := k, k
 		if k > 0 && at[k-1] == i {
-			after--
+			before--
+			if min(before, colWindow)+min(len(at)-k, colWindow) < minColLines {
+				before, after = k, k-1
+			}
 		}
 		lay.cols[i] = [2]float64{
-			modeWidth(widths[max(0, k-colWindow):k]),
+			modeWidth(widths[max(0, before-colWindow):before]),
 			modeWidth(widths[after:min(len(at), after+colWindow)]),
 		}
 		if lay.cols[i][0] == 0 {
