@@ -80,6 +80,23 @@ func TestHeadlineFinding(t *testing.T) {
 			want: []seen{{"老城换新颜老街巷焕发新生机", []string{"钱明远"}}},
 			in:   []string{"烟火气又回来了"},
 		},
+		{
+			name: "a headline at the top of the page as short as an indented first line",
+			lines: []string{
+				"全市春季花展昨天在滨江公园隆重开幕",
+				"■ 春风送暖，百花盛开。滨江公园里的郁",
+				"金香、樱花、海棠竞相开放，游人如织，不少市",
+				"民带着孩子前来赏花拍照，一派热闹景象。",
+				"花展开幕首日，公园迎来了三万余名游",
+				"客，公园门口排起了长队，工作人员引导游客",
+				"有序入园，园内设置了多处休息点。",
+				"公园负责人介绍，今年的花展共展出花",
+				"卉一百余种，将持续到下月中旬，市民可以提",
+				"前在网上预约入园，错峰赏花。",
+			},
+			want: []seen{{"全市春季花展昨天在滨江公园隆重开幕", nil}},
+			in:   []string{"郁金香"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, bodies := seenOf(t, page(tc.lines...))

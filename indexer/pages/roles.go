@@ -332,8 +332,10 @@ func readRun(lines []pline, i int, lay layout) int {
 	// k is the first line of text; heads are lines[i:k]
 	best, bestK := textShape(lines, i, end, lay, closed, next), i
 	heads := 0.0
-	if i > 0 && (lines[i-1].kind == kEndByline || lines[i-1].kind == kByline && !lines[i-1].author && i > 1 && lines[i-2].kind != kHead) {
-		heads += 1.5 // an article has just ended with its byline: a headline is likelier than text
+	if i == 0 || i > 0 && (lines[i-1].kind == kEndByline || lines[i-1].kind == kByline && !lines[i-1].author && i > 1 && lines[i-2].kind != kHead) {
+		// the top of the page, or an article has just ended with its
+		// byline: a headline is likelier than text
+		heads += 1.5
 	}
 	for k := i + 1; k <= min(end+1, i+maxHeadRun); k++ {
 		t := lines[k-1].text
