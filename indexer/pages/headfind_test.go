@@ -97,6 +97,27 @@ func TestHeadlineFinding(t *testing.T) {
 			want: []seen{{"全市春季花展昨天在滨江公园隆重开幕", nil}},
 			in:   []string{"郁金香"},
 		},
+		{
+			name: "a headline as wide as the column, ending in a column tag",
+			lines: []string{
+				"小镇图书馆开门迎客",
+				"本报记者 赵一",
+				"小镇的第一座图书馆昨天开门",
+				"迎客，书架上摆满了新书，孩子",
+				"们放学后就来这里读书写作业。",
+				"秋粮颗粒归仓（乡村新观察）",
+				"金秋时节，平原上的秋粮已经",
+				"颗粒归仓，农民们算着今年的",
+				"收成，脸上满是笑容。农技人",
+				"员说，今年的秋粮长势好，靠",
+				"的是良种良法和高标准农田。",
+			},
+			want: []seen{
+				{"小镇图书馆开门迎客", []string{"赵一"}},
+				{"秋粮颗粒归仓乡村新观察", nil},
+			},
+			in: []string{"读书写作业", "良种良法"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, bodies := seenOf(t, page(tc.lines...))

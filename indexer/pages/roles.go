@@ -495,6 +495,9 @@ func lineForm(lines []pline, i int, lay layout) float64 {
 	if strings.HasPrefix(t, "—") {
 		s += 2 // a subtitle
 	}
+	if _, _, ok := columnTag(t); ok {
+		s += 2 // a column tag in brackets ends a headline, not a line of text
+	}
 	return s
 }
 
