@@ -118,6 +118,23 @@ func TestHeadlineFinding(t *testing.T) {
 			},
 			in: []string{"读书写作业", "良种良法"},
 		},
+		{
+			name: "a headline with a comma as wide as the column, over a marked author line",
+			lines: []string{
+				"老城换了新颜，街巷焕发生机",
+				"◆钱明远",
+				"清晨的老城，街巷里飘着早点",
+				"的香味，修缮一新的老房子迎",
+				"来了新住户，居民们说，老城",
+				"住着更舒心了。街道干部说，",
+				"改造保留了老城的格局和街巷",
+				"的名字，也添上了新的设施，",
+				"老城的烟火气又回来了，生意",
+				"也比从前好做了许多。",
+			},
+			want: []seen{{"老城换了新颜街巷焕发生机", []string{"钱明远"}}},
+			in:   []string{"烟火气又回来了"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, bodies := seenOf(t, page(tc.lines...))

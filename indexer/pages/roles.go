@@ -203,6 +203,9 @@ func classify(lines []pline, index pairIndex) layout {
 	for i := range lines {
 		settleForm(lines, i)
 	}
+	for i := range lines {
+		markedAuthor(lines, i)
+	}
 	for i := 0; i < len(lines); {
 		l := &lines[i]
 		switch {
@@ -550,6 +553,22 @@ func settleForm(lines []pline, i int) {
 			l.text, l.tail = rest, &b
 		}
 	}
+}
+
+// markedAuthor settles a line that is only an author's name set off by
+// a mark (◆周立民, 文/付秀宏) over a line of text as the author line of
+// the text after it, wherever it stands: the line above it, a headline
+// with a comma, is then read knowing what follows it.
+func markedAuthor(lines []pline, i int) {
+	l := &lines[i]
+	if l.kind != kBody || i+1 >= len(lines) || lines[i+1].kind != kBody || !reAuthorMark.MatchString(l.text) {
+		return
+	}
+	b, ok := parseAuthorLine(l.text)
+	if !ok || !allSurnamed(b.names) {
+		return
+	}
+	l.by, l.kind, l.author = &b, kByline, true
 }
 
 // spacedTail reports whether the byline after rest in t is set apart by
