@@ -135,6 +135,28 @@ func TestHeadlineFinding(t *testing.T) {
 			want: []seen{{"老城换了新颜街巷焕发生机", []string{"钱明远"}}},
 			in:   []string{"烟火气又回来了"},
 		},
+		{
+			name: "a subtitle with a comma between a headline and the byline over the text",
+			lines: []string{
+				"小镇图书馆开门迎客",
+				"小镇的第一座图书馆昨天开门",
+				"迎客，书架上摆满了新书，孩子",
+				"们放学后就来这里读书写作业。",
+				"今年秋粮长势喜人产量再创新高",
+				"别着急，丰收还在后头！",
+				"首席记者 李三",
+				"  金秋时节，平原上的秋粮",
+				"长势喜人，农民们算着今年的",
+				"收成，脸上满是笑容。农技人",
+				"员说，今年的秋粮产量有望再",
+				"创新高，靠的是良种良法。",
+			},
+			want: []seen{
+				{"小镇图书馆开门迎客", nil},
+				{"今年秋粮长势喜人产量再创新高别着急丰收还在后头", []string{"李三"}},
+			},
+			in: []string{"读书写作业", "良种良法"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, bodies := seenOf(t, page(tc.lines...))

@@ -332,6 +332,8 @@ func readRun(lines []pline, i int, lay layout) int {
 	if end+1 < len(lines) {
 		next = lines[end+1].kind
 	}
+	// a byline after the run that opens the text after it
+	opensText := next == kByline && !lines[end+1].author && end+2 < len(lines) && lines[end+2].kind == kBody
 	// k is the first line of text; heads are lines[i:k]
 	best, bestK := textShape(lines, i, end, lay, closed, next), i
 	heads := 0.0
@@ -357,6 +359,9 @@ func readRun(lines []pline, i int, lay layout) int {
 				break
 			}
 			sc = heads + allHeads(next)
+			if opensText {
+				sc += 1 // a byline over text stands under a headline
+			}
 			if endsWithStop(lines[end].text) {
 				sc -= 4 // a full stop closes text, not a headline
 			}
