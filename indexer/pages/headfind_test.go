@@ -157,6 +157,23 @@ func TestHeadlineFinding(t *testing.T) {
 			},
 			in: []string{"读书写作业", "良种良法"},
 		},
+		{
+			name: "a numbered part of a longer piece, under a label that only numbers it",
+			lines: []string{
+				"居家生活小妙招",
+				"本报记者 周四",
+				"居家的日子里，不少读者给本报来信，分享了",
+				"他们在家中琢磨出来的生活小妙招。今天，我",
+				"们挑选几则，和大家一起看看。",
+				"第2招",
+				"旧纸箱巧变收纳盒",
+				"阳台上堆着的快递纸箱别急着扔，剪开折好，",
+				"贴上彩纸，就成了放玩具的收纳盒。读者王阿",
+				"姨说，孙子最喜欢往里面塞积木。",
+			},
+			want: []seen{{"居家生活小妙招", []string{"周四"}}},
+			in:   []string{"第2招旧纸箱巧变收纳盒\n阳台上"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, bodies := seenOf(t, page(tc.lines...))
