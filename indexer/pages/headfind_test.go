@@ -174,6 +174,26 @@ func TestHeadlineFinding(t *testing.T) {
 			want: []seen{{"居家生活小妙招", []string{"周四"}}},
 			in:   []string{"第2招旧纸箱巧变收纳盒\n阳台上"},
 		},
+		{
+			name: "a headline right after an article's closing note in brackets",
+			lines: []string{
+				"小镇图书馆开门迎客",
+				"本报记者 赵一",
+				"小镇的第一座图书馆昨天开门",
+				"迎客，书架上摆满了新书，孩子",
+				"们放学后就来这里读书写作业。",
+				"（本报东湖镇5月6日电）",
+				"图片新闻",
+				"5月6日，游客在东湖湿地公园",
+				"观赏盛开的荷花。近年来，湿地",
+				"公园的生态越来越好。",
+			},
+			want: []seen{
+				{"小镇图书馆开门迎客", []string{"赵一"}},
+				{"图片新闻", nil},
+			},
+			in: []string{"读书写作业", "观赏盛开的荷花"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, bodies := seenOf(t, page(tc.lines...))

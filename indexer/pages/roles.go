@@ -317,13 +317,15 @@ const maxHeadRun = 8
 
 // readRun reads the lines from i, where a paragraph or a headline may
 // start, to the end of the paragraph that follows: the first line that
-// ends a sentence, or the line before one whose kind is settled. Some
+// ends a sentence or is a note in brackets (（本报北京电）), or the line
+// before one whose kind is settled. Some
 // first lines of the run may be headline lines and the rest text: of the
 // ways to split it, the one with the most evidence is taken. It returns
 // the index after the run.
 func readRun(lines []pline, i int, lay layout) int {
 	end := i // last line of the run
-	for end+1 < len(lines) && lines[end+1].kind == kBody && !endsSentence(lines[end].text) && !interrupts(lines, end+1, lay) &&
+	for end+1 < len(lines) && lines[end+1].kind == kBody && !endsSentence(lines[end].text) && !isBracketNote(lines[end].text) &&
+		!interrupts(lines, end+1, lay) &&
 		!(end+1 > i+1 && breaksRun(lines, end+1, lay)) {
 		end++
 	}
@@ -379,6 +381,12 @@ func readRun(lines []pline, i int, lay layout) int {
 		lines[k].kind = kHead
 	}
 	return end + 1
+}
+
+// isBracketNote reports a line that is only a note in brackets, as ends
+// an article: （本报北京电）, （相关报道见第三版）.
+func isBracketNote(t string) bool {
+	return (strings.HasPrefix(t, "（") || strings.HasPrefix(t, "(")) && (strings.HasSuffix(t, "）") || strings.HasSuffix(t, ")"))
 }
 
 // goesOn reports a line that the next line carries on as text: one
