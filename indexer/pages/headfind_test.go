@@ -194,6 +194,21 @@ func TestHeadlineFinding(t *testing.T) {
 			},
 			in: []string{"读书写作业", "观赏盛开的荷花"},
 		},
+		{
+			name: "a kicker that asks a question at the top of the page, over the headline",
+			lines: []string{
+				"今年丰收的秋粮怎样才能卖出好价钱？",
+				"田野里的丰收图景",
+				"本报记者 吴五",
+				"金秋时节，平原上的秋粮已经颗粒",
+				"归仓，农民们算着今年的收成，脸上",
+				"满是笑容。农技人员说，今年的秋粮",
+				"长势好，靠的是良种良法和高标准农",
+				"田建设，丰收的田野里处处是希望。",
+			},
+			want: []seen{{"今年丰收的秋粮怎样才能卖出好价钱田野里的丰收图景", []string{"吴五"}}},
+			in:   []string{"良种良法"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, bodies := seenOf(t, page(tc.lines...))

@@ -229,7 +229,7 @@ func classify(lines []pline, index pairIndex) layout {
 	// comma: 老人独居在家，谁来上门送餐？
 	for i := len(lines) - 2; i >= 0; i-- {
 		if lines[i].kind == kBody && lines[i+1].kind == kHead && opensHere(lines, i) &&
-			!endsWithStop(lines[i].text) && headEvidence(lines, i, lay) > -2.5 {
+			!endsWithStop(lines[i].text) && headEvidence(lines, i, lay) > kickerFloor(lines, i) {
 			lines[i].kind = kHead
 		}
 	}
@@ -245,6 +245,16 @@ func classify(lines []pline, index pairIndex) layout {
 		}
 	}
 	return lay
+}
+
+// kickerFloor is the least headline evidence of a line over a headline
+// line for it to be read as a kicker: less at the top of the page or right
+// after an article's byline, where a headline is likelier than text.
+func kickerFloor(lines []pline, i int) float64 {
+	if i == 0 || lines[i-1].kind == kEndByline || lines[i-1].kind == kByline && !lines[i-1].author {
+		return -4.5
+	}
+	return -2.5
 }
 
 // isTagLine reports a line that is only a column tag in brackets, as a
