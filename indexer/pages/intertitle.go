@@ -26,7 +26,7 @@ func mergeIntertitles(drafts []*draft, blocks []*block, lay layout) ([]*draft, [
 		into[i] = i
 	}
 	ev := newCohesion(drafts)
-	numbered := numberedSections(blocks)
+	numbered := numberedSections(blocks, drafts)
 	var keep []*block
 	for bi, b := range blocks {
 		if b.prev < 0 || b.next != b.prev+1 || !isIntertitle(b, into[b.prev], b.next, drafts, ev, lay, numbered[bi]) {

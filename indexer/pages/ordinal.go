@@ -63,32 +63,97 @@ func atoiOrCN(s string) int {
 const seriesGap = 3
 
 // numberedSections marks the blocks whose first line carries a number
-// close to that of another block in the same form (within seriesGap, as
-// an excerpt may skip sections): the headings of a numbered series.
-func numberedSections(blocks []*block) []bool {
+// close to that of another numbered heading or paragraph in the same form
+// (within seriesGap, as an excerpt may skip sections): the headings of a
+// numbered series.
+func numberedSections(blocks []*block, drafts []*draft) []bool {
 	type num struct {
 		n    int
 		form string
 	}
-	nums := make([]num, len(blocks))
-	seen := map[num]bool{}
-	for i, b := range blocks {
-		if len(b.lines) == 0 {
-			continue
+	seen := map[num]int{}
+	note := func(t string) (num, bool) {
+		n, form, ok := ordinal(t)
+		if ok {
+			seen[num{n, form}]++
 		}
-		if n, form, ok := ordinal(b.lines[0].text); ok {
-			nums[i] = num{n, form}
-			seen[nums[i]] = true
+		return num{n, form}, ok
+	}
+	for _, d := range drafts {
+		for i, l := range d.lines {
+			if i == 0 || endsSentence(d.lines[i-1].text) || d.lines[i-1].tail != nil {
+				note(l.text)
+			}
+		}
+	}
+	nums := make([]num, len(blocks))
+	for i, b := range blocks {
+		if len(b.lines) > 0 {
+			nums[i], _ = note(b.lines[0].text)
 		}
 	}
 	out := make([]bool, len(blocks))
 	for i, x := range nums {
-		if x.n == 0 {
-			continue
-		}
-		for d := 1; d <= seriesGap && !out[i]; d++ {
-			out[i] = seen[num{x.n - d, x.form}] || seen[num{x.n + d, x.form}]
+		for d := 1; x.n > 0 && d <= seriesGap && !out[i]; d++ {
+			out[i] = seen[num{x.n - d, x.form}] > 0 || seen[num{x.n + d, x.form}] > 0
 		}
 	}
 	return out
+}
+
+// continuesSeries reports whether line l opens with the next number of a
+// series whose earlier items open lines of draft d: items signed one
+// by one (1.…… 本报记者 某某  2.……) are one article.
+func continuesSeries(d *draft, l pline) bool {
+	n, form, ok := ordinal(l.text)
+	if !ok || n < 2 {
+		return false
+	}
+	for _, x := range d.lines {
+		if m, f, ok := ordinal(x.text); ok && f == form && m < n && n-m <= seriesGap {
+			return true
+		}
+	}
+	return false
+}
+
+// numberedItems reads as text a headline line that is the next numbered
+// item of a list whose earlier items open paragraphs of text above it,
+// when it (nearly) fills the column and runs on into the next line: the first
+// line of an item (3.城东某小区的张女士求助，……), not a heading.
+func numberedItems(lines []pline, lay layout) {
+	type num struct {
+		n    int
+		form string
+	}
+	seen := map[num]bool{}
+	for i, l := range lines {
+		n, form, ok := ordinal(l.text)
+		if !ok {
+			continue
+		}
+		start := i == 0 || endsSentence(lines[i-1].text) || lines[i-1].tail != nil
+		switch {
+		case l.kind == kBody && start:
+			seen[num{n, form}] = true
+		case l.kind == kHead && i+1 < len(lines) && lines[i+1].kind == kBody && !endsSentence(l.text) &&
+			nearlyFull(lay, i, l.w):
+			for d := 1; d <= seriesGap; d++ {
+				if seen[num{n - d, form}] {
+					lines[i].kind = kBody
+					seen[num{n, form}] = true
+					break
+				}
+			}
+		}
+	}
+}
+
+// nearlyFull reports a line no wider than the column and at least four
+// fifths of it: a line of text that holds digits or Latin letters, which
+// are set narrower, still reads as full.
+func nearlyFull(lay layout, i int, w float64) bool {
+	b := lay.band(i, w)
+	col := max(lay.cols[i][0], lay.cols[i][1])
+	return b == bandFull || b != bandWide && col > 0 && w >= 0.8*col
 }
