@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // The sections of a long feature are often numbered: 1. 2. 3., 一、二、,
@@ -18,6 +19,10 @@ var reOrdinal = regexp.MustCompile(`^(?:([0-9]{1,2})[.．、](?:[^0-9.．]|$)|[�
 // ordinal returns the sequence number line t opens with and a name of
 // its form, so that numbers of different series are not taken for one.
 func ordinal(t string) (n int, form string, ok bool) {
+	t = strings.TrimLeft(t, " \u3000")
+	if r, _ := utf8.DecodeRuneInString(t); !strings.ContainsRune("0123456789（(一二三四五六七八九十第", r) {
+		return 0, "", false
+	}
 	m := reOrdinal.FindStringSubmatch(compact(t))
 	if m == nil {
 		return 0, "", false
