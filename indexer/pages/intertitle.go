@@ -29,9 +29,10 @@ func mergeIntertitles(drafts []*draft, blocks []*block, lay layout) ([]*draft, [
 		into[i] = i
 	}
 	ev := newCohesion(drafts)
+	numbered := numberedSections(blocks, drafts)
 	var keep []*block
-	for _, b := range blocks {
-		if b.prev < 0 || b.next != b.prev+1 || !isIntertitle(b, into[b.prev], b.next, drafts, ev, lay) {
+	for bi, b := range blocks {
+		if b.prev < 0 || b.next != b.prev+1 || !isIntertitle(b, into[b.prev], b.next, drafts, ev, lay, numbered[bi]) {
 			keep = append(keep, b)
 			continue
 		}
@@ -136,15 +137,18 @@ func (c *cohesion) between(pi, ni int) (plain, rare float64) {
 // article before it now stands) and draft ni, is an intertitle inside
 // that article rather than the headline of the next. It is not when the
 // next text opens with a dateline or a byline, or is a picture with its
-// caption, or the article before has ended with its byline. Otherwise
+// caption, or the article before has ended with its byline (unless the
+// block is numbered as a section, as features of sections signed by
+// their own reporters are). Otherwise
 // the evidence is weighed: a block of one or two short lines, ending in
 // a dash (磁力不减——) or set with a bullet, whose next text shares words
 // with the text before and matches it, reads as an intertitle; a wide or
-// long block, or text opening like a lead, reads as a headline. The
+// long block, or text opening like a lead, reads as a headline; a block
+// numbered as the next of a series (numbered) reads as a section. The
 // weights were fitted on generated pages of the tuning split.
-func isIntertitle(b *block, pi, ni int, drafts []*draft, c *cohesion, lay layout) bool {
+func isIntertitle(b *block, pi, ni int, drafts []*draft, c *cohesion, lay layout, numbered bool) bool {
 	prev, next := drafts[pi], drafts[ni]
-	if len(next.lines) == 0 || len(prev.lines) == 0 || next.opened || prev.ended || next.lines[0].kind == kStart {
+	if len(next.lines) == 0 || len(prev.lines) == 0 || next.opened || prev.ended && !numbered || next.lines[0].kind == kStart {
 		return false
 	}
 	for _, l := range b.lines {
@@ -197,6 +201,9 @@ func isIntertitle(b *block, pi, ni int, drafts []*draft, c *cohesion, lay layout
 	s -= 0.15 * float64(runes) / 10
 	if leadLike(next.lines[0].text) > 0 {
 		s -= 0.6
+	}
+	if numbered {
+		s += 3
 	}
 	return s > 0
 }

@@ -398,7 +398,18 @@ func splitArticles(lines []pline) ([]*draft, []*block) {
 			}
 			d.lines = append(d.lines, ln)
 		default:
-			if d == nil || boundary && d.hasBody() {
+			switch {
+			case d != nil && boundary && d.hasBody() && closed == nil && continuesSeries(d, ln):
+				d.ended = false // the next numbered item of a signed series
+			case d != nil && !d.hasBody() && len(d.lines) == 0 && closed == nil && len(drafts) > 1 &&
+				!headed(blocks, len(drafts)-1) && continuesSeries(drafts[len(drafts)-2], ln):
+				// the byline closed the item before, not opened an article
+				prev := drafts[len(drafts)-2]
+				prev.bylines = append(prev.bylines, d.bylines...)
+				prev.ended = false
+				drafts = drafts[:len(drafts)-1]
+				d = prev
+			case d == nil || boundary && d.hasBody():
 				d = newDraft()
 			}
 			d.lines = append(d.lines, ln)
@@ -416,6 +427,16 @@ func splitArticles(lines []pline) ([]*draft, []*block) {
 		}
 	}
 	return drafts, blocks
+}
+
+// headed reports whether a block of headlines stands right before draft i.
+func headed(blocks []*block, i int) bool {
+	for _, b := range blocks {
+		if b.next == i {
+			return true
+		}
+	}
+	return false
 }
 
 // leadHasByline reports whether the draft opens with a byline naming

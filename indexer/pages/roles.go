@@ -238,6 +238,7 @@ func classify(lines []pline, index pairIndex) layout {
 			afterHead(lines, i, lay)
 		}
 	}
+	numberedItems(lines, lay)
 	for i := range lines {
 		standAlone(lines, i)
 		if lines[i].kind == kBody && isNoteLine(lines[i].text) {

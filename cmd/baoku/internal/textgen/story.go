@@ -152,6 +152,10 @@ func readSource(r Record, maxBody int) (*source, bool) {
 			p.kind = pCredit // 影像中国, 新华社发: a credit without a name
 			continue
 		}
+		// a section of a feature signed after its last sentence, as the
+		// whole text is (……又快又安全。  本报记者  某某): the text stays as
+		// printed, its reporters are the article's too
+		s.extra = append(s.extra, gluedReporters(p.text)...)
 		if unclear(p.text) {
 			return nil, false
 		}
@@ -214,6 +218,28 @@ func (s *source) readTail() {
 	if s.paras[last].text == "" {
 		s.paras = append(s.paras[:last], s.paras[last+1:]...)
 	}
+}
+
+// gluedReporters returns the reporters of a byline printed after a
+// paragraph's last sentence, if it has one.
+func gluedReporters(t string) []string {
+	cut := strings.LastIndexAny(t, "。！？”…")
+	if cut < 0 {
+		return nil
+	}
+	_, n := utf8.DecodeRuneInString(t[cut:])
+	cr, ok := readCredits(t[cut+n:])
+	if !ok {
+		return nil
+	}
+	var names []string
+	for _, c := range cr {
+		if c.role == "" || c.role == "摄" {
+			return nil
+		}
+		names = append(names, c.name)
+	}
+	return names
 }
 
 // readByline reads a paragraph that is only a byline or a photo credit:

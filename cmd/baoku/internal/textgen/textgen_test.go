@@ -131,9 +131,13 @@ func TestKinsoku(t *testing.T) {
 }
 
 // TestStoryFromRecord checks the truth read from a record: the byline at
-// the end of its body, a dateline lead, a photo credit, an author.
+// the end of its body, a dateline lead, a photo credit, an author, the
+// bylines of a feature's sections.
 func TestStoryFromRecord(t *testing.T) {
-	recs := inventedRecords()
+	// a feature whose first section is signed after its last sentence
+	recs := append(inventedRecords(), Record{ID: "t-sections", Paper: "新民晚报", Date: "2022-04-01", Page: "3",
+		Headline: "居家办公各显神通", Body: "    第1招    巧借书架    书架横放在餐桌上，电脑就有了位置。  本报记者  赵六" +
+			"    第2招    错峰上网    一家人约好上网的时段，谁也不耽误谁。  本报记者  张五"})
 	for _, tc := range []struct {
 		rec                 int
 		source              string
@@ -144,6 +148,7 @@ func TestStoryFromRecord(t *testing.T) {
 		{1, "新华社", []string{"李二"}, nil, "全国会议今天开幕", "记者李"},
 		{2, "", nil, []string{"王三"}, "王三摄", ""},
 		{3, "", []string{"周四"}, nil, "我随手打开一本书", "◆"},
+		{len(recs) - 1, "", []string{"张五", "赵六"}, nil, "本报记者 赵六", ""},
 	} {
 		src, ok := readSource(recs[tc.rec], maxBody)
 		if !ok {
