@@ -195,7 +195,7 @@ func isIntertitle(b *block, pi, ni int, drafts []*draft, c *cohesion, lay layout
 	if dash {
 		s += 0.7
 	}
-	if reOrdinal.MatchString(strings.TrimSpace(b.lines[0].text)) {
+	if rePartLabel.MatchString(strings.TrimSpace(b.lines[0].text)) {
 		s += 1.2 // a numbered part of a longer piece: 第3计, 第二部分
 	}
 	s -= 0.15 * float64(runes) / 10
@@ -208,9 +208,9 @@ func isIntertitle(b *block, pi, ni int, drafts []*draft, c *cohesion, lay layout
 	return s > 0
 }
 
-// reOrdinal matches a line that only numbers a part of a piece: 第3计,
+// rePartLabel matches a line that only numbers a part of a piece: 第3计,
 // 第二部分, 之一.
-var reOrdinal = regexp.MustCompile(`^(?:第[0-9０-９一二三四五六七八九十百]+\p{Han}{1,2}|之[一二三四五六七八九十]+)$`)
+var rePartLabel = regexp.MustCompile(`^(?:第[0-9０-９一二三四五六七八九十百]+\p{Han}{1,2}|之[一二三四五六七八九十]+)$`)
 
 // firstRune returns the first character of s.
 func firstRune(s string) string {
