@@ -23,6 +23,9 @@ type headGroup struct {
 }
 
 var (
+	// reCredit is a credit for the making of a page or a set of articles
+	// (本期统筹：张三, 本版制图：李四 王五): a role, a colon and names.
+	reCredit     = regexp.MustCompile(`^(?:本版|本期|本组)?(?:统筹|策划|制图|绘图|插图|设计|版式设计|美术设计|漫画|图表)\s*[：:]\s*\p{Han}{1,4}(?:[ 　、，,]+\p{Han}{1,4}){0,3}$`)
 	reColumn     = regexp.MustCompile(`^(?:【(\p{Han}{2,8})】|(\p{Han}{2,6})[：:])$`)
 	kickerEnds   = []string{"强调", "指出", "表示", "要求", "批示", "寄语", "提出", "致信", "致电", "回信"}
 	subtitleEnds = []string{"主持", "出席", "讲话", "参加", "会见", "致辞"}
@@ -190,13 +193,18 @@ func isTagText(inner string) bool {
 	return true
 }
 
-// text is the group's text, for matching.
+// text is the group's text, for matching: a column tag at its end
+// (（深阅读·乡村振兴）), whose words are not the article's, left out.
 func (g *headGroup) text() string {
 	var b strings.Builder
 	for _, l := range g.lines {
 		b.WriteString(l.text)
 	}
-	return b.String()
+	t := b.String()
+	if rest, _, ok := columnTag(t); ok {
+		return rest
+	}
+	return t
 }
 
 // maxCandidates is the number of articles on a page above which a
@@ -261,6 +269,23 @@ func (m *matcher) best(text string, lo, hi int) (int, float64) {
 	return bi, bs
 }
 
+// readsOn reports whether headline line s goes on in the line after it,
+// next: s ends in a dash (从有房住到住好房——), or leaves a bracket open
+// after its first character that next closes (…（深阅读·乡村 / 振兴）).
+func readsOn(s, next string) bool {
+	s = strings.TrimSpace(s)
+	if strings.HasSuffix(s, "——") {
+		return true
+	}
+	for _, p := range [][2]string{{"（", "）"}, {"(", ")"}, {"“", "”"}, {"《", "》"}, {"【", "】"}} {
+		i := strings.LastIndex(s, p[0])
+		if i > 0 && !strings.Contains(s[i:], p[1]) && strings.Contains(next, p[1]) && !strings.Contains(next, p[0]) {
+			return true
+		}
+	}
+	return false
+}
+
 // groupBlock splits a block into headline groups. A line joins the group
 // before it when that is a lone kicker or a column label, when the line
 // reads as a subtitle, or when both fit the same article best.
@@ -286,6 +311,7 @@ func groupBlock(b *block, m *matcher, lo, hi int) []*headGroup {
 			bs = 0 // one pair in common is chance (图片报道, 报道)
 		}
 		join := cur != nil && (force ||
+			len(cur.lines) > 0 && readsOn(cur.lines[len(cur.lines)-1].text, l.text) ||
 			len(cur.lines) == 1 && isKicker(cur.lines[0].text) ||
 			len(cur.lines) > 0 && isSubtitle(l.text) ||
 			len(cur.lines) > 0 && len(cur.lines) < 3 && bi >= 0 && bi == curBest && bs >= minScore)
@@ -334,6 +360,7 @@ func (p *parser) assignHeadlines(drafts []*draft, blocks []*block) []*draft {
 		if len(drafts) > maxCandidates {
 			from, to = lo-maxCandidates/4, hi+maxCandidates/4
 		}
+		p.takeCredits(b, drafts)
 		gs := groupBlock(b, m, from, to)
 		for gi, g := range gs {
 			groups = append(groups, g)
@@ -456,6 +483,28 @@ func headlessBefore(drafts []*draft, d int) int {
 		}
 	}
 	return -1
+}
+
+// takeCredits moves the credit lines of a block (本期统筹：张三), which
+// close the text before them rather than head the next, out of the block
+// into the body of the draft before it (or after it, if none).
+func (p *parser) takeCredits(b *block, drafts []*draft) {
+	if b.prev < 0 && b.next < 0 {
+		return
+	}
+	kept := b.lines[:0:0]
+	for _, l := range b.lines {
+		if l.kind != kHead || runeCountMax(l.text, 31) > 30 || !reCredit.MatchString(l.text) {
+			kept = append(kept, l)
+			continue
+		}
+		if b.prev >= 0 {
+			drafts[b.prev].extra = append(drafts[b.prev].extra, cleanBody(l.text))
+		} else {
+			drafts[b.next].prefix = append(drafts[b.next].prefix, cleanBody(l.text))
+		}
+	}
+	b.lines = kept
 }
 
 // keepAsBody puts the lines of an unmatched headline group into the body

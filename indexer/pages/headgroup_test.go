@@ -1,0 +1,131 @@
+package pages
+
+import (
+	"strings"
+	"testing"
+)
+
+// groupsOf groups the headline lines of one block between drafts with
+// the given bodies and returns each group's lines joined by "/".
+func groupsOf(bodies, lines []string) []string {
+	var drafts []*draft
+	for _, b := range bodies {
+		drafts = append(drafts, &draft{body: b})
+	}
+	b := &block{prev: -1, next: -1}
+	for i, l := range lines {
+		b.lines = append(b.lines, pline{n: i + 1, text: l, kind: kHead})
+	}
+	var out []string
+	for _, g := range groupBlock(b, newMatcher(drafts), 0, len(drafts)-1) {
+		var ts []string
+		for _, l := range g.lines {
+			ts = append(ts, l.text)
+		}
+		out = append(out, strings.Join(ts, "/"))
+	}
+	return out
+}
+
+// TestGroupBlock checks how the lines of a headline block are grouped
+// into the headlines of articles, all invented text.
+func TestGroupBlock(t *testing.T) {
+	bodies := []string{
+		"老街两旁的老屋改成了民宿，游客在院子里喝茶赏花，村民的收入也多了。",
+		"新建的图书馆周末开放到晚上九点，市民可以借阅图书、参加讲座。",
+	}
+	for _, tc := range []struct {
+		name  string
+		lines []string
+		want  []string
+	}{
+		{
+			"a kicker ending in a dash reads on into the headline",
+			[]string{"山乡巨变看今朝——", "老屋变民宿 游客赏花来", "图书馆周末开到九点"},
+			[]string{"山乡巨变看今朝——/老屋变民宿 游客赏花来", "图书馆周末开到九点"},
+		},
+		{
+			"a column tag wrapped onto the next line stays with its headline",
+			[]string{"老屋变民宿 游客赏花来（走进美丽", "乡村·第三站）", "图书馆周末开到九点"},
+			[]string{"老屋变民宿 游客赏花来（走进美丽/乡村·第三站）", "图书馆周末开到九点"},
+		},
+		{
+			"a bracket opening a line does not pull in the next",
+			[]string{"（本报特约记者", "图书馆周末开到九点）"},
+			[]string{"（本报特约记者", "图书馆周末开到九点）"},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := groupsOf(bodies, tc.lines)
+			if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+				t.Errorf("groups = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
+
+// TestHeadGroups holds pages whose headline blocks were read wrong
+// before, all invented text.
+func TestHeadGroups(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		lines []string
+		want  []seen
+		in    []string // text each article's body must hold
+	}{
+		{
+			name: "a credit line after a text closes it rather than heads the next",
+			lines: []string{
+				"老屋变民宿 游客赏花来",
+				"本报讯（记者 林一）老街两旁的",
+				"老屋改成了民宿，游客在院子里",
+				"喝茶赏花，村民的收入也多了。",
+				"本期统筹：周 明",
+				"图书馆周末开到九点",
+				"本报讯（记者 何二）新建的图书",
+				"馆周末开放到晚上九点，市民可",
+				"以借阅图书、参加讲座。",
+			},
+			want: []seen{
+				{"老屋变民宿游客赏花来", []string{"林一"}},
+				{"图书馆周末开到九点", []string{"何二"}},
+			},
+			in: []string{"本期统筹：周明", "借阅图书"},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, bodies := seenOf(t, page(tc.lines...))
+			if len(got) != len(tc.want) {
+				t.Fatalf("got %d articles %v, want %v; bodies %q", len(got), got, tc.want, bodies)
+			}
+			for i := range got {
+				if got[i].Head != tc.want[i].Head || strings.Join(got[i].Reporters, ",") != strings.Join(tc.want[i].Reporters, ",") {
+					t.Errorf("article %d = %v, want %v", i+1, got[i], tc.want[i])
+				}
+				if !strings.Contains(bodies[i], tc.in[i]) {
+					t.Errorf("article %d body lacks %q: %q", i+1, tc.in[i], bodies[i])
+				}
+			}
+		})
+	}
+}
+
+// TestGroupText checks that a column tag is left out of the text a
+// headline is matched by, all invented text.
+func TestGroupText(t *testing.T) {
+	for _, tc := range []struct {
+		lines []string
+		want  string
+	}{
+		{[]string{"老屋变民宿 游客赏花来（走进美丽", "乡村·第三站）"}, "老屋变民宿 游客赏花来"},
+		{[]string{"老屋变民宿（上）"}, "老屋变民宿（上）"},
+	} {
+		g := &headGroup{}
+		for _, l := range tc.lines {
+			g.lines = append(g.lines, pline{text: l})
+		}
+		if got := g.text(); got != tc.want {
+			t.Errorf("text of %q = %q, want %q", tc.lines, got, tc.want)
+		}
+	}
+}
