@@ -92,6 +92,29 @@ func TestHeadGroups(t *testing.T) {
 			},
 			in: []string{"本期统筹：周明", "借阅图书"},
 		},
+		{
+			name: "headline lines split by a line that fits another article stay one headline",
+			lines: []string{
+				"图书馆周末开到九点",
+				"本报讯（记者 何二）新建的图书",
+				"馆周末开到九点，市民可以借阅",
+				"图书、参加讲座，孩子们也能在",
+				"图书馆里写作业。",
+				"老码头焕新颜",
+				"游船载客夜游",
+				"孩子们写作业",
+				"江风送清凉",
+				"本报讯（记者 林一）江边的老码",
+				"头焕然一新，游船每晚载客夜游，",
+				"江风吹来，送来阵阵清凉，游客",
+				"说这里的夜景很美。",
+			},
+			want: []seen{
+				{"图书馆周末开到九点", []string{"何二"}},
+				{"老码头焕新颜游船载客夜游孩子们写作业江风送清凉", []string{"林一"}},
+			},
+			in: []string{"写作业。", "夜景很美。"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, bodies := seenOf(t, page(tc.lines...))

@@ -346,6 +346,8 @@ func (p *parser) assignHeadlines(drafts []*draft, blocks []*block) []*draft {
 	var groups []*headGroup
 	owner := map[*headGroup]*block{}
 	lastOf := map[*headGroup]bool{}
+	bestOf := map[*headGroup]int{} // the draft a group fits best
+	bestScore := map[*headGroup]float64{}
 	for bi, b := range blocks {
 		lo := 0
 		if bi > 0 {
@@ -372,11 +374,15 @@ func (p *parser) assignHeadlines(drafts []*draft, blocks []*block) []*draft {
 			bg := pairs(g.text())
 			for d := max(from, 0); d <= to && d < len(drafts); d++ {
 				s := m.score(bg, d)
+				chance := float64(len(bg))*s < 2 // one pair in common (图片报道, 报道)
 				if d < lo || d > b.prev && d != b.next {
 					s *= 0.5
 				}
 				if s >= minScore {
 					cands = append(cands, cand{g: g, b: b, d: d, score: s})
+					if s > bestScore[g] && !chance {
+						bestOf[g], bestScore[g] = d, s
+					}
 				}
 			}
 		}
@@ -390,6 +396,38 @@ func (p *parser) assignHeadlines(drafts []*draft, blocks []*block) []*draft {
 		drafts[c.d].head = c.g
 		assigned[c.g] = true
 	}
+	// A group that fits best the article its neighbour in the block
+	// heads, and no article without a headline, is a line of that
+	// headline: a subtitle of the group before it, or a kicker of the
+	// group after it.
+	joined := map[*headGroup]*headGroup{} // group → the group it joined
+	root := func(g *headGroup) *headGroup {
+		for joined[g] != nil {
+			g = joined[g]
+		}
+		return g
+	}
+	for i, g := range groups {
+		d, ok := bestOf[g]
+		if assigned[g] || !ok || len(g.lines) == 0 {
+			continue
+		}
+		b := owner[g]
+		if i > 0 && owner[groups[i-1]] == b && g.column == "" {
+			if prev := root(groups[i-1]); drafts[d].head == prev {
+				prev.lines = append(prev.lines, g.lines...)
+				joined[g] = prev
+				continue
+			}
+		}
+		if i+1 < len(groups) && owner[groups[i+1]] == b && groups[i+1].column == "" && drafts[d].head == groups[i+1] {
+			next := groups[i+1]
+			next.lines = append(append([]pline(nil), g.lines...), next.lines...)
+			next.column = g.column
+			next.kicker = true
+			joined[g] = next
+		}
+	}
 	// A group that fits no article by content heads a neighbour of its
 	// block that has no headline: the article after it when it is the
 	// block's last group (a headline printed above its text), else the
@@ -399,7 +437,7 @@ func (p *parser) assignHeadlines(drafts []*draft, blocks []*block) []*draft {
 	// article before that one.
 	for i, g := range groups {
 		b := owner[g]
-		if assigned[g] || len(g.lines) == 0 {
+		if assigned[g] || joined[g] != nil || len(g.lines) == 0 {
 			continue
 		}
 		first := i == 0 || owner[groups[i-1]] != b || headsAbove(drafts, groups, owner, i)
@@ -424,7 +462,7 @@ func (p *parser) assignHeadlines(drafts []*draft, blocks []*block) []*draft {
 	// A group that fits nothing by itself is most likely a slogan kicker
 	// of the group after it, or a subtitle of the one before it.
 	for i, g := range groups {
-		if assigned[g] || len(g.lines) == 0 {
+		if assigned[g] || joined[g] != nil || len(g.lines) == 0 {
 			continue
 		}
 		b := owner[g]
@@ -434,8 +472,11 @@ func (p *parser) assignHeadlines(drafts []*draft, blocks []*block) []*draft {
 			next.lines = append(append([]pline(nil), g.lines...), next.lines...)
 			next.column = g.column
 			next.kicker = true
-		case i > 0 && owner[groups[i-1]] == b && assigned[groups[i-1]] && g.column == "":
-			groups[i-1].lines = append(groups[i-1].lines, g.lines...)
+			joined[g] = next
+		case i > 0 && owner[groups[i-1]] == b && assigned[root(groups[i-1])] && g.column == "":
+			prev := root(groups[i-1])
+			prev.lines = append(prev.lines, g.lines...)
+			joined[g] = prev
 		default:
 			drafts = p.keepAsBody(g, b, drafts)
 		}
