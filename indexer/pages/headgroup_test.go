@@ -115,6 +115,28 @@ func TestHeadGroups(t *testing.T) {
 			},
 			in: []string{"写作业。", "夜景很美。"},
 		},
+		{
+			name: "a headline under its text, whose article is headed already, is no kicker of the next",
+			lines: []string{
+				"图书馆周末开到九点",
+				"本报讯（记者 何二）新建的图书",
+				"馆周末开到九点，市民可以借阅",
+				"图书、参加讲座。",
+				"江边的少年们每天放学后练划船，",
+				"划船队去年在省里拿了奖，少年",
+				"们说划船让他们更团结。",
+				"江边少年划船队",
+				"老码头焕新颜",
+				"本报讯（记者 林一）江边的老码",
+				"头焕然一新，游船每晚载客夜游，",
+				"游客说这里的夜景很美。",
+			},
+			want: []seen{
+				{"图书馆周末开到九点", []string{"何二"}},
+				{"老码头焕新颜", []string{"林一"}},
+			},
+			in: []string{"江边少年划船队", "夜景很美。"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, bodies := seenOf(t, page(tc.lines...))

@@ -466,8 +466,15 @@ func (p *parser) assignHeadlines(drafts []*draft, blocks []*block) []*draft {
 			continue
 		}
 		b := owner[g]
+		// a group that fits another article than the one the group
+		// after it heads is a headline of that article printed away
+		// from it (a headline under its text), not a kicker
+		fitsOther := func(h *headGroup) bool {
+			d, ok := bestOf[g]
+			return ok && drafts[d].head != h
+		}
 		switch {
-		case !lastOf[g] && assigned[groups[i+1]] && groups[i+1].column == "":
+		case !lastOf[g] && assigned[groups[i+1]] && groups[i+1].column == "" && !fitsOther(groups[i+1]):
 			next := groups[i+1]
 			next.lines = append(append([]pline(nil), g.lines...), next.lines...)
 			next.column = g.column
