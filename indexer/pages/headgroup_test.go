@@ -137,6 +137,25 @@ func TestHeadGroups(t *testing.T) {
 			},
 			in: []string{"江边少年划船队", "夜景很美。"},
 		},
+		{
+			name: "a short label under a headline printed below its text heads the next article",
+			lines: []string{
+				"本报讯（记者 何二）新建的图书",
+				"馆周末开到九点，市民可以借阅",
+				"图书、参加讲座，夜读有了去处。",
+				"图书馆周末开到九点 市民夜读有去处",
+				"速览",
+				"□ 本报记者 林一",
+				"江边的老码头焕然一新，游船每",
+				"晚载客夜游，游客说这里的夜景",
+				"很美。",
+			},
+			want: []seen{
+				{"图书馆周末开到九点市民夜读有去处", []string{"何二"}},
+				{"速览", []string{"林一"}},
+			},
+			in: []string{"夜读有了去处。", "夜景很美。"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, bodies := seenOf(t, page(tc.lines...))

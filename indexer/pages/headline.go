@@ -257,6 +257,28 @@ func (m *matcher) score(bg map[[2]rune]bool, i int) float64 {
 	return (float64(all) + 0.25*float64(lead)) / float64(len(bg))
 }
 
+// tailFits reports whether tail, a short line under headline line
+// head, may be head's wrapped end, given that head fits draft d best (-1
+// if none): a tail of two or more characters none of whose pairs, nor
+// the pair across the break, occurs in that draft's text is a headline
+// of its own (导读 under the headline of the article above). Tails with
+// other than Chinese characters, or that may be an author's name, are
+// left as they are.
+func (m *matcher) tailFits(head, tail string, d int) bool {
+	if d < 0 || hanCount(tail, 2) < 2 || hanCount(tail, 4) != runeCountMax(tail, 4) || hasSurname(tail) {
+		return true // one character, a number (破2亿), a name (张明)
+	}
+	if a, b := lastHan(head), firstHan(tail); a != 0 && b != 0 && m.all[d][[2]rune{a, b}] {
+		return true
+	}
+	for k := range pairs(tail) {
+		if m.all[d][k] {
+			return true
+		}
+	}
+	return false
+}
+
 // best returns the draft in [lo, hi] that text fits best, and its score.
 func (m *matcher) best(text string, lo, hi int) (int, float64) {
 	bi, bs := -1, 0.0
@@ -302,7 +324,8 @@ func groupBlock(b *block, m *matcher, lo, hi int) []*headGroup {
 			force, curBest = true, -1
 			continue
 		}
-		if cur != nil && len(cur.lines) > 0 && (l.widow || isHeadWidow(cur.lines[len(cur.lines)-1].text, l.text)) {
+		if cur != nil && len(cur.lines) > 0 && (l.widow || isHeadWidow(cur.lines[len(cur.lines)-1].text, l.text)) &&
+			m.tailFits(cur.lines[len(cur.lines)-1].text, l.text, curBest) {
 			cur.lines[len(cur.lines)-1].text += l.text
 			continue
 		}
