@@ -156,6 +156,44 @@ func TestHeadGroups(t *testing.T) {
 			},
 			in: []string{"夜读有了去处。", "夜景很美。"},
 		},
+		{
+			name: "a short label that fits nothing is no kicker of the headline under it",
+			lines: []string{
+				"图书馆周末开到九点",
+				"本报讯（记者 何二）新建的图书",
+				"馆周末开到九点，市民可以借阅",
+				"图书、参加讲座。",
+				"影像速递",
+				"老码头焕新颜",
+				"本报讯（记者 林一）江边的老码",
+				"头焕然一新，游船每晚载客夜游，",
+				"游客说这里的夜景很美。",
+			},
+			want: []seen{
+				{"图书馆周末开到九点", []string{"何二"}},
+				{"老码头焕新颜", []string{"林一"}},
+			},
+			in: []string{"影像速递", "夜景很美。"},
+		},
+		{
+			name: "of two short parallel phrases the one that fits nothing is a kicker",
+			lines: []string{
+				"图书馆周末开到九点",
+				"本报讯（记者 何二）新建的图书",
+				"馆周末开到九点，市民可以借阅",
+				"图书、参加讲座。",
+				"江风送爽",
+				"码头新颜",
+				"本报讯（记者 林一）江边的老码",
+				"头焕然一新，换了新颜，游船每",
+				"晚载客夜游，游客说这里的夜景很美。",
+			},
+			want: []seen{
+				{"图书馆周末开到九点", []string{"何二"}},
+				{"江风送爽码头新颜", []string{"林一"}},
+			},
+			in: []string{"借阅", "夜景很美。"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, bodies := seenOf(t, page(tc.lines...))

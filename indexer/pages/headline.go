@@ -341,6 +341,7 @@ func groupBlock(b *block, m *matcher, lo, hi int) []*headGroup {
 		if !join {
 			cur = &headGroup{}
 			groups = append(groups, cur)
+			curBest = -1
 		}
 		cur.lines = append(cur.lines, l)
 		force = false
@@ -497,7 +498,7 @@ func (p *parser) assignHeadlines(drafts []*draft, blocks []*block) []*draft {
 			return ok && drafts[d].head != h
 		}
 		switch {
-		case !lastOf[g] && assigned[groups[i+1]] && groups[i+1].column == "" && !fitsOther(groups[i+1]):
+		case !lastOf[g] && assigned[groups[i+1]] && groups[i+1].column == "" && !fitsOther(groups[i+1]) && headsGroup(g, groups[i+1]):
 			next := groups[i+1]
 			next.lines = append(append([]pline(nil), g.lines...), next.lines...)
 			next.column = g.column
@@ -517,6 +518,35 @@ func (p *parser) assignHeadlines(drafts []*draft, blocks []*block) []*draft {
 		}
 	}
 	return drafts
+}
+
+// headsGroup reports whether group g, which fits no article, reads as
+// the top of the headline group next below it: a kicker by its words or
+// punctuation (…强调, 老人独居，谁来送餐？, 从有房住到住好房——), the main
+// line over a dashed subtitle, or one of two short parallel phrases
+// (山间新居 / 茶韵悠然). A short label that fits nothing (图片报道 over
+// a picture whose caption went elsewhere) is none of these.
+func headsGroup(g, next *headGroup) bool {
+	if len(g.lines) == 0 || len(next.lines) == 0 {
+		return false
+	}
+	top := cleanHeadline(g.lines[len(g.lines)-1].text)
+	below := cleanHeadline(next.lines[0].text)
+	if rest, _, ok := columnTag(below); ok {
+		below = rest
+	}
+	switch {
+	case isKicker(top) || isQuestionKicker(top, below) || strings.HasSuffix(top, "——") || strings.HasSuffix(top, "："):
+		return true
+	case isDashed(below):
+		return true
+	}
+	n, m := hanCount(top, 9), hanCount(below, 9)
+	if n == m && n <= 8 && runeCountMax(top, 9) == runeCountMax(below, 9) {
+		return true
+	}
+	// a slogan of one phrase (聚焦民生实事), longer than a label
+	return len(g.lines) == 1 && n >= 6 && n <= 8 && !hasAny(top, "，。；：！？、,.;:!?（）()0123456789")
 }
 
 // headsAbove reports whether every group of its block before groups[i]
