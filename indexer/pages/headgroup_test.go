@@ -50,6 +50,11 @@ func TestGroupBlock(t *testing.T) {
 			[]string{"老屋变民宿 游客赏花来（走进美丽/乡村·第三站）", "图书馆周末开到九点"},
 		},
 		{
+			"a line that fits nothing does not pass the article of the group before to the next line",
+			[]string{"老屋变民宿", "影像速递", "村民收入多了"},
+			[]string{"老屋变民宿", "影像速递", "村民收入多了"},
+		},
+		{
 			"a bracket opening a line does not pull in the next",
 			[]string{"（本报特约记者", "图书馆周末开到九点）"},
 			[]string{"（本报特约记者", "图书馆周末开到九点）"},
@@ -191,6 +196,25 @@ func TestHeadGroups(t *testing.T) {
 			want: []seen{
 				{"图书馆周末开到九点", []string{"何二"}},
 				{"江风送爽码头新颜", []string{"林一"}},
+			},
+			in: []string{"借阅", "夜景很美。"},
+		},
+		{
+			name: "a column tag on a line of its own under the headline belongs to it",
+			lines: []string{
+				"图书馆周末开到九点",
+				"本报讯（记者 何二）新建的图书",
+				"馆周末开到九点，市民可以借阅",
+				"图书、参加讲座。",
+				"江边老码头焕然一新游船每晚载客夜游",
+				"（走进美丽乡村）",
+				"江边的老码头焕然一新，游船每",
+				"晚载客夜游，游客说这里的夜景",
+				"很美。",
+			},
+			want: []seen{
+				{"图书馆周末开到九点", []string{"何二"}},
+				{"江边老码头焕然一新游船每晚载客夜游走进美丽乡村", nil},
 			},
 			in: []string{"借阅", "夜景很美。"},
 		},

@@ -358,6 +358,7 @@ func groupBlock(b *block, m *matcher, lo, hi int) []*headGroup {
 // last group of the block (a headline printed above its article); failing
 // that its lines are kept as body text of the nearest draft, with a warning.
 func (p *parser) assignHeadlines(drafts []*draft, blocks []*block) []*draft {
+	takeTags(drafts, blocks)
 	m := newMatcher(drafts)
 	type cand struct {
 		g     *headGroup
@@ -584,6 +585,26 @@ func headlessBefore(drafts []*draft, d int) int {
 		}
 	}
 	return -1
+}
+
+// takeTags moves a column tag standing alone on the first line of the
+// text under a block ((经济新方位), set on a line of its own under the
+// headline) back into the block, at its end.
+func takeTags(drafts []*draft, blocks []*block) {
+	for _, b := range blocks {
+		if b.next < 0 || len(b.lines) == 0 {
+			continue
+		}
+		d := drafts[b.next]
+		if len(d.lines) < 2 || d.lines[0].kind != kBody && d.lines[0].kind != kBreak || !isTagLine(d.lines[0].text) {
+			continue
+		}
+		l := d.lines[0]
+		l.kind = kHead
+		b.lines = append(b.lines, l)
+		d.lines = d.lines[1:]
+		d.setBody()
+	}
 }
 
 // takeCredits moves the credit lines of a block (本期统筹：张三), which
