@@ -218,6 +218,44 @@ func TestHeadGroups(t *testing.T) {
 			},
 			in: []string{"借阅", "夜景很美。"},
 		},
+		{
+			name: "a left-over line with a comma inside is no kicker unless it ends as a question",
+			lines: []string{
+				"图书馆周末开到九点",
+				"本报讯（记者 何二）新建的图书",
+				"馆周末开到九点，市民可以借阅",
+				"图书、参加讲座。",
+				"明天，我们去看海",
+				"老码头焕新颜",
+				"本报讯（记者 林一）江边的老码",
+				"头焕然一新，游船每晚载客夜游，",
+				"游客说这里的夜景很美。",
+			},
+			want: []seen{
+				{"图书馆周末开到九点", []string{"何二"}},
+				{"老码头焕新颜", []string{"林一"}},
+			},
+			in: []string{"明天，我们去看海", "夜景很美。"},
+		},
+		{
+			name: "a left-over question over a headline is its kicker",
+			lines: []string{
+				"图书馆周末开到九点",
+				"本报讯（记者 何二）新建的图书",
+				"馆周末开到九点，市民可以借阅",
+				"图书、参加讲座。",
+				"夏夜闷热，去哪儿乘凉？",
+				"老码头焕新颜",
+				"本报讯（记者 林一）江边的老码",
+				"头焕然一新，游船每晚载客夜游，",
+				"游客说这里的夜景很美。",
+			},
+			want: []seen{
+				{"图书馆周末开到九点", []string{"何二"}},
+				{"夏夜闷热去哪儿乘凉老码头焕新颜", []string{"林一"}},
+			},
+			in: []string{"借阅", "夜景很美。"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, bodies := seenOf(t, page(tc.lines...))

@@ -537,7 +537,8 @@ func headsGroup(g, next *headGroup) bool {
 		below = rest
 	}
 	switch {
-	case isKicker(top) || isQuestionKicker(top, below) || strings.HasSuffix(top, "——") || strings.HasSuffix(top, "："):
+	case isKicker(top) || strings.HasSuffix(top, "——") || strings.HasSuffix(top, "：") ||
+		endsAsKicker(top) && isQuestionKicker(top, below):
 		return true
 	case isDashed(below):
 		return true
@@ -548,6 +549,20 @@ func headsGroup(g, next *headGroup) bool {
 	}
 	// a slogan of one phrase (聚焦民生实事), longer than a label
 	return len(g.lines) == 1 && n >= 6 && n <= 8 && !hasAny(top, "，。；：！？、,.;:!?（）()0123456789")
+}
+
+// endsAsKicker reports whether s ends as a question kicker may, leading
+// into the line below: with a question or exclamation mark or a comma
+// (老人独居在家，谁来送餐？). A line with a comma inside that ends
+// otherwise (明天，我想去看海) is as likely a headline of its own.
+func endsAsKicker(s string) bool {
+	s = strings.TrimRight(s, closers)
+	for _, e := range []string{"？", "！", "?", "!", "，", ","} {
+		if strings.HasSuffix(s, e) {
+			return true
+		}
+	}
+	return false
 }
 
 // headsAbove reports whether every group of its block before groups[i]
