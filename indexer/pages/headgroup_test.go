@@ -256,6 +256,25 @@ func TestHeadGroups(t *testing.T) {
 			},
 			in: []string{"借阅", "夜景很美。"},
 		},
+		{
+			name: "a word of one pair found in a text does not take its article from the headline",
+			lines: []string{
+				"图书馆周末开到九点",
+				"本报讯（记者 何二）新建的图书",
+				"馆周末开到九点，市民可以借阅",
+				"图书、参加讲座。",
+				"夜游",
+				"老码头焕然一新",
+				"本报讯（记者 林一）江边的老码",
+				"头焕然一新，游船每晚载客夜游，",
+				"游客说这里的夜景很美。",
+			},
+			want: []seen{
+				{"图书馆周末开到九点", []string{"何二"}},
+				{"老码头焕然一新", []string{"林一"}},
+			},
+			in: []string{"借阅", "夜景很美。"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, bodies := seenOf(t, page(tc.lines...))

@@ -403,9 +403,9 @@ func (p *parser) assignHeadlines(drafts []*draft, blocks []*block) []*draft {
 				if d < lo || d > b.prev && d != b.next {
 					s *= 0.5
 				}
-				if s >= minScore {
+				if s >= minScore && !chance {
 					cands = append(cands, cand{g: g, b: b, d: d, score: s})
-					if s > bestScore[g] && !chance {
+					if s > bestScore[g] {
 						bestOf[g], bestScore[g] = d, s
 					}
 				}
