@@ -14,7 +14,9 @@ func groupsOf(bodies, lines []string) []string {
 	}
 	b := &block{prev: -1, next: -1}
 	for i, l := range lines {
-		b.lines = append(b.lines, pline{n: i + 1, text: l, kind: kHead})
+		pl := newLine(i+1, l)
+		pl.kind = kHead
+		b.lines = append(b.lines, pl)
 	}
 	var out []string
 	for _, g := range groupBlock(b, newMatcher(drafts), 0, len(drafts)-1) {
@@ -53,6 +55,16 @@ func TestGroupBlock(t *testing.T) {
 			"a line that fits nothing does not pass the article of the group before to the next line",
 			[]string{"老屋变民宿", "影像速递", "村民收入多了"},
 			[]string{"老屋变民宿", "影像速递", "村民收入多了"},
+		},
+		{
+			"a long line broken in the middle of a word goes on in the next",
+			[]string{"老街两旁的老屋改成了民宿游客在院子里喝茶赏", "花市民可以借阅图书参加讲座"},
+			[]string{"老街两旁的老屋改成了民宿游客在院子里喝茶赏/花市民可以借阅图书参加讲座"},
+		},
+		{
+			"a short line is not taken for one broken in a word",
+			[]string{"老屋改成民宿喝茶赏", "花市民借阅图书参加讲座"},
+			[]string{"老屋改成民宿喝茶赏", "花市民借阅图书参加讲座"},
 		},
 		{
 			"a bracket opening a line does not pull in the next",
