@@ -324,3 +324,31 @@ func TestGroupText(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadsGroup checks when a group that fits no article reads as the
+// top of the headline group under it, all invented text.
+func TestHeadsGroup(t *testing.T) {
+	group := func(lines ...string) *headGroup {
+		g := &headGroup{}
+		for _, l := range lines {
+			g.lines = append(g.lines, pline{text: l})
+		}
+		return g
+	}
+	for _, tc := range []struct {
+		top, below string
+		want       bool
+	}{
+		{"江风送爽", "码头新颜（走进美丽乡村）", true}, // two parallel phrases
+		{"江风送爽", "江风送爽", false},        // the same label twice: two headlines
+		{"影像速递", "老码头焕然一新", false},     // a label
+		{"聚焦民生实事", "老码头焕然一新", true},    // a slogan
+		{"夏夜闷热，去哪儿乘凉？", "老码头焕然一新", true},
+		{"明天，我们去看海", "老码头焕然一新", false},
+		{"老码头焕然一新", "——游船每晚载客夜游", true}, // the main line over a dashed subtitle
+	} {
+		if got := headsGroup(group(tc.top), group(tc.below)); got != tc.want {
+			t.Errorf("headsGroup(%q, %q) = %v, want %v", tc.top, tc.below, got, tc.want)
+		}
+	}
+}

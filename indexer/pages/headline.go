@@ -558,7 +558,7 @@ func headsGroup(g, next *headGroup) bool {
 		return true
 	}
 	n, m := hanCount(top, 9), hanCount(below, 9)
-	if n == m && n <= 8 && runeCountMax(top, 9) == runeCountMax(below, 9) {
+	if n == m && n <= 8 && runeCountMax(top, 9) == runeCountMax(below, 9) && top != below {
 		return true
 	}
 	// a slogan of one phrase (聚焦民生实事), longer than a label
