@@ -23,6 +23,9 @@ type headGroup struct {
 }
 
 var (
+	// reCredit is a credit for the making of a page or a set of articles
+	// (本期统筹：张三, 本版制图：李四 王五): a role, a colon and names.
+	reCredit     = regexp.MustCompile(`^(?:本版|本期|本组)?(?:统筹|策划|制图|绘图|插图|设计|版式设计|美术设计|漫画|图表)\s*[：:]\s*\p{Han}{1,4}(?:[ 　、，,]+\p{Han}{1,4}){0,3}$`)
 	reColumn     = regexp.MustCompile(`^(?:【(\p{Han}{2,8})】|(\p{Han}{2,6})[：:])$`)
 	kickerEnds   = []string{"强调", "指出", "表示", "要求", "批示", "寄语", "提出", "致信", "致电", "回信"}
 	subtitleEnds = []string{"主持", "出席", "讲话", "参加", "会见", "致辞"}
@@ -190,13 +193,18 @@ func isTagText(inner string) bool {
 	return true
 }
 
-// text is the group's text, for matching.
+// text is the group's text, for matching: a column tag at its end
+// (（深阅读·乡村振兴）), whose words are not the article's, left out.
 func (g *headGroup) text() string {
 	var b strings.Builder
 	for _, l := range g.lines {
 		b.WriteString(l.text)
 	}
-	return b.String()
+	t := b.String()
+	if rest, _, ok := columnTag(t); ok {
+		return rest
+	}
+	return t
 }
 
 // maxCandidates is the number of articles on a page above which a
@@ -249,6 +257,41 @@ func (m *matcher) score(bg map[[2]rune]bool, i int) float64 {
 	return (float64(all) + 0.25*float64(lead)) / float64(len(bg))
 }
 
+// tailFits reports whether tail, a short line under headline line
+// head, may be head's wrapped end, given that head fits draft d best (-1
+// if none): a tail of two or more characters none of whose pairs, nor
+// the pair across the break, occurs in that draft's text is a headline
+// of its own (导读 under the headline of the article above). Tails with
+// other than Chinese characters, or that may be an author's name, are
+// left as they are.
+func (m *matcher) tailFits(head, tail string, d int) bool {
+	if d < 0 || hanCount(tail, 2) < 2 || hanCount(tail, 4) != runeCountMax(tail, 4) || hasSurname(tail) {
+		return true // one character, a number (破2亿), a name (张明)
+	}
+	if a, b := lastHan(head), firstHan(tail); a != 0 && b != 0 && m.all[d][[2]rune{a, b}] {
+		return true
+	}
+	for k := range pairs(tail) {
+		if m.all[d][k] {
+			return true
+		}
+	}
+	return false
+}
+
+// wordGoesOn reports whether line goes on with a word broken at the end
+// of headline line prev, a long line that fits draft d best: prev ends
+// with a character, not punctuation, and the pair across the break
+// (…强调携 / 手构建…) occurs in d's text.
+func (m *matcher) wordGoesOn(prev pline, line string, d int) bool {
+	if d < 0 || prev.w < minWidowHead {
+		return false
+	}
+	a, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(prev.text))
+	b, _ := utf8.DecodeRuneInString(strings.TrimSpace(line))
+	return isHan(a) && isHan(b) && m.all[d][[2]rune{a, b}]
+}
+
 // best returns the draft in [lo, hi] that text fits best, and its score.
 func (m *matcher) best(text string, lo, hi int) (int, float64) {
 	bi, bs := -1, 0.0
@@ -259,6 +302,23 @@ func (m *matcher) best(text string, lo, hi int) (int, float64) {
 		}
 	}
 	return bi, bs
+}
+
+// readsOn reports whether headline line s goes on in the line after it,
+// next: s ends in a dash (从有房住到住好房——), or leaves a bracket open
+// after its first character that next closes (…（深阅读·乡村 / 振兴）).
+func readsOn(s, next string) bool {
+	s = strings.TrimSpace(s)
+	if strings.HasSuffix(s, "——") {
+		return true
+	}
+	for _, p := range [][2]string{{"（", "）"}, {"(", ")"}, {"“", "”"}, {"《", "》"}, {"【", "】"}} {
+		i := strings.LastIndex(s, p[0])
+		if i > 0 && !strings.Contains(s[i:], p[1]) && strings.Contains(next, p[1]) && !strings.Contains(next, p[0]) {
+			return true
+		}
+	}
+	return false
 }
 
 // groupBlock splits a block into headline groups. A line joins the group
@@ -277,7 +337,8 @@ func groupBlock(b *block, m *matcher, lo, hi int) []*headGroup {
 			force, curBest = true, -1
 			continue
 		}
-		if cur != nil && len(cur.lines) > 0 && (l.widow || isHeadWidow(cur.lines[len(cur.lines)-1].text, l.text)) {
+		if cur != nil && len(cur.lines) > 0 && (l.widow || isHeadWidow(cur.lines[len(cur.lines)-1].text, l.text)) &&
+			m.tailFits(cur.lines[len(cur.lines)-1].text, l.text, curBest) {
 			cur.lines[len(cur.lines)-1].text += l.text
 			continue
 		}
@@ -286,12 +347,15 @@ func groupBlock(b *block, m *matcher, lo, hi int) []*headGroup {
 			bs = 0 // one pair in common is chance (图片报道, 报道)
 		}
 		join := cur != nil && (force ||
+			len(cur.lines) > 0 && readsOn(cur.lines[len(cur.lines)-1].text, l.text) ||
+			len(cur.lines) > 0 && (m.wordGoesOn(cur.lines[len(cur.lines)-1], l.text, curBest) || m.wordGoesOn(cur.lines[len(cur.lines)-1], l.text, bi)) ||
 			len(cur.lines) == 1 && isKicker(cur.lines[0].text) ||
 			len(cur.lines) > 0 && isSubtitle(l.text) ||
 			len(cur.lines) > 0 && len(cur.lines) < 3 && bi >= 0 && bi == curBest && bs >= minScore)
 		if !join {
 			cur = &headGroup{}
 			groups = append(groups, cur)
+			curBest = -1
 		}
 		cur.lines = append(cur.lines, l)
 		force = false
@@ -308,6 +372,7 @@ func groupBlock(b *block, m *matcher, lo, hi int) []*headGroup {
 // last group of the block (a headline printed above its article); failing
 // that its lines are kept as body text of the nearest draft, with a warning.
 func (p *parser) assignHeadlines(drafts []*draft, blocks []*block) []*draft {
+	takeTags(drafts, blocks)
 	m := newMatcher(drafts)
 	type cand struct {
 		g     *headGroup
@@ -320,6 +385,8 @@ func (p *parser) assignHeadlines(drafts []*draft, blocks []*block) []*draft {
 	var groups []*headGroup
 	owner := map[*headGroup]*block{}
 	lastOf := map[*headGroup]bool{}
+	bestOf := map[*headGroup]int{} // the draft a group fits best
+	bestScore := map[*headGroup]float64{}
 	for bi, b := range blocks {
 		lo := 0
 		if bi > 0 {
@@ -334,6 +401,7 @@ func (p *parser) assignHeadlines(drafts []*draft, blocks []*block) []*draft {
 		if len(drafts) > maxCandidates {
 			from, to = lo-maxCandidates/4, hi+maxCandidates/4
 		}
+		p.takeCredits(b, drafts)
 		gs := groupBlock(b, m, from, to)
 		for gi, g := range gs {
 			groups = append(groups, g)
@@ -345,11 +413,15 @@ func (p *parser) assignHeadlines(drafts []*draft, blocks []*block) []*draft {
 			bg := pairs(g.text())
 			for d := max(from, 0); d <= to && d < len(drafts); d++ {
 				s := m.score(bg, d)
+				chance := float64(len(bg))*s < 2 // one pair in common (图片报道, 报道)
 				if d < lo || d > b.prev && d != b.next {
 					s *= 0.5
 				}
-				if s >= minScore {
+				if s >= minScore && !chance {
 					cands = append(cands, cand{g: g, b: b, d: d, score: s})
+					if s > bestScore[g] {
+						bestOf[g], bestScore[g] = d, s
+					}
 				}
 			}
 		}
@@ -363,6 +435,38 @@ func (p *parser) assignHeadlines(drafts []*draft, blocks []*block) []*draft {
 		drafts[c.d].head = c.g
 		assigned[c.g] = true
 	}
+	// A group that fits best the article its neighbour in the block
+	// heads, and no article without a headline, is a line of that
+	// headline: a subtitle of the group before it, or a kicker of the
+	// group after it.
+	joined := map[*headGroup]*headGroup{} // group → the group it joined
+	root := func(g *headGroup) *headGroup {
+		for joined[g] != nil {
+			g = joined[g]
+		}
+		return g
+	}
+	for i, g := range groups {
+		d, ok := bestOf[g]
+		if assigned[g] || !ok || len(g.lines) == 0 {
+			continue
+		}
+		b := owner[g]
+		if i > 0 && owner[groups[i-1]] == b && g.column == "" {
+			if prev := root(groups[i-1]); drafts[d].head == prev {
+				prev.lines = append(prev.lines, g.lines...)
+				joined[g] = prev
+				continue
+			}
+		}
+		if i+1 < len(groups) && owner[groups[i+1]] == b && groups[i+1].column == "" && drafts[d].head == groups[i+1] {
+			next := groups[i+1]
+			next.lines = append(append([]pline(nil), g.lines...), next.lines...)
+			next.column = g.column
+			next.kicker = true
+			joined[g] = next
+		}
+	}
 	// A group that fits no article by content heads a neighbour of its
 	// block that has no headline: the article after it when it is the
 	// block's last group (a headline printed above its text), else the
@@ -372,7 +476,7 @@ func (p *parser) assignHeadlines(drafts []*draft, blocks []*block) []*draft {
 	// article before that one.
 	for i, g := range groups {
 		b := owner[g]
-		if assigned[g] || len(g.lines) == 0 {
+		if assigned[g] || joined[g] != nil || len(g.lines) == 0 {
 			continue
 		}
 		first := i == 0 || owner[groups[i-1]] != b || headsAbove(drafts, groups, owner, i)
@@ -397,18 +501,28 @@ func (p *parser) assignHeadlines(drafts []*draft, blocks []*block) []*draft {
 	// A group that fits nothing by itself is most likely a slogan kicker
 	// of the group after it, or a subtitle of the one before it.
 	for i, g := range groups {
-		if assigned[g] || len(g.lines) == 0 {
+		if assigned[g] || joined[g] != nil || len(g.lines) == 0 {
 			continue
 		}
 		b := owner[g]
+		// a group that fits another article than the one the group
+		// after it heads is a headline of that article printed away
+		// from it (a headline under its text), not a kicker
+		fitsOther := func(h *headGroup) bool {
+			d, ok := bestOf[g]
+			return ok && drafts[d].head != h
+		}
 		switch {
-		case !lastOf[g] && assigned[groups[i+1]] && groups[i+1].column == "":
+		case !lastOf[g] && assigned[groups[i+1]] && groups[i+1].column == "" && !fitsOther(groups[i+1]) && headsGroup(g, groups[i+1]):
 			next := groups[i+1]
 			next.lines = append(append([]pline(nil), g.lines...), next.lines...)
 			next.column = g.column
 			next.kicker = true
-		case i > 0 && owner[groups[i-1]] == b && assigned[groups[i-1]] && g.column == "":
-			groups[i-1].lines = append(groups[i-1].lines, g.lines...)
+			joined[g] = next
+		case i > 0 && owner[groups[i-1]] == b && assigned[root(groups[i-1])] && g.column == "":
+			prev := root(groups[i-1])
+			prev.lines = append(prev.lines, g.lines...)
+			joined[g] = prev
 		default:
 			drafts = p.keepAsBody(g, b, drafts)
 		}
@@ -419,6 +533,50 @@ func (p *parser) assignHeadlines(drafts []*draft, blocks []*block) []*draft {
 		}
 	}
 	return drafts
+}
+
+// headsGroup reports whether group g, which fits no article, reads as
+// the top of the headline group next below it: a kicker by its words or
+// punctuation (…强调, 老人独居，谁来送餐？, 从有房住到住好房——), the main
+// line over a dashed subtitle, or one of two short parallel phrases
+// (山间新居 / 茶韵悠然). A short label that fits nothing (图片报道 over
+// a picture whose caption went elsewhere) is none of these.
+func headsGroup(g, next *headGroup) bool {
+	if len(g.lines) == 0 || len(next.lines) == 0 {
+		return false
+	}
+	top := cleanHeadline(g.lines[len(g.lines)-1].text)
+	below := cleanHeadline(next.lines[0].text)
+	if rest, _, ok := columnTag(below); ok {
+		below = rest
+	}
+	switch {
+	case isKicker(top) || strings.HasSuffix(top, "——") || strings.HasSuffix(top, "：") ||
+		endsAsKicker(top) && isQuestionKicker(top, below):
+		return true
+	case isDashed(below):
+		return true
+	}
+	n, m := hanCount(top, 9), hanCount(below, 9)
+	if n == m && n <= 8 && runeCountMax(top, 9) == runeCountMax(below, 9) && top != below {
+		return true
+	}
+	// a slogan of one phrase (聚焦民生实事), longer than a label
+	return len(g.lines) == 1 && n >= 6 && n <= 8 && !hasAny(top, "，。；：！？、,.;:!?（）()0123456789")
+}
+
+// endsAsKicker reports whether s ends as a question kicker may, leading
+// into the line below: with a question or exclamation mark or a comma
+// (老人独居在家，谁来送餐？). A line with a comma inside that ends
+// otherwise (明天，我想去看海) is as likely a headline of its own.
+func endsAsKicker(s string) bool {
+	s = strings.TrimRight(s, closers)
+	for _, e := range []string{"？", "！", "?", "!", "，", ","} {
+		if strings.HasSuffix(s, e) {
+			return true
+		}
+	}
+	return false
 }
 
 // headsAbove reports whether every group of its block before groups[i]
@@ -456,6 +614,48 @@ func headlessBefore(drafts []*draft, d int) int {
 		}
 	}
 	return -1
+}
+
+// takeTags moves a column tag standing alone on the first line of the
+// text under a block ((经济新方位), set on a line of its own under the
+// headline) back into the block, at its end.
+func takeTags(drafts []*draft, blocks []*block) {
+	for _, b := range blocks {
+		if b.next < 0 || len(b.lines) == 0 {
+			continue
+		}
+		d := drafts[b.next]
+		if len(d.lines) < 2 || d.lines[0].kind != kBody && d.lines[0].kind != kBreak || !isTagLine(d.lines[0].text) {
+			continue
+		}
+		l := d.lines[0]
+		l.kind = kHead
+		b.lines = append(b.lines, l)
+		d.lines = d.lines[1:]
+		d.setBody()
+	}
+}
+
+// takeCredits moves the credit lines of a block (本期统筹：张三), which
+// close the text before them rather than head the next, out of the block
+// into the body of the draft before it (or after it, if none).
+func (p *parser) takeCredits(b *block, drafts []*draft) {
+	if b.prev < 0 && b.next < 0 {
+		return
+	}
+	kept := b.lines[:0:0]
+	for _, l := range b.lines {
+		if l.kind != kHead || runeCountMax(l.text, 31) > 30 || !reCredit.MatchString(l.text) {
+			kept = append(kept, l)
+			continue
+		}
+		if b.prev >= 0 {
+			drafts[b.prev].extra = append(drafts[b.prev].extra, cleanBody(l.text))
+		} else {
+			drafts[b.next].prefix = append(drafts[b.next].prefix, cleanBody(l.text))
+		}
+	}
+	b.lines = kept
 }
 
 // keepAsBody puts the lines of an unmatched headline group into the body
