@@ -73,8 +73,9 @@ func fitsColumn(w, col float64, text string, opens bool) bool {
 // the lines each pair of characters occurs on (indexPairs). It reports
 // whether it changed anything.
 func unweave(lines []pline, index pairIndex) ([]pline, bool) {
-	out := unweaveSideBySide(lines)
-	changed := len(out) != len(lines)
+	out, grid := unweaveGrid(lines, index)
+	out = unweaveSideBySide(out)
+	changed := grid || len(out) != len(lines)
 	out, moved := unweaveAlternate(out, index)
 	return out, changed || moved
 }
