@@ -67,7 +67,7 @@ func gridSegs(t string, w float64, k int) ([]gridSeg, bool) {
 	}
 	var out []gridSeg
 	cur, cw := "", 0.0
-	for i, p := range ps {
+	for _, p := range ps {
 		pw := gridWidth(p)
 		if cur != "" {
 			full := cw >= w-1 || len(out) == 0 && cw >= w-3.5 && cw+pw > w+1
@@ -86,7 +86,6 @@ func gridSegs(t string, w float64, k int) ([]gridSeg, bool) {
 		} else {
 			cur, cw = cur+" "+p, cw+pw
 		}
-		_ = i
 	}
 	if cw > w+1 {
 		return nil, false
