@@ -348,7 +348,9 @@ func unweaveAlternate(lines []pline, index pairIndex) ([]pline, bool) {
 		if ra == 0 || rb == 0 || endsSentence(a) {
 			return 0.3 // a sentence end joins anything
 		}
-		if index.count(ra, rb) > 1 {
+		if index.count(ra, rb) > 0 {
+			// a pair split across a break is on no line: one other
+			// line holding it is evidence enough
 			return 1
 		}
 		return 0

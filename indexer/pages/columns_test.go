@@ -58,3 +58,26 @@ func TestUnweaveLooseLines(t *testing.T) {
 		t.Errorf("one column changed (-want +got):\n%s", diff)
 	}
 }
+
+// TestUnweaveAlternateOnce checks that lines alternating between two
+// columns are put back when each column's breaks join into a pair of
+// characters found once elsewhere on the page: a pair split across a
+// line break is on no line, so one other line is evidence enough.
+func TestUnweaveAlternateOnce(t *testing.T) {
+	a := []string{"今天上午我们来到城", "市东边的一座新公", "园，看到满园的花", "草树木长得十分茂", "盛，游人络绎不绝。"}
+	b := []string{"老李每天早上都去河", "边跑步已经坚持了十", "年，他说锻炼让身体", "更加健康，心情也更", "愉快。"}
+	var lines []pline
+	for i := range a {
+		lines = append(lines, newLine(len(lines)+1, a[i]), newLine(len(lines)+2, b[i]))
+	}
+	// after a break in the run, a line holding each pair once
+	lines = append(lines, newLine(len(lines)+1, "＊＊＊"), newLine(len(lines)+2, "城市公园花草茂盛河边十年体更更愉"))
+	out, moved := unweaveAlternate(lines, indexPairs(lines))
+	var got []string
+	for _, l := range out[:len(a)+len(b)] {
+		got = append(got, l.text)
+	}
+	if diff := cmp.Diff(append(append([]string(nil), a...), b...), got); diff != "" || !moved {
+		t.Errorf("columns (moved %v, -want +got):\n%s", moved, diff)
+	}
+}
