@@ -113,16 +113,11 @@ func unweaveGrid(lines []pline, index pairIndex) ([]pline, bool) {
 			continue
 		}
 		k := len(gridPieces(lines[i].text))
-		// the run: lines before and after that split into column lines
-		// of this width
+		// the run: the lines from here that split into column lines
+		// of this width, up to a blank line (pdftotext ends a block
+		// there); the lines before it are left, the columns may not
+		// have started there
 		start := i
-		for start > 0 && i-start < 0 && len(out) > 0 && out[len(out)-1].n == lines[start-1].n && lines[start].n == lines[start-1].n+1 && !isHeaderLine(lines[start-1].text) {
-			if _, ok := gridSegs(lines[start-1].text, w, k); !ok {
-				break
-			}
-			start--
-			out = out[:len(out)-1]
-		}
 		end := i + 1
 		full := 1
 		for end < len(lines) {
@@ -133,7 +128,7 @@ func unweaveGrid(lines []pline, index pairIndex) ([]pline, bool) {
 				end++
 				continue
 			}
-			if _, ok := gridSegs(lines[end].text, w, k); !ok || isHeaderLine(lines[end].text) {
+			if _, ok := gridSegs(lines[end].text, w, k); !ok || isHeaderLine(lines[end].text) || lines[end].n > lines[end-1].n+1 {
 				break
 			}
 			end++

@@ -10,7 +10,7 @@ import (
 // pdftotext gives them (a baseline broken into several lines after a
 // paragraph's short last line and before an indented first one), are
 // dealt back to their columns, and that lines of one column are left
-// alone.
+// alone. A blank line ends a run.
 func TestUnweaveGrid(t *testing.T) {
 	a := []string{"城东新建的图书馆", "今天开门迎客藏书二十", "万册，市民排队入馆。", "馆长说周末也开放", "到晚上九点才闭馆。"}
 	b := []string{"阅览室里座无虚席，孩", "子们在绘本区读书，家", "长在一旁陪伴。", "不少老人也来这里", "看报纸，说这里又安静", "又明亮。"}
@@ -32,12 +32,17 @@ func TestUnweaveGrid(t *testing.T) {
 	for _, s := range text {
 		lines = append(lines, newLine(len(lines)+1, s))
 	}
+	// a blank line ends the run: pdftotext ends a block there
+	after := []string{"区里新开一家书店", "书店里的书很多。"}
+	for i, s := range after {
+		lines = append(lines, newLine(len(text)+2+i, s))
+	}
 	out, changed := unweaveGrid(lines, indexPairs(lines))
 	var got []string
 	for _, l := range out {
 		got = append(got, l.text)
 	}
-	want := append(append(append([]string{"图书馆开门迎客"}, a...), b...), c...)
+	want := append(append(append(append([]string{"图书馆开门迎客"}, a...), b...), c...), after...)
 	if diff := cmp.Diff(want, got); diff != "" || !changed {
 		t.Errorf("columns (changed %v, -want +got):\n%s", changed, diff)
 	}
