@@ -73,8 +73,9 @@ func fitsColumn(w, col float64, text string, opens bool) bool {
 // the lines each pair of characters occurs on (indexPairs). It reports
 // whether it changed anything.
 func unweave(lines []pline, index pairIndex) ([]pline, bool) {
-	out := unweaveSideBySide(lines)
-	changed := len(out) != len(lines)
+	out, grid := unweaveGrid(lines, index)
+	out = unweaveSideBySide(out)
+	changed := grid || len(out) != len(lines)
 	out, moved := unweaveAlternate(out, index)
 	return out, changed || moved
 }
@@ -347,7 +348,9 @@ func unweaveAlternate(lines []pline, index pairIndex) ([]pline, bool) {
 		if ra == 0 || rb == 0 || endsSentence(a) {
 			return 0.3 // a sentence end joins anything
 		}
-		if index.count(ra, rb) > 1 {
+		if index.count(ra, rb) > 0 {
+			// a pair split across a break is on no line: one other
+			// line holding it is evidence enough
 			return 1
 		}
 		return 0
@@ -371,54 +374,68 @@ func unweaveAlternate(lines []pline, index pairIndex) ([]pline, bool) {
 
 // splitAlternating finds, in a run of text lines, stretches where lines
 // join their second neighbour better than their first, and puts each
-// stretch's odd lines after its even ones, in place. It reports whether
-// it moved any.
+// stretch's odd lines after its even ones, in place. The stretch that
+// gains most is taken first, then those before and after it. It reports
+// whether it moved any.
 func splitAlternating(run []pline, join func(a, b string) float64) bool {
-	// near[k] joins line k to k+1, far[k] line k to k+2
-	near := make([]float64, len(run))
-	far := make([]float64, len(run))
+	// nearSum and farSum are the prefix sums of the joins of each line
+	// to the next and to the one after
+	nearSum := make([]float64, len(run)+1)
+	farSum := make([]float64, len(run)+1)
 	for k := range run {
+		var near, far float64
 		if k+1 < len(run) {
-			near[k] = join(run[k].text, run[k+1].text)
+			near = join(run[k].text, run[k+1].text)
 		}
 		if k+2 < len(run) {
-			far[k] = join(run[k].text, run[k+2].text)
+			far = join(run[k].text, run[k+2].text)
+		}
+		nearSum[k+1] = nearSum[k] + near
+		farSum[k+1] = farSum[k] + far
+	}
+	ws := make([]float64, len(run))
+	for k := range run {
+		ws[k] = run[k].w
+	}
+	return splitStretches(run, 0, len(run), nearSum, farSum, modeWidth(ws))
+}
+
+// splitStretches splits the stretch of alternating lines within
+// run[lo:hi] that gains most, then those on either side of it.
+func splitStretches(run []pline, lo, hi int, nearSum, farSum []float64, col float64) bool {
+	bestI, bestE, bestGain := -1, -1, 3.0
+	for i := lo; i < hi; i++ {
+		if i+1 < hi && (run[i].w < col-3.5 || run[i+1].w < col-3.5) {
+			continue // a stretch opens with two column lines, not a heading
+		}
+		for e := i + 2*minWoven; e <= hi && e-i <= maxAlternate; e++ {
+			// the stretch run[i:e] joins near from i to e-2, far from
+			// i to e-3
+			n := nearSum[e-1] - nearSum[i]
+			f := farSum[e-2] - farSum[i]
+			if f-n > bestGain && f >= 0.5*float64(e-i-2) {
+				bestI, bestE, bestGain = i, e, f-n
+			}
 		}
 	}
-	moved := false
-	for i := 0; i < len(run); {
-		bestE, bestGain := -1, 3.0
-		var n, f float64
-		for e := i + 2; e <= len(run) && e-i <= maxAlternate; e++ {
-			// the stretch is run[i:e]
-			n += near[e-2]
-			if e-3 >= i {
-				f += far[e-3]
-			}
-			if e-i >= 2*minWoven && f-n >= bestGain && f >= 0.5*float64(e-i-2) {
-				bestE, bestGain = e, f-n
-			}
-		}
-		if bestE < 0 {
-			i++
-			continue
-		}
-		var odd []pline
-		even := i
-		for k := i; k < bestE; k++ {
-			if (k-i)%2 == 0 {
-				run[even] = run[k]
-				even++
-			} else {
-				odd = append(odd, run[k])
-			}
-		}
-		odd[0].colStart = true
-		copy(run[even:], odd)
-		moved = true
-		i = bestE
+	if bestI < 0 {
+		return false
 	}
-	return moved
+	var odd []pline
+	even := bestI
+	for k := bestI; k < bestE; k++ {
+		if (k-bestI)%2 == 0 {
+			run[even] = run[k]
+			even++
+		} else {
+			odd = append(odd, run[k])
+		}
+	}
+	odd[0].colStart = true
+	copy(run[even:], odd)
+	splitStretches(run, lo, bestI, nearSum, farSum, col)
+	splitStretches(run, bestE, hi, nearSum, farSum, col)
+	return true
 }
 
 // maxAlternate is the most lines of one stretch of alternating columns.

@@ -58,3 +58,58 @@ func TestUnweaveLooseLines(t *testing.T) {
 		t.Errorf("one column changed (-want +got):\n%s", diff)
 	}
 }
+
+// TestUnweaveAlternateOnce checks that lines alternating between two
+// columns are put back when each column's breaks join into a pair of
+// characters found once elsewhere on the page: a pair split across a
+// line break is on no line, so one other line is evidence enough.
+func TestUnweaveAlternateOnce(t *testing.T) {
+	a, b := alternateColumns()
+	var lines []pline
+	for i := range a {
+		lines = append(lines, newLine(len(lines)+1, a[i]), newLine(len(lines)+2, b[i]))
+	}
+	// after a break in the run, a line holding each pair once
+	lines = append(lines, newLine(len(lines)+1, "＊＊＊"), newLine(len(lines)+2, "城市公园花草茂盛河边十年体更更愉"))
+	out, moved := unweaveAlternate(lines, indexPairs(lines))
+	var got []string
+	for _, l := range out[:len(a)+len(b)] {
+		got = append(got, l.text)
+	}
+	if diff := cmp.Diff(append(append([]string(nil), a...), b...), got); diff != "" || !moved {
+		t.Errorf("columns (moved %v, -want +got):\n%s", moved, diff)
+	}
+}
+
+// alternateColumns returns two columns whose breaks join into pairs
+// found on the line "城市公园花草茂盛河边十年体更更愉".
+func alternateColumns() (a, b []string) {
+	a = []string{"今天上午我们来到城", "市东边的一座新公", "园，看到满园的花", "草树木长得十分茂", "盛，游人络绎不绝。"}
+	b = []string{"老李每天早上都去河", "边跑步已经坚持了十", "年，他说锻炼让身体", "更加健康，心情也更", "愉快。"}
+	return a, b
+}
+
+// TestUnweaveAlternateHeadings checks that a stretch of alternating
+// column lines is taken whole and opens with two column lines: the
+// headings over it stay where they are.
+func TestUnweaveAlternateHeadings(t *testing.T) {
+	a, b := alternateColumns()
+	heads := []string{"城东公园开园", "老人晨练"}
+	var lines []pline
+	for _, h := range heads {
+		lines = append(lines, newLine(len(lines)+1, h))
+	}
+	for i := range a {
+		lines = append(lines, newLine(len(lines)+1, a[i]), newLine(len(lines)+2, b[i]))
+	}
+	lines = append(lines, newLine(len(lines)+1, "＊＊＊"), newLine(len(lines)+2, "城市公园花草茂盛河边十年体更更愉"))
+	out, _ := unweaveAlternate(lines, indexPairs(lines))
+	var got []string
+	for _, l := range out[:len(heads)+len(a)+len(b)] {
+		got = append(got, l.text)
+	}
+	want := append(append(append([]string(nil), heads...), a...), b...)
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("columns (-want +got):\n%s", diff)
+	}
+}

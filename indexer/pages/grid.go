@@ -1,0 +1,332 @@
+package pages
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// Where three or more columns stand side by side, pdftotext reads the
+// page a baseline at a time, left to right: the lines of all the columns
+// that share a baseline come out as one line, joined by gaps, and a wide
+// gap (after a paragraph's short last line, before an indented first
+// line, across a column with no line there) breaks the baseline into
+// several lines, still left to right. unweaveGrid finds runs of such
+// lines and deals each column line back to its column.
+
+// minGrid is the fewest columns side by side unweaveGrid reads; two
+// columns are left to unweaveSideBySide and unweaveAlternate.
+const minGrid = 3
+
+// gridSeg is one column line of a line read across the columns.
+type gridSeg struct {
+	text string
+	w    float64
+}
+
+// gridPieces splits a line at its gaps.
+func gridPieces(t string) []string {
+	if len(t) > 8*maxColumnLine {
+		return nil
+	}
+	return strings.Fields(t)
+}
+
+// fullRow reports whether the pieces of a line are k ≥ minGrid column
+// lines of one width, the first perhaps indented, and returns the width.
+func fullRow(ps []string) (float64, bool) {
+	if len(ps) < minGrid {
+		return 0, false
+	}
+	w := 0.0
+	for _, p := range ps[1:] {
+		if hanCount(p, 2) < 2 {
+			return 0, false
+		}
+		w = max(w, gridWidth(p))
+	}
+	if w < 5 {
+		return 0, false
+	}
+	for i, p := range ps {
+		pw := gridWidth(p)
+		if pw > w+0.6 || pw < w-1 && (i > 0 || pw < w-3.5) {
+			return 0, false
+		}
+	}
+	return w, true
+}
+
+// gridSegs splits a line into column lines of width w: every one but the
+// first is flush left and every one but the last is full, so each ends
+// where its width reaches the column's; false if the line does not fit.
+func gridSegs(t string, w float64, k int) ([]gridSeg, bool) {
+	ps := gridPieces(t)
+	if len(ps) == 0 {
+		return nil, false
+	}
+	var out []gridSeg
+	cur, cw := "", 0.0
+	for _, p := range ps {
+		pw := gridWidth(p)
+		if cur != "" {
+			full := cw >= w-1 || len(out) == 0 && cw >= w-3.5 && cw+pw > w+1
+			if full {
+				if cw > w+1 {
+					return nil, false
+				}
+				out = append(out, gridSeg{cur, cw})
+				cur, cw = "", 0
+			} else if cw+pw > w+1 {
+				return nil, false
+			}
+		}
+		if cur == "" {
+			cur, cw = p, pw
+		} else {
+			cur, cw = cur+" "+p, cw+pw
+		}
+	}
+	if cw > w+1 {
+		return nil, false
+	}
+	out = append(out, gridSeg{cur, cw})
+	if len(out) > k {
+		return nil, false
+	}
+	return out, true
+}
+
+// unweaveGrid deals the column lines of runs of lines read across three
+// or more columns back to their columns, the left column first.
+func unweaveGrid(lines []pline, index pairIndex) ([]pline, bool) {
+	var out []pline
+	changed := false
+	for i := 0; i < len(lines); {
+		w, ok := 0.0, false
+		if strings.Count(lines[i].text, " ") >= minGrid-1 {
+			w, ok = fullRow(gridPieces(lines[i].text))
+		}
+		if !ok {
+			out = append(out, lines[i])
+			i++
+			continue
+		}
+		k := len(gridPieces(lines[i].text))
+		// the run: the lines from here that split into column lines
+		// of this width, up to a blank line (pdftotext ends a block
+		// there); the lines before it are left, the columns may not
+		// have started there
+		start := i
+		end := i + 1
+		full := 1
+		for end < len(lines) {
+			ps := gridPieces(lines[end].text)
+			if fw, ok := fullRow(ps); ok && abs(fw-w) <= 1 && len(ps) >= k {
+				k = max(k, len(ps))
+				full++
+				end++
+				continue
+			}
+			if _, ok := gridSegs(lines[end].text, w, k); !ok || isHeaderLine(lines[end].text) || lines[end].n > lines[end-1].n+1 {
+				break
+			}
+			end++
+		}
+		if full < 2 {
+			out = append(out, lines[start:end]...)
+			i = end
+			continue
+		}
+		dealt, ok := dealGrid(lines[start:end], w, k, index)
+		if !ok {
+			out = append(out, lines[start:end]...)
+			i = end
+			continue
+		}
+		out = append(out, dealt...)
+		changed = true
+		i = end
+	}
+	return out, changed
+}
+
+// dealGrid deals the column lines of a run to k columns of width w. Each
+// line's column lines stand in neighbouring columns; a line goes on the
+// baseline of the line before when it starts right of where that one
+// ended, else it starts the next baseline. Of the ways to deal the lines,
+// the one is taken (by a beam search) whose column lines best continue
+// the lines above them: a column line that is full and ends no sentence
+// is followed by one whose first character joins its last as elsewhere
+// on the page, a paragraph's first line (indented) follows a sentence
+// end, and a column whose last line is full and ends no sentence has a
+// line on the next baseline. It reports false when too many column
+// lines cannot follow the one above them either way.
+func dealGrid(run []pline, w float64, k int, index pairIndex) ([]pline, bool) {
+	type state struct {
+		last   []gridSeg // each column's last line, w < 0 if none
+		filled uint64    // the columns with a line on the current baseline
+		rowEnd int
+		cost   float64
+		picks  []int8 // the first column of each line of the run
+	}
+	hanging := func(g gridSeg) bool { return g.w >= w-3.5 && !endsSentence(g.text) }
+	start := state{last: make([]gridSeg, k), filled: 1<<k - 1, rowEnd: k - 1}
+	for c := range start.last {
+		start.last[c].w = -1
+	}
+	beam := []state{start}
+	segsOf := make([][]gridSeg, len(run))
+	for li, l := range run {
+		segs, _ := gridSegs(l.text, w, k)
+		segsOf[li] = segs
+		m := len(segs)
+		var next []state
+		for _, st := range beam {
+			for c0 := 0; c0+m <= k; c0++ {
+				cost := st.cost
+				filled := st.filled
+				if c0 > st.rowEnd {
+					cost += 0.2 * float64(c0-st.rowEnd-1) // on the same baseline
+				} else {
+					// a new baseline: the columns without a line on the
+					// last one should have ended a paragraph there
+					for c := 0; c < k; c++ {
+						if filled&(1<<c) == 0 && st.last[c].w >= 0 {
+							if hanging(st.last[c]) {
+								cost += 0.6
+							} else {
+								cost += 0.15
+							}
+						}
+					}
+					cost += 0.2 + 0.3*float64(c0)
+					filled = 0
+				}
+				for j, sg := range segs {
+					cost += gridJoin(st.last[c0+j], sg, w, index)
+					filled |= 1 << (c0 + j)
+				}
+				ns := state{last: append([]gridSeg(nil), st.last...), filled: filled, rowEnd: c0 + m - 1, cost: cost}
+				copy(ns.last[c0:], segs)
+				ns.picks = append(append(make([]int8, 0, li+1), st.picks...), int8(c0))
+				next = append(next, ns)
+			}
+		}
+		sort.Slice(next, func(i, j int) bool { return next[i].cost < next[j].cost })
+		beam = next[:min(len(next), gridBeam)]
+	}
+	// at the end of the run, the columns should have ended a paragraph
+	best, bestCost := beam[0], -1.0
+	for _, st := range beam {
+		cost := st.cost
+		for _, g := range st.last {
+			if g.w >= 0 && hanging(g) {
+				cost += 0.6
+			}
+		}
+		if bestCost < 0 || cost < bestCost {
+			best, bestCost = st, cost
+		}
+	}
+	cols := make([][]pline, k)
+	lasts := make([]gridSeg, k)
+	odd := 0 // column lines that cannot follow the one above
+	for li, l := range run {
+		c0 := int(best.picks[li])
+		for j, sg := range segsOf[li] {
+			c := c0 + j
+			if len(cols[c]) > 0 && !gridFollows(lasts[c], sg, w) {
+				odd++
+			}
+			lasts[c] = sg
+			p := l
+			p.text, p.w, p.runes = sg.text, lineWidth(sg.text), utf8.RuneCountInString(sg.text)
+			p.colStart = false
+			cols[c] = append(cols[c], p)
+		}
+	}
+	if odd*maxGridOdd > len(run) {
+		return nil, false
+	}
+	var out []pline
+	for c, col := range cols {
+		if len(col) == 0 {
+			continue
+		}
+		if c > 0 {
+			col[0].colStart = true
+		}
+		out = append(out, col...)
+	}
+	return out, true
+}
+
+// gridBeam is the number of ways of dealing a run's lines kept at each
+// line.
+const gridBeam = 16
+
+// maxGridOdd is the fewest lines of a run per column line that cannot
+// follow the line above it in its column: more such lines, and the run
+// is not read as columns.
+const maxGridOdd = 15
+
+// gridFollows reports whether column line s can follow prev in a column
+// of width w: a line short of the column ends a sentence (or is a
+// heading), and a line indented as a paragraph's first follows one that
+// ends a sentence.
+func gridFollows(prev, s gridSeg, w float64) bool {
+	if endsSentence(prev.text) {
+		return true
+	}
+	if prev.w < w-3.5 {
+		return false
+	}
+	return !(s.w >= w-3.5 && s.w < w-1 && !endsSentence(s.text))
+}
+
+// gridJoin is the cost of reading column line s after prev, the last
+// line of its column so far (w < 0 if none).
+func gridJoin(prev, s gridSeg, w float64, index pairIndex) float64 {
+	switch {
+	case prev.w < 0:
+		return 0.4
+	case endsSentence(prev.text):
+		switch {
+		case s.w < w-3.5:
+			return 0.5 // a one-line paragraph or a heading
+		case s.w < w-1:
+			return 0 // a paragraph's first line, indented
+		}
+		return 0.7 // a full line: a paragraph goes on after a sentence end
+	case prev.w < w-3.5:
+		return 0.8 // a short line that ends no sentence: a heading
+	case !gridFollows(prev, s, w):
+		return 1.5
+	}
+	a, b := lastHan(prev.text), firstHan(s.text)
+	if a == 0 || b == 0 {
+		return 0.3
+	}
+	if index.count(a, b) > 0 {
+		return 0
+	}
+	return 0.4
+}
+
+// gridWidth is the printed width of a column line in character widths
+// as a browser sets it: punctuation full width, Latin letters and digits
+// half.
+func gridWidth(s string) float64 {
+	var w float64
+	for _, r := range s {
+		switch {
+		case r == ' ' || r == '\t':
+		case r < 0x80:
+			w += 0.5
+		default:
+			w++
+		}
+	}
+	return w
+}

@@ -1,0 +1,62 @@
+package pages
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestUnweaveGrid checks that three columns read a baseline at a time, as
+// pdftotext gives them (a baseline broken into several lines after a
+// paragraph's short last line and before an indented first one), are
+// dealt back to their columns, and that lines of one column are left
+// alone. A blank line ends a run.
+func TestUnweaveGrid(t *testing.T) {
+	a := []string{"城东新建的图书馆", "今天开门迎客藏书二十", "万册，市民排队入馆。", "馆长说周末也开放", "到晚上九点才闭馆。"}
+	b := []string{"阅览室里座无虚席，孩", "子们在绘本区读书，家", "长在一旁陪伴。", "不少老人也来这里", "看报纸，说这里又安静", "又明亮。"}
+	c := []string{"附近的学校组织学生来", "参观，老师带着学生借", "书，学生们借到了喜欢", "的故事书，高兴地回家", "了。一位学生说下周还", "要再来一次。"}
+	text := []string{
+		"图书馆开门迎客",
+		a[0] + " " + b[0] + " " + c[0],
+		a[1] + " " + b[1] + " " + c[1],
+		a[2] + " " + b[2],
+		c[2],
+		a[3],
+		b[3] + " " + c[3],
+		a[4],
+		b[4] + " " + c[4],
+		b[5],
+		c[5],
+	}
+	var lines []pline
+	for _, s := range text {
+		lines = append(lines, newLine(len(lines)+1, s))
+	}
+	// a blank line ends the run: pdftotext ends a block there
+	after := []string{"区里新开一家书店", "书店里的书很多。"}
+	for i, s := range after {
+		lines = append(lines, newLine(len(text)+2+i, s))
+	}
+	out, changed := unweaveGrid(lines, indexPairs(lines))
+	var got []string
+	for _, l := range out {
+		got = append(got, l.text)
+	}
+	want := append(append(append(append([]string{"图书馆开门迎客"}, a...), b...), c...), after...)
+	if diff := cmp.Diff(want, got); diff != "" || !changed {
+		t.Errorf("columns (changed %v, -want +got):\n%s", changed, diff)
+	}
+	if !out[1+len(a)].colStart || !out[1+len(a)+len(b)].colStart || out[1].colStart {
+		t.Errorf("column starts not marked")
+	}
+	// one column, and two columns side by side, are not read as a grid
+	for _, page := range [][]string{a, {a[1] + " " + b[0], a[2] + " " + b[1]}} {
+		var ls []pline
+		for _, s := range page {
+			ls = append(ls, newLine(len(ls)+1, s))
+		}
+		if _, changed := unweaveGrid(ls, indexPairs(ls)); changed {
+			t.Errorf("%q read as a grid", page)
+		}
+	}
+}
