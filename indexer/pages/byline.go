@@ -46,6 +46,9 @@ type byline struct {
 	// section is true for a credit closing one section of a piece made
 	// of several (（本报记者 张三采访整理）): the article goes on.
 	section bool
+	// marked is true for a byline set after a bullet (□ 本报记者 X),
+	// as bylines under a headline are printed: it opens an article.
+	marked bool
 }
 
 // maxBylineLine is the longest line examined for a byline or photo credit.
@@ -301,7 +304,10 @@ func parseBylineLine(s string) (b byline, end, ok bool) {
 	if s == "" || runeCountMax(s, 61) > 60 || !hasRoleWord(s) {
 		return b, false, false
 	}
-	s = strings.TrimSpace(strings.TrimLeft(despace(s), bulletChars+" \u3000"))
+	s = despace(s)
+	t := strings.TrimLeft(s, bulletChars)
+	marked := t != s
+	s = strings.TrimSpace(strings.TrimLeft(t, bulletChars+" \u3000"))
 	s = strings.TrimSpace(reWenTu.ReplaceAllString(s, " "))
 	photo := false
 	if t := strings.TrimSuffix(s, "摄影报道"); t != s {
@@ -345,6 +351,7 @@ func parseBylineLine(s string) (b byline, end, ok bool) {
 		b.photos = b.names
 	}
 	b.section = section
+	b.marked = marked && !end
 	return b, end, true
 }
 

@@ -374,7 +374,10 @@ func splitArticles(lines []pline) ([]*draft, []*block) {
 			// text ends the article it follows, unless that one already
 			// named its reporters.
 			afterText := i > 0 && lines[i-1].kind != kHead && lines[i-1].kind != kColumn && lines[i-1].kind != kByline
-			if d != nil && d.hasBody() && len(d.bylines) == 0 && !leadHasByline(d) && !ln.author && (afterText || nextNotBody(lines, i)) {
+			// under a headline and over an article start (本报讯 …), the
+			// byline is the next article's
+			underHead := !afterText && i > 0 && i+1 < len(lines) && lines[i+1].kind == kStart
+			if d != nil && d.hasBody() && len(d.bylines) == 0 && !leadHasByline(d) && !ln.author && !ln.by.marked && (afterText || !underHead && nextNotBody(lines, i)) {
 				d.bylines = append(d.bylines, ln)
 				d.ended = true
 			} else {

@@ -1,0 +1,66 @@
+package pages
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestBylinePlacement checks which article a byline standing on a line
+// of its own goes to, and how bylines of unusual forms are read, all
+// invented text.
+func TestBylinePlacement(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		lines []string
+		want  []seen
+		in    []string // for each article, text its body must hold
+	}{
+		{
+			name: "a byline under a headline and over 本报讯 opens the next article",
+			lines: []string{
+				"城郊新建三座口袋公园",
+				"本报讯 城郊今年新建三座口袋公园，市民出门五",
+				"分钟就能走进绿地。",
+				"老街茶馆重新开张",
+				"首席记者 柯九",
+				"本报讯 老街上的百年茶馆昨天重新开张，老茶客们",
+				"一早就来排队，说还是这里的茶好喝。",
+			},
+			want: []seen{
+				{"城郊新建三座口袋公园", nil},
+				{"老街茶馆重新开张", []string{"柯九"}},
+			},
+			in: []string{"分钟", "老茶客"},
+		},
+		{
+			name: "a byline after a bullet opens the article under it, even after text",
+			lines: []string{
+				"城郊新建三座口袋公园",
+				"本报讯 城郊今年新建三座口袋公园，市民出门五",
+				"分钟就能走进绿地。",
+				"■本报记者  柯九",
+				"老街上的百年茶馆昨天重新开张，老茶客们一早就",
+				"来排队，说还是这里的茶好喝。",
+			},
+			want: []seen{
+				{"城郊新建三座口袋公园", nil},
+				{"derived老街上的百年茶馆昨天重新开张", []string{"柯九"}},
+			},
+			in: []string{"分钟", "老茶客"},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, bodies := seenOf(t, page(tc.lines...))
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("articles (-want +got):\n%s\nbodies: %q", diff, bodies)
+			}
+			for i, s := range tc.in {
+				if i < len(bodies) && !strings.Contains(bodies[i], s) {
+					t.Errorf("article %d body lacks %q: %q", i+1, s, bodies[i])
+				}
+			}
+		})
+	}
+}
