@@ -320,8 +320,11 @@ func parseBylineLine(s string) (b byline, end, ok bool) {
 		s = strings.TrimSuffix(strings.TrimPrefix(s, "("), ")")
 		end = true
 	}
+	if t := strings.TrimSuffix(s, "摄影报道"); end && t != s {
+		s, photo = strings.TrimSpace(t), true // （本报记者 张三 摄影报道）
+	}
 	section := false
-	if end {
+	if end && !photo {
 		// （综合本报记者 张三、李四报道）, （本报记者张三采访整理）
 		s = strings.TrimPrefix(s, "综合")
 		for _, suf := range []string{"采访整理", "综合报道", "报道", "整理"} {

@@ -50,6 +50,17 @@ func TestBylinePlacement(t *testing.T) {
 			},
 			in: []string{"分钟", "老茶客"},
 		},
+		{
+			name: "a byline after a photo credit on the last line",
+			lines: []string{
+				"雪后西山",
+				"一场春雪过后，西山银装素裹，游人踏雪登山，",
+				"赏雪景，拍雪照。图为山顶的观景台。",
+				"吕六摄（城市影像） 记者 苗八",
+			},
+			want: []seen{{"雪后西山", []string{"苗八"}}},
+			in:   []string{"观景台"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, bodies := seenOf(t, page(tc.lines...))
@@ -62,5 +73,16 @@ func TestBylinePlacement(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestPhotoReport checks that 摄影报道 closing a byline, in brackets or
+// not, names photographers who are reporters too, and is no name.
+func TestPhotoReport(t *testing.T) {
+	for _, line := range []string{"（本报记者 苗八  吕六 摄影报道）", "本报记者 苗八 吕六 摄影报道"} {
+		b, _, ok := parseBylineLine(line)
+		if !ok || !cmp.Equal(b.names, []string{"苗八", "吕六"}) || !cmp.Equal(b.photos, b.names) {
+			t.Errorf("parseBylineLine(%q) = %q, photos %q, %v", line, b.names, b.photos, ok)
+		}
 	}
 }

@@ -400,6 +400,11 @@ func splitArticles(lines []pline) ([]*draft, []*block) {
 				d = newDraft()
 			}
 			d.lines = append(d.lines, ln)
+			if ln.tail != nil {
+				// the byline after the credit closes the article
+				d.bylines = append(d.bylines, pline{n: ln.n, kind: kEndByline, by: ln.tail})
+				boundary = true
+			}
 		default:
 			if d == nil || boundary && d.hasBody() {
 				d = newDraft()
