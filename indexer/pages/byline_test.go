@@ -61,6 +61,19 @@ func TestBylinePlacement(t *testing.T) {
 			want: []seen{{"雪后西山", []string{"苗八"}}},
 			in:   []string{"观景台"},
 		},
+		{
+			name: "a closing byline naming others than the lead's is not the article's",
+			lines: []string{
+				"城郊新建三座口袋公园",
+				"本报讯（记者 陶七）城郊今年新建三座口袋公园，",
+				"市民出门五分钟就能走进绿地。",
+				"老街上的百年茶馆昨天重新开张，老茶客们一早就",
+				"来排队，说还是这里的茶好喝。",
+				"（本报记者 柯九）",
+			},
+			want: []seen{{"城郊新建三座口袋公园", []string{"陶七"}}},
+			in:   []string{"本报记者柯九"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, bodies := seenOf(t, page(tc.lines...))

@@ -548,7 +548,18 @@ func (p *parser) article(d *draft, n int, pg Page) (article.Article, bool) {
 	}
 	a.Source, a.Dateline = b.source, b.dateline
 	addReporters(&a, b.names, b.roles)
+	// A lead that names its reporters is not signed again at the end: a
+	// closing byline naming others belongs to a piece run on after this
+	// one, not to it.
+	lead := len(a.Reporters) > 0
+	foreign := func(b *byline) bool { return lead && !b.section && !anyContained(a.Reporters, b.names) }
 	for _, l := range d.bylines {
+		if foreign(l.by) && l.kind == kEndByline {
+			if l.text != "" {
+				a.Body = strings.TrimPrefix(a.Body+"\n"+cleanBody(l.text), "\n")
+			}
+			continue
+		}
 		if anyContained(a.Reporters, l.by.names) {
 			// The same name twice: keep the line as text, not lose it.
 			if a.Body != "" {
@@ -567,7 +578,7 @@ func (p *parser) article(d *draft, n int, pg Page) (article.Article, bool) {
 	// credits that wrapped over lines stand as paragraphs of their own:
 	// （本报记者 张三采访整理）
 	for _, para := range strings.Split(a.Body, "\n") {
-		if b, end, ok := parseBylineLine(para); ok && end {
+		if b, end, ok := parseBylineLine(para); ok && end && !foreign(&b) {
 			addReporters(&a, b.names, b.roles)
 		}
 	}
