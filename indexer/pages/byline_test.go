@@ -74,6 +74,19 @@ func TestBylinePlacement(t *testing.T) {
 			want: []seen{{"城郊新建三座口袋公园", []string{"陶七"}}},
 			in:   []string{"本报记者柯九"},
 		},
+		{
+			name: "a closing byline in brackets wrapped over several lines, names broken",
+			lines: []string{
+				"各地春耕备耕有序展开",
+				"本报讯 眼下正值春耕备耕时节，各地抢抓农时，",
+				"组织农机下田，保障农资供应。",
+				"（综合本报记者陶七、柯",
+				"九、苗八、吕六、钱",
+				"小五报道）",
+			},
+			want: []seen{{"各地春耕备耕有序展开", []string{"陶七", "柯九", "苗八", "吕六", "钱小五"}}},
+			in:   []string{"保障农资供应。"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, bodies := seenOf(t, page(tc.lines...))
