@@ -112,3 +112,49 @@ func TestPhotoReport(t *testing.T) {
 		}
 	}
 }
+
+// TestBylineForms checks bylines set as papers print them, beyond the
+// plainest forms: a mark or 文/ before the role, a posting in the role,
+// words and pictures credited on one line. All names are invented.
+func TestBylineForms(t *testing.T) {
+	for _, tc := range []struct {
+		line          string
+		names, roles  []string
+		photos        []string
+		marked, valid bool
+	}{
+		{"文/本报记者 苗八", []string{"苗八"}, []string{"本报记者"}, nil, false, true},
+		{"□ 文/本报记者 苗八", []string{"苗八"}, []string{"本报记者"}, nil, true, true},
+		{"◇本报记者 苗八", []string{"苗八"}, []string{"本报记者"}, nil, true, true},
+		{"△ 本报记者 苗八 吕六 钱九", []string{"苗八", "吕六", "钱九"}, []string{"本报记者", "本报记者", "本报记者"}, nil, true, true},
+		{"本报首席记者 苗八", []string{"苗八"}, []string{"本报首席记者"}, nil, false, true},
+		{"本报驻京记者 苗八", []string{"苗八"}, []string{"本报驻京记者"}, nil, false, true},
+		{"新华社驻上海记者 苗八", []string{"苗八"}, []string{"新华社驻上海记者"}, nil, false, true},
+		{"本报记者 苗八 吕六文 本报记者 钱九摄", []string{"苗八", "吕六"}, []string{"本报记者", "本报记者"}, []string{"钱九"}, false, true},
+		{"本报记者 苗八 文  钱九 摄", []string{"苗八"}, []string{"本报记者"}, []string{"钱九"}, false, true},
+		{"本报记者 苗文 钱九摄", nil, nil, nil, false, false}, // a photo credit alone
+		{"本报记者 钱九 摄", nil, nil, nil, false, false},
+	} {
+		b, _, ok := parseBylineLine(tc.line)
+		if ok != tc.valid || !cmp.Equal(b.names, tc.names) || !cmp.Equal(b.roles, tc.roles) ||
+			!cmp.Equal(b.photos, tc.photos) || b.marked != tc.marked {
+			t.Errorf("parseBylineLine(%q) = %q %q photos %q marked %v, %v; want %q %q %q %v, %v",
+				tc.line, b.names, b.roles, b.photos, b.marked, ok, tc.names, tc.roles, tc.photos, tc.marked, tc.valid)
+		}
+	}
+	for _, tc := range []struct {
+		para  string
+		names []string
+	}{
+		{"全市今年新增绿地两千公顷。（本报见习记者 苗八）", []string{"苗八"}},
+		{"全市今年新增绿地两千公顷。（全媒体记者 苗八 吕六）", []string{"苗八", "吕六"}},
+		{"全市今年新增绿地两千公顷。（本报实习生 苗八）", []string{"苗八"}},
+		{"全市今年新增绿地两千公顷。（首席记者 苗八）", []string{"苗八"}},
+		{"全市今年新增绿地两千公顷。（本报记者 苗八 吕六 摄影报道）", []string{"苗八", "吕六"}},
+		{"全市今年新增绿地两千公顷。（综合本报记者苗八、吕六报道）", []string{"苗八", "吕六"}},
+	} {
+		if names, _ := parseEndByline(tc.para); !cmp.Equal(names, tc.names) {
+			t.Errorf("parseEndByline(%q) = %q, want %q", tc.para, names, tc.names)
+		}
+	}
+}
