@@ -158,3 +158,28 @@ func TestBylineForms(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadingUnderLead checks that a line read as a heading right under
+// a lead that is only its byline (本报讯（记者 X） / 探店 / text) stays in
+// the lead's article instead of splitting it.
+func TestHeadingUnderLead(t *testing.T) {
+	mk := func(k lineKind, t string) pline { l := newLine(1, t); l.kind = k; return l }
+	for _, tc := range []struct {
+		lead   string
+		drafts int
+	}{
+		{"本报讯（记者 柯九）", 1},
+		{"本报讯（记者 柯九）老街上的茶馆", 2}, // the lead has text: the heading is one
+	} {
+		lines := []pline{
+			mk(kHead, "老街茶馆重新开张"),
+			mk(kStart, tc.lead),
+			mk(kHead, "探店"),
+			mk(kBody, "老街上的百年茶馆昨天重新开张，老茶客们一早就"),
+			mk(kBody, "来排队，说还是这里的茶好喝。"),
+		}
+		if drafts, _ := splitArticles(lines); len(drafts) != tc.drafts {
+			t.Errorf("lead %q: %d drafts, want %d", tc.lead, len(drafts), tc.drafts)
+		}
+	}
+}

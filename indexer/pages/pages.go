@@ -350,6 +350,13 @@ func splitArticles(lines []pline) ([]*draft, []*block) {
 		return d
 	}
 	for i, ln := range lines {
+		if ln.kind == kHead && i > 0 && lines[i-1].kind == kStart && leadOnly(lines[i-1].text) &&
+			i+1 < len(lines) && lines[i+1].kind == kBody {
+			// a heading right under a lead that is only its byline
+			// (本报讯（记者 X） / 求助 / text) opens the text: the lead's
+			// article goes on under it
+			ln.kind = kBreak
+		}
 		if ln.kind == kHead || ln.kind == kColumn {
 			if open == nil {
 				open = &block{prev: len(drafts) - 1, next: -1}
@@ -424,6 +431,13 @@ func splitArticles(lines []pline) ([]*draft, []*block) {
 		}
 	}
 	return drafts, blocks
+}
+
+// leadOnly reports whether a lead line holds nothing after its source
+// and byline: 本报讯（记者 张三）.
+func leadOnly(t string) bool {
+	t = strings.TrimSpace(t)
+	return (strings.HasSuffix(t, "）") || strings.HasSuffix(t, ")")) && runeCountMax(t, 41) <= 40
 }
 
 // leadHasByline reports whether the draft opens with a byline naming
