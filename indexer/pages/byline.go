@@ -362,6 +362,11 @@ func parseBylineLine(s string) (b byline, end, ok bool) {
 	if len(b.names) == 0 || reconstruct(b) != hanOnly(s) || hasDuplicate(b.names) {
 		return byline{}, false, false
 	}
+	if len(b.names) == 1 && hanCount(b.names[0], 3) == 2 && !strings.ContainsAny(s, " \u3000") && !hasSurname(b.names[0]) {
+		// a role run into a word that starts with no surname is a
+		// heading: 记者手记, 记者调查
+		return byline{}, false, false
+	}
 	if strings.ContainsAny(s, "，,") && !allSurnamed(b.names) {
 		// names are listed with 、 or spaces; words between commas are
 		// text (本报记者推进下，已得到解)

@@ -134,6 +134,9 @@ func TestBylineForms(t *testing.T) {
 		{"本报记者 苗八 文  钱九 摄", []string{"苗八"}, []string{"本报记者"}, []string{"钱九"}, false, true},
 		{"本报记者 苗文 钱九摄", nil, nil, nil, false, false}, // a photo credit alone
 		{"本报记者 钱九 摄", nil, nil, nil, false, false},
+		{"记者手记", nil, nil, nil, false, false}, // a heading
+		{"记者调查", nil, nil, nil, false, false},
+		{"记者王五", []string{"王五"}, []string{"记者"}, nil, false, true},
 	} {
 		b, _, ok := parseBylineLine(tc.line)
 		if ok != tc.valid || !cmp.Equal(b.names, tc.names) || !cmp.Equal(b.roles, tc.roles) ||
