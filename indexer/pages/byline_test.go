@@ -87,6 +87,18 @@ func TestBylinePlacement(t *testing.T) {
 			want: []seen{{"各地春耕备耕有序展开", []string{"陶七", "柯九", "苗八", "吕六", "钱小五"}}},
 			in:   []string{"保障农资供应。"},
 		},
+		{
+			name: "a closing byline in brackets with a long list of names on its second line",
+			lines: []string{
+				"各地春耕备耕有序展开",
+				"本报讯 眼下正值春耕备耕时节，各地抢抓农时，",
+				"组织农机下田，保障农资供应。",
+				"（综合本报记者陶七、柯九、苗",
+				"八、吕六、钱小五、孙四、周二报道）",
+			},
+			want: []seen{{"各地春耕备耕有序展开", []string{"陶七", "柯九", "苗八", "吕六", "钱小五", "孙四", "周二"}}},
+			in:   []string{"保障农资供应。"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, bodies := seenOf(t, page(tc.lines...))
