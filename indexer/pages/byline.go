@@ -54,6 +54,9 @@ type byline struct {
 	// marked is true for a byline set after a bullet (□ 本报记者 X),
 	// as bylines under a headline are printed: it opens an article.
 	marked bool
+	// text is the byline as printed, for one taken off the end of a
+	// line of text (parseTailByline).
+	text string
 }
 
 // maxBylineLine is the longest line examined for a byline or photo credit.
@@ -691,12 +694,14 @@ func parseTailByline(line string) (b byline, rest string, ok bool) {
 		return b, line, false
 	}
 	if b, _, ok = parseBylineLine(tail); ok {
+		b.text = tail
 		return b, strings.TrimRightFunc(line[:end], unicode.IsSpace), true
 	}
 	// the byline may start after a gap later in the tail
 	if i := strings.LastIndexByte(tail, ' '); i > 0 {
 		for j := strings.IndexByte(tail, ' '); j > 0 && j <= i; {
 			if b, _, ok = parseBylineLine(tail[j+1:]); ok && findRoleAt(strings.TrimSpace(tail[j+1:])) {
+				b.text = strings.TrimSpace(tail[j+1:])
 				cut := len(line) - len(tail) + j
 				return b, strings.TrimRightFunc(line[:cut], unicode.IsSpace), true
 			}

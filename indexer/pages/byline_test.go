@@ -99,6 +99,19 @@ func TestBylinePlacement(t *testing.T) {
 			want: []seen{{"各地春耕备耕有序展开", []string{"陶七", "柯九", "苗八", "吕六", "钱小五", "孙四", "周二"}}},
 			in:   []string{"保障农资供应。"},
 		},
+		{
+			name: "a closing byline naming others than the one under the headline is not the article's",
+			lines: []string{
+				"城郊新建三座口袋公园",
+				"□ 本报记者 陶七",
+				"城郊今年新建三座口袋公园，市民出门五分钟就能",
+				"走进绿地。老街上的百年茶馆昨天重新开张，老茶",
+				"客们一早就来排队，说还是这里的茶好喝。",
+				"本报记者 柯九",
+			},
+			want: []seen{{"城郊新建三座口袋公园", []string{"陶七"}}},
+			in:   []string{"本报记者柯九"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, bodies := seenOf(t, page(tc.lines...))
@@ -195,6 +208,45 @@ func TestHeadingUnderLead(t *testing.T) {
 		}
 		if drafts, _ := splitArticles(lines); len(drafts) != tc.drafts {
 			t.Errorf("lead %q: %d drafts, want %d", tc.lead, len(drafts), tc.drafts)
+		}
+	}
+}
+
+// TestForeignClosingByline checks which closing bylines an article
+// whose lead names its reporters takes: one naming others is a piece run
+// on after it and stays as text; several, one after each section, are
+// the sections' own.
+func TestForeignClosingByline(t *testing.T) {
+	mk := func(k lineKind, t string) pline { l := newLine(1, t); l.kind = k; return l }
+	end := func(name string) pline {
+		b, _, _ := parseBylineLine("本报记者 " + name)
+		return pline{n: 1, kind: kEndByline, by: &b, text: "本报记者 " + name}
+	}
+	for _, tc := range []struct {
+		name    string
+		bylines []pline
+		want    []string
+		kept    string // text the body must hold
+	}{
+		{"one closing byline naming another", []pline{end("柯九")}, []string{"陶七"}, "本报记者柯九"},
+		{"one naming the lead's reporter again", []pline{end("陶七")}, []string{"陶七"}, ""},
+		{"one after each section", []pline{end("柯九"), end("苗八")}, []string{"陶七", "柯九", "苗八"}, ""},
+	} {
+		d := &draft{
+			lines: []pline{
+				mk(kStart, "本报讯（记者 陶七）城郊今年新建三座口袋公园。"),
+				mk(kBody, "东园里种上了樱花和海棠，每到春天花开满园。"),
+			},
+			bylines: tc.bylines,
+		}
+		d.setBody()
+		p := &parser{name: "x.txt"}
+		a, _ := p.article(d, 1, Page{})
+		if !cmp.Equal(a.Reporters, tc.want) {
+			t.Errorf("%s: reporters %q, want %q", tc.name, a.Reporters, tc.want)
+		}
+		if !strings.Contains(a.Body, tc.kept) {
+			t.Errorf("%s: the byline left out is not kept as text: %q", tc.name, a.Body)
 		}
 	}
 }

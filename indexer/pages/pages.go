@@ -1,6 +1,7 @@
 package pages
 
 import (
+	"cmp"
 	"fmt"
 	"strconv"
 	"strings"
@@ -562,15 +563,22 @@ func (p *parser) article(d *draft, n int, pg Page) (article.Article, bool) {
 	}
 	a.Source, a.Dateline = b.source, b.dateline
 	addReporters(&a, b.names, b.roles)
-	// A lead that names its reporters is not signed again at the end: a
-	// closing byline naming others belongs to a piece run on after this
-	// one, not to it.
-	lead := len(a.Reporters) > 0
+	// A piece that names its reporters in its lead or under its headline
+	// is not signed again at the end: a closing byline naming others
+	// belongs to a piece run on after this one, not to it.
+	// A piece of several sections each signed (本报记者 X after each) is
+	// told by more than one closing byline: all are its own.
+	opening := d.opened && len(d.bylines) > 0 && d.bylines[0].kind == kByline
+	closing := len(d.bylines)
+	if opening {
+		closing--
+	}
+	lead := (len(a.Reporters) > 0 || opening) && closing <= 1
 	foreign := func(b *byline) bool { return lead && !b.section && !anyContained(a.Reporters, b.names) }
-	for _, l := range d.bylines {
-		if foreign(l.by) && l.kind == kEndByline {
-			if l.text != "" {
-				a.Body = strings.TrimPrefix(a.Body+"\n"+cleanBody(l.text), "\n")
+	for j, l := range d.bylines {
+		if foreign(l.by) && (j > 0 || !opening) {
+			if t := cmp.Or(l.text, l.by.text); t != "" {
+				a.Body = strings.TrimPrefix(a.Body+"\n"+cleanBody(t), "\n")
 			}
 			continue
 		}
