@@ -112,6 +112,19 @@ func TestBylinePlacement(t *testing.T) {
 			want: []seen{{"城郊新建三座口袋公园", []string{"陶七"}}},
 			in:   []string{"本报记者柯九"},
 		},
+		{
+			name: "a summary under the byline goes on with the dateline after it",
+			lines: []string{
+				"市长在全市工作会议上强调抓好春耕生产",
+				"本报记者 陶七",
+				"■ 春耕生产是全年农业的基础，必须抓早抓实，",
+				"确保不误农时。",
+				"本报北京3月5日电 市长5日上午出席全市工作会议，",
+				"部署今年的春耕生产，要求各区抓好农资供应。",
+			},
+			want: []seen{{"市长在全市工作会议上强调抓好春耕生产", []string{"陶七"}}},
+			in:   []string{"农资供应"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, bodies := seenOf(t, page(tc.lines...))

@@ -372,7 +372,7 @@ func splitArticles(lines []pline) ([]*draft, []*block) {
 		d := cur()
 		switch ln.kind {
 		case kStart:
-			if d == nil || d.hasBody() {
+			if d == nil || d.hasBody() && !summaryOnly(d) {
 				d = newDraft()
 			}
 			d.lines = append(d.lines, ln)
@@ -432,6 +432,22 @@ func splitArticles(lines []pline) ([]*draft, []*block) {
 		}
 	}
 	return drafts, blocks
+}
+
+// summaryOnly reports whether a draft holds only the summary printed
+// under a byline before an article's dateline, set after a mark
+// (本报记者 X / ■ 依法治军是…… / 本报北京3月5日电 ……): the dateline goes
+// on the same article.
+func summaryOnly(d *draft) bool {
+	if !d.opened || len(d.lines) == 0 || !strings.HasPrefix(d.lines[0].text, "■") {
+		return false
+	}
+	for _, l := range d.lines {
+		if l.kind == kStart {
+			return false
+		}
+	}
+	return true
 }
 
 // leadOnly reports whether a lead line holds nothing after its source
