@@ -263,3 +263,37 @@ func TestForeignClosingByline(t *testing.T) {
 		}
 	}
 }
+
+// TestSubtitleReadAsText checks that one line read as text between a
+// headline and a byline, with text after the byline, goes back to the
+// headline: no article is a single line.
+func TestSubtitleReadAsText(t *testing.T) {
+	mk := func(k lineKind, t string) pline { l := newLine(1, t); l.kind = k; return l }
+	for _, tc := range []struct {
+		sub    string
+		drafts int
+		head   int // lines of the headline block
+	}{
+		{"不必担心，春天就要来了！", 1, 2},
+		{"老茶客们说，还是这里的茶好喝。", 2, 1}, // a sentence: text
+	} {
+		by, _, _ := parseBylineLine("首席记者 柯九")
+		bl := mk(kByline, "首席记者 柯九")
+		bl.by = &by
+		lines := []pline{
+			mk(kHead, "老街茶馆重新开张"),
+			mk(kBody, tc.sub),
+			bl,
+			mk(kBody, "老街上的百年茶馆昨天重新开张，老茶客们一早就"),
+			mk(kBody, "来排队，说还是这里的茶好喝。"),
+		}
+		drafts, blocks := splitArticles(lines)
+		if len(drafts) != tc.drafts || len(blocks) != 1 || len(blocks[0].lines) != tc.head {
+			t.Errorf("%q: %d drafts, %d blocks, want %d drafts and a block of %d lines", tc.sub, len(drafts), len(blocks), tc.drafts, tc.head)
+			continue
+		}
+		if d := drafts[0]; tc.drafts == 1 && (len(d.bylines) != 1 || !d.opened || blocks[0].next != 0) {
+			t.Errorf("%q: the byline does not open the article under the headline", tc.sub)
+		}
+	}
+}

@@ -378,6 +378,20 @@ func splitArticles(lines []pline) ([]*draft, []*block) {
 			d.lines = append(d.lines, ln)
 			boundary = false
 		case kByline:
+			if n := len(blocks); d != nil && n > 0 && headLineAsText(d, lines, i, blocks[n-1], len(drafts)-1) {
+				// a subtitle read as text between the headline and its
+				// byline (一季度… / 不必恐慌，春天临近了！ / 首席记者 X)
+				// goes back to the headline
+				l := d.lines[0]
+				l.kind = kHead
+				blocks[n-1].lines = append(blocks[n-1].lines, l)
+				drafts = drafts[:len(drafts)-1]
+				d = newDraft()
+				d.bylines = append(d.bylines, ln)
+				d.opened = true
+				boundary = true
+				break
+			}
 			// A byline under a headline opens the next article; one after
 			// text ends the article it follows, unless that one already
 			// named its reporters.
@@ -448,6 +462,19 @@ func summaryOnly(d *draft) bool {
 		}
 	}
 	return true
+}
+
+// headLineAsText reports whether draft d, the draft at index at, is
+// only one line of text right under headline block b, with byline i after
+// it and text after that: no article is one line long, so the line is
+// the headline's last (a subtitle ending in ！ or ？ read as text).
+func headLineAsText(d *draft, lines []pline, i int, b *block, at int) bool {
+	if len(d.lines) != 1 || len(d.bylines) > 0 || d.lines[0].kind != kBody || b.next != at || i < 2 ||
+		lines[i-2].kind != kHead || i+1 >= len(lines) || lines[i+1].kind != kBody {
+		return false
+	}
+	t := d.lines[0].text
+	return !strings.ContainsAny(t, "。；;") && runeCountMax(t, 31) <= 30
 }
 
 // leadOnly reports whether a lead line holds nothing after its source
