@@ -125,6 +125,19 @@ func TestBylinePlacement(t *testing.T) {
 			want: []seen{{"市长在全市工作会议上强调抓好春耕生产", []string{"陶七"}}},
 			in:   []string{"农资供应"},
 		},
+		{
+			name: "a summary under a lead that is only its byline goes on with the dateline",
+			lines: []string{
+				"市长在全市工作会议上强调抓好春耕生产",
+				"本 报 讯   （   记 者   陶 七   ）",
+				"■ 春耕生产是全年农业的基础，必须抓早抓实，",
+				"确保不误农时。",
+				"本报北京3月5日电 市长5日上午出席全市工作会议，",
+				"部署今年的春耕生产，要求各区抓好农资供应。",
+			},
+			want: []seen{{"市长在全市工作会议上强调抓好春耕生产", []string{"陶七"}}},
+			in:   []string{"农资供应"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, bodies := seenOf(t, page(tc.lines...))

@@ -450,13 +450,20 @@ func splitArticles(lines []pline) ([]*draft, []*block) {
 
 // summaryOnly reports whether a draft holds only the summary printed
 // under a byline before an article's dateline, set after a mark
-// (本报记者 X / ■ 依法治军是…… / 本报北京3月5日电 ……): the dateline goes
+// (本报记者 X / ■ 依法治军是…… / 本报北京3月5日电 ……), the byline on a
+// line of its own or set as a lead (本报讯（记者 X）): the dateline goes
 // on the same article.
 func summaryOnly(d *draft) bool {
-	if !d.opened || len(d.lines) == 0 || !strings.HasPrefix(d.lines[0].text, "■") {
+	ls := d.lines
+	if len(ls) > 1 && ls[0].kind == kStart && leadOnly(ls[0].text) {
+		ls = ls[1:] // the byline set as a lead: 本报讯（记者 X）
+	} else if !d.opened {
 		return false
 	}
-	for _, l := range d.lines {
+	if len(ls) == 0 || !strings.HasPrefix(ls[0].text, "■") {
+		return false
+	}
+	for _, l := range ls {
 		if l.kind == kStart {
 			return false
 		}
