@@ -10,7 +10,7 @@ import (
 // roleWords are the roles printed before reporters' names, longest first so
 // that 本报记者 wins over 记者.
 var roleWords = []string{
-	"本报特约通讯员", "本报特约记者", "本报见习记者", "本报实习记者", "全媒体记者", "融媒体记者", "本报通讯员",
+	"本报特约通讯员", "本报首席记者", "本报特约记者", "本报见习记者", "本报实习记者", "全媒体记者", "融媒体记者", "本报通讯员",
 	"新华社记者", "人民日报记者", "本报实习生", "本报记者", "特约通讯员", "特约记者", "见习记者", "实习记者",
 	"首席记者", "摄影记者", "特约撰稿", "通讯员", "实习生", "记者",
 }
@@ -25,10 +25,15 @@ var (
 	reReportedBy = regexp.MustCompile(`^((?:本报)?记者[^（）()。，]{2,30}?)报道`)
 	// reWenTu matches 文/图 (words and pictures by) before or after a byline.
 	reWenTu = regexp.MustCompile(`^(?:文|图)\s*[/／|｜·]\s*(?:图|文)\s+|\s+(?:文|图)\s*[/／|｜·]\s*(?:图|文)$`)
+	// reWenMark matches 文/ (words by) printed before a role: 文/本报记者 张三.
+	reWenMark = regexp.MustCompile(`^(?:撰)?文\s*[/／|｜:：]\s*`)
+	// reRolePlace matches what may stand before 记者 as part of the role:
+	// 本报驻京, 新华社驻上海.
+	reRolePlace = regexp.MustCompile(`(?:本报|新华社)?驻\p{Han}{1,4}$`)
 	// reRoleOrg matches an outlet printed before a role: 人民网 in 人民网记者.
 	reRoleOrg   = regexp.MustCompile(`^\p{Han}{1,6}(?:网|社|台|报|刊|电视|广播)$`)
 	reParen     = regexp.MustCompile(`^[（(]([^（）()]{1,80})[）)]`)
-	reEndByline = regexp.MustCompile(`[（(]\s*(?:\p{Han}{2,12}?\d{1,2}月\d{1,2}日电\s*)?((?:本报|新华社|特约)?(?:记者|通讯员)[^（）()]{1,60})[）)]\s*$`)
+	reEndByline = regexp.MustCompile(`[（(]\s*(?:\p{Han}{2,12}?\d{1,2}月\d{1,2}日电\s*)?((?:综合)?(?:本报|新华社|人民日报|特约|首席|见习|实习|全媒体|融媒体)*(?:记者|通讯员|实习生)[^（）()]{1,60})[）)]\s*$`)
 	// rePhotoBare matches a photo credit line written without a space: 王五摄.
 	rePhotoBare = regexp.MustCompile(`^(?:本报记者|新华社记者|记者|本报通讯员|通讯员|特约记者)?\s*([\p{Han}·]{2,4})摄$`)
 	rePhoto     = regexp.MustCompile(`(?:^|[\s。，；）（(])((?:本报记者|新华社记者|新华社发|记者|本报通讯员|通讯员|特约记者)?\s*)((?:[\p{Han}·]{2,4}[\s、]+){1,4})摄[）)]?$`)
@@ -46,6 +51,12 @@ type byline struct {
 	// section is true for a credit closing one section of a piece made
 	// of several (（本报记者 张三采访整理）): the article goes on.
 	section bool
+	// marked is true for a byline set after a bullet (□ 本报记者 X),
+	// as bylines under a headline are printed: it opens an article.
+	marked bool
+	// text is the byline as printed, for one taken off the end of a
+	// line of text (parseTailByline).
+	text string
 }
 
 // maxBylineLine is the longest line examined for a byline or photo credit.
@@ -250,6 +261,13 @@ func findRole(s string) (int, int) {
 			best, bw = i, len(r)
 		}
 	}
+	if best > 0 && strings.HasPrefix(s[best:], "记者") {
+		// a posting is part of the role: 本报驻京记者
+		if m := reRolePlace.FindStringIndex(s[:best]); m != nil {
+			bw += best - m[0]
+			best = m[0]
+		}
+	}
 	return best, bw
 }
 
@@ -291,7 +309,7 @@ func isName(s string) bool {
 }
 
 // bulletChars are the marks printed before a standalone byline (□ 本报记者 X).
-const bulletChars = "□■◎●▲◆★○"
+const bulletChars = "□■◎●▲◆★○◇△☆▼"
 
 // parseBylineLine reads a line that is only a byline: "本报记者 X Y",
 // "□ 本报记者 X", "（本报记者 X）", "记者 X 通讯员 Y". end is true for the
@@ -301,8 +319,12 @@ func parseBylineLine(s string) (b byline, end, ok bool) {
 	if s == "" || runeCountMax(s, 61) > 60 || !hasRoleWord(s) {
 		return b, false, false
 	}
-	s = strings.TrimSpace(strings.TrimLeft(despace(s), bulletChars+" \u3000"))
+	s = despace(s)
+	t := strings.TrimLeft(s, bulletChars)
+	marked := t != s
+	s = strings.TrimSpace(strings.TrimLeft(t, bulletChars+" \u3000"))
 	s = strings.TrimSpace(reWenTu.ReplaceAllString(s, " "))
+	s = strings.TrimSpace(reWenMark.ReplaceAllString(s, "")) // 文/本报记者 张三
 	photo := false
 	if t := strings.TrimSuffix(s, "摄影报道"); t != s {
 		s, photo = strings.TrimSpace(t), true
@@ -314,8 +336,11 @@ func parseBylineLine(s string) (b byline, end, ok bool) {
 		s = strings.TrimSuffix(strings.TrimPrefix(s, "("), ")")
 		end = true
 	}
+	if t := strings.TrimSuffix(s, "摄影报道"); end && t != s {
+		s, photo = strings.TrimSpace(t), true // （本报记者 张三 摄影报道）
+	}
 	section := false
-	if end {
+	if end && !photo {
 		// （综合本报记者 张三、李四报道）, （本报记者张三采访整理）
 		s = strings.TrimPrefix(s, "综合")
 		for _, suf := range []string{"采访整理", "综合报道", "报道", "整理"} {
@@ -330,10 +355,19 @@ func parseBylineLine(s string) (b byline, end, ok bool) {
 		return b, false, false
 	}
 	if strings.HasSuffix(s, "摄") {
+		if b, ok := wordsAndPictures(s); ok && !end {
+			b.marked = marked
+			return b, false, true
+		}
 		return b, false, false // a photo credit: 本报记者 史自强摄
 	}
 	b.names, b.roles = parseNames(nameSpaces(s))
 	if len(b.names) == 0 || reconstruct(b) != hanOnly(s) || hasDuplicate(b.names) {
+		return byline{}, false, false
+	}
+	if len(b.names) == 1 && hanCount(b.names[0], 3) == 2 && !strings.ContainsAny(s, " \u3000") && !hasSurname(b.names[0]) {
+		// a role run into a word that starts with no surname is a
+		// heading: 记者手记, 记者调查
 		return byline{}, false, false
 	}
 	if strings.ContainsAny(s, "，,") && !allSurnamed(b.names) {
@@ -345,7 +379,30 @@ func parseBylineLine(s string) (b byline, end, ok bool) {
 		b.photos = b.names
 	}
 	b.section = section
+	b.marked = marked && !end
 	return b, end, true
+}
+
+// wordsAndPictures reads a byline of both words and pictures on one
+// line: 本报记者 张三 李四文 本报记者 王五摄. The reporters before 文 are
+// the byline's names, the names before 摄 its photographers; a line that
+// is only a photo credit is no byline.
+func wordsAndPictures(s string) (byline, bool) {
+	for j := strings.Index(s, "文"); j > 0; {
+		left, right := strings.TrimSpace(s[:j]), s[j+len("文"):]
+		if b, _, ok := parseBylineLine(left); ok && len(b.photos) == 0 {
+			if photos := parsePhotoCredit(right); photos != nil && !anyContained(b.names, photos) {
+				b.photos = photos
+				return b, true
+			}
+		}
+		k := strings.Index(right, "文")
+		if k < 0 {
+			break
+		}
+		j += len("文") + k
+	}
+	return byline{}, false
 }
 
 // hasDuplicate reports whether a name is listed twice, which no byline
@@ -464,6 +521,9 @@ func parseEndByline(para string) (names, roles []string) {
 	m := reEndByline.FindStringSubmatch(para)
 	if m == nil {
 		return nil, nil
+	}
+	if b, _, ok := parseBylineLine("（" + m[1] + "）"); ok {
+		return b.names, b.roles // closing words and 摄影报道 read as on a line of its own
 	}
 	return parseNames(nameSpaces(m[1]))
 }
@@ -634,12 +694,14 @@ func parseTailByline(line string) (b byline, rest string, ok bool) {
 		return b, line, false
 	}
 	if b, _, ok = parseBylineLine(tail); ok {
+		b.text = tail
 		return b, strings.TrimRightFunc(line[:end], unicode.IsSpace), true
 	}
 	// the byline may start after a gap later in the tail
 	if i := strings.LastIndexByte(tail, ' '); i > 0 {
 		for j := strings.IndexByte(tail, ' '); j > 0 && j <= i; {
 			if b, _, ok = parseBylineLine(tail[j+1:]); ok && findRoleAt(strings.TrimSpace(tail[j+1:])) {
+				b.text = strings.TrimSpace(tail[j+1:])
 				cut := len(line) - len(tail) + j
 				return b, strings.TrimRightFunc(line[:cut], unicode.IsSpace), true
 			}

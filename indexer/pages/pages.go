@@ -1,6 +1,7 @@
 package pages
 
 import (
+	"cmp"
 	"fmt"
 	"strconv"
 	"strings"
@@ -350,6 +351,13 @@ func splitArticles(lines []pline) ([]*draft, []*block) {
 		return d
 	}
 	for i, ln := range lines {
+		if ln.kind == kHead && i > 0 && lines[i-1].kind == kStart && leadOnly(lines[i-1].text) &&
+			i+1 < len(lines) && lines[i+1].kind == kBody {
+			// a heading right under a lead that is only its byline
+			// (本报讯（记者 X） / 求助 / text) opens the text: the lead's
+			// article goes on under it
+			ln.kind = kBreak
+		}
 		if ln.kind == kHead || ln.kind == kColumn {
 			if open == nil {
 				open = &block{prev: len(drafts) - 1, next: -1}
@@ -364,17 +372,34 @@ func splitArticles(lines []pline) ([]*draft, []*block) {
 		d := cur()
 		switch ln.kind {
 		case kStart:
-			if d == nil || d.hasBody() {
+			if d == nil || d.hasBody() && !summaryOnly(d) {
 				d = newDraft()
 			}
 			d.lines = append(d.lines, ln)
 			boundary = false
 		case kByline:
+			if n := len(blocks); d != nil && n > 0 && headLineAsText(d, lines, i, blocks[n-1], len(drafts)-1) {
+				// a subtitle read as text between the headline and its
+				// byline (一季度… / 不必恐慌，春天临近了！ / 首席记者 X)
+				// goes back to the headline
+				l := d.lines[0]
+				l.kind = kHead
+				blocks[n-1].lines = append(blocks[n-1].lines, l)
+				drafts = drafts[:len(drafts)-1]
+				d = newDraft()
+				d.bylines = append(d.bylines, ln)
+				d.opened = true
+				boundary = true
+				break
+			}
 			// A byline under a headline opens the next article; one after
 			// text ends the article it follows, unless that one already
 			// named its reporters.
 			afterText := i > 0 && lines[i-1].kind != kHead && lines[i-1].kind != kColumn && lines[i-1].kind != kByline
-			if d != nil && d.hasBody() && len(d.bylines) == 0 && !leadHasByline(d) && !ln.author && (afterText || nextNotBody(lines, i)) {
+			// under a headline and over an article start (本报讯 …), the
+			// byline is the next article's
+			underHead := !afterText && i > 0 && i+1 < len(lines) && lines[i+1].kind == kStart
+			if d != nil && d.hasBody() && len(d.bylines) == 0 && !leadHasByline(d) && !ln.author && !ln.by.marked && (afterText || !underHead && nextNotBody(lines, i)) {
 				d.bylines = append(d.bylines, ln)
 				d.ended = true
 			} else {
@@ -397,6 +422,11 @@ func splitArticles(lines []pline) ([]*draft, []*block) {
 				d = newDraft()
 			}
 			d.lines = append(d.lines, ln)
+			if ln.tail != nil {
+				// the byline after the credit closes the article
+				d.bylines = append(d.bylines, pline{n: ln.n, kind: kEndByline, by: ln.tail})
+				boundary = true
+			}
 		default:
 			switch {
 			case d != nil && boundary && d.hasBody() && closed == nil && continuesSeries(d, ln):
@@ -437,6 +467,49 @@ func headed(blocks []*block, i int) bool {
 		}
 	}
 	return false
+}
+
+// summaryOnly reports whether a draft holds only the summary printed
+// under a byline before an article's dateline, set after a mark
+// (本报记者 X / ■ 依法治军是…… / 本报北京3月5日电 ……), the byline on a
+// line of its own or set as a lead (本报讯（记者 X）): the dateline goes
+// on the same article.
+func summaryOnly(d *draft) bool {
+	ls := d.lines
+	if len(ls) > 1 && ls[0].kind == kStart && leadOnly(ls[0].text) {
+		ls = ls[1:] // the byline set as a lead: 本报讯（记者 X）
+	} else if !d.opened {
+		return false
+	}
+	if len(ls) == 0 || !strings.HasPrefix(ls[0].text, "■") {
+		return false
+	}
+	for _, l := range ls {
+		if l.kind == kStart {
+			return false
+		}
+	}
+	return true
+}
+
+// headLineAsText reports whether draft d, the draft at index at, is
+// only one line of text right under headline block b, with byline i after
+// it and text after that: no article is one line long, so the line is
+// the headline's last (a subtitle ending in ！ or ？ read as text).
+func headLineAsText(d *draft, lines []pline, i int, b *block, at int) bool {
+	if len(d.lines) != 1 || len(d.bylines) > 0 || d.lines[0].kind != kBody || b.next != at || i < 2 ||
+		lines[i-2].kind != kHead || i+1 >= len(lines) || lines[i+1].kind != kBody {
+		return false
+	}
+	t := d.lines[0].text
+	return !strings.ContainsAny(t, "。；;") && runeCountMax(t, 31) <= 30
+}
+
+// leadOnly reports whether a lead line holds nothing after its source
+// and byline: 本报讯（记者 张三）.
+func leadOnly(t string) bool {
+	t = strings.TrimSpace(t)
+	return (strings.HasSuffix(t, "）") || strings.HasSuffix(t, ")")) && runeCountMax(t, 41) <= 40
 }
 
 // leadHasByline reports whether the draft opens with a byline naming
@@ -561,7 +634,25 @@ func (p *parser) article(d *draft, n int, pg Page) (article.Article, bool) {
 	}
 	a.Source, a.Dateline = b.source, b.dateline
 	addReporters(&a, b.names, b.roles)
-	for _, l := range d.bylines {
+	// A piece that names its reporters in its lead or under its headline
+	// is not signed again at the end: a closing byline naming others
+	// belongs to a piece run on after this one, not to it.
+	// A piece of several sections each signed (本报记者 X after each) is
+	// told by more than one closing byline: all are its own.
+	opening := d.opened && len(d.bylines) > 0 && d.bylines[0].kind == kByline
+	closing := len(d.bylines)
+	if opening {
+		closing--
+	}
+	lead := (len(a.Reporters) > 0 || opening) && closing <= 1
+	foreign := func(b *byline) bool { return lead && !b.section && !anyContained(a.Reporters, b.names) }
+	for j, l := range d.bylines {
+		if foreign(l.by) && (j > 0 || !opening) {
+			if t := cmp.Or(l.text, l.by.text); t != "" {
+				a.Body = strings.TrimPrefix(a.Body+"\n"+cleanBody(t), "\n")
+			}
+			continue
+		}
 		if anyContained(a.Reporters, l.by.names) {
 			// The same name twice: keep the line as text, not lose it.
 			if a.Body != "" {
@@ -580,7 +671,7 @@ func (p *parser) article(d *draft, n int, pg Page) (article.Article, bool) {
 	// credits that wrapped over lines stand as paragraphs of their own:
 	// （本报记者 张三采访整理）
 	for _, para := range strings.Split(a.Body, "\n") {
-		if b, end, ok := parseBylineLine(para); ok && end {
+		if b, end, ok := parseBylineLine(para); ok && end && !foreign(&b) {
 			addReporters(&a, b.names, b.roles)
 		}
 	}

@@ -575,6 +575,9 @@ func settleForm(lines []pline, i int) {
 		// ……确保家中安全。 本报记者 潘高峰
 		if b, rest, ok := parseTailByline(l.text); ok && allSurnamed(b.names) && spacedTail(l.text, rest) {
 			l.text, l.tail = rest, &b
+			if parsePhotoCredit(rest) != nil || isCreditLine(rest) {
+				l.kind = kPhoto // 李四摄（影像中国）  记者 张三
+			}
 		}
 	}
 }

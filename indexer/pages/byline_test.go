@@ -1,0 +1,312 @@
+package pages
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestBylinePlacement checks which article a byline standing on a line
+// of its own goes to, and how bylines of unusual forms are read, all
+// invented text.
+func TestBylinePlacement(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		lines []string
+		want  []seen
+		in    []string // for each article, text its body must hold
+	}{
+		{
+			name: "a byline under a headline and over 本报讯 opens the next article",
+			lines: []string{
+				"城郊新建三座口袋公园",
+				"本报讯 城郊今年新建三座口袋公园，市民出门五",
+				"分钟就能走进绿地。",
+				"老街茶馆重新开张",
+				"首席记者 柯九",
+				"本报讯 老街上的百年茶馆昨天重新开张，老茶客们",
+				"一早就来排队，说还是这里的茶好喝。",
+			},
+			want: []seen{
+				{"城郊新建三座口袋公园", nil},
+				{"老街茶馆重新开张", []string{"柯九"}},
+			},
+			in: []string{"分钟", "老茶客"},
+		},
+		{
+			name: "a byline after a bullet opens the article under it, even after text",
+			lines: []string{
+				"城郊新建三座口袋公园",
+				"本报讯 城郊今年新建三座口袋公园，市民出门五",
+				"分钟就能走进绿地。",
+				"■本报记者  柯九",
+				"老街上的百年茶馆昨天重新开张，老茶客们一早就",
+				"来排队，说还是这里的茶好喝。",
+			},
+			want: []seen{
+				{"城郊新建三座口袋公园", nil},
+				{"derived老街上的百年茶馆昨天重新开张", []string{"柯九"}},
+			},
+			in: []string{"分钟", "老茶客"},
+		},
+		{
+			name: "a byline after a photo credit on the last line",
+			lines: []string{
+				"雪后西山",
+				"一场春雪过后，西山银装素裹，游人踏雪登山，",
+				"赏雪景，拍雪照。图为山顶的观景台。",
+				"吕六摄（城市影像） 记者 苗八",
+			},
+			want: []seen{{"雪后西山", []string{"苗八"}}},
+			in:   []string{"观景台"},
+		},
+		{
+			name: "a closing byline naming others than the lead's is not the article's",
+			lines: []string{
+				"城郊新建三座口袋公园",
+				"本报讯（记者 陶七）城郊今年新建三座口袋公园，",
+				"市民出门五分钟就能走进绿地。",
+				"老街上的百年茶馆昨天重新开张，老茶客们一早就",
+				"来排队，说还是这里的茶好喝。",
+				"（本报记者 柯九）",
+			},
+			want: []seen{{"城郊新建三座口袋公园", []string{"陶七"}}},
+			in:   []string{"本报记者柯九"},
+		},
+		{
+			name: "a closing byline in brackets wrapped over several lines, names broken",
+			lines: []string{
+				"各地春耕备耕有序展开",
+				"本报讯 眼下正值春耕备耕时节，各地抢抓农时，",
+				"组织农机下田，保障农资供应。",
+				"（综合本报记者陶七、柯",
+				"九、苗八、吕六、钱",
+				"小五报道）",
+			},
+			want: []seen{{"各地春耕备耕有序展开", []string{"陶七", "柯九", "苗八", "吕六", "钱小五"}}},
+			in:   []string{"保障农资供应。"},
+		},
+		{
+			name: "a closing byline in brackets with a long list of names on its second line",
+			lines: []string{
+				"各地春耕备耕有序展开",
+				"本报讯 眼下正值春耕备耕时节，各地抢抓农时，",
+				"组织农机下田，保障农资供应。",
+				"（综合本报记者陶七、柯九、苗",
+				"八、吕六、钱小五、孙四、周二报道）",
+			},
+			want: []seen{{"各地春耕备耕有序展开", []string{"陶七", "柯九", "苗八", "吕六", "钱小五", "孙四", "周二"}}},
+			in:   []string{"保障农资供应。"},
+		},
+		{
+			name: "a closing byline naming others than the one under the headline is not the article's",
+			lines: []string{
+				"城郊新建三座口袋公园",
+				"□ 本报记者 陶七",
+				"城郊今年新建三座口袋公园，市民出门五分钟就能",
+				"走进绿地。老街上的百年茶馆昨天重新开张，老茶",
+				"客们一早就来排队，说还是这里的茶好喝。",
+				"本报记者 柯九",
+			},
+			want: []seen{{"城郊新建三座口袋公园", []string{"陶七"}}},
+			in:   []string{"本报记者柯九"},
+		},
+		{
+			name: "a summary under the byline goes on with the dateline after it",
+			lines: []string{
+				"市长在全市工作会议上强调抓好春耕生产",
+				"本报记者 陶七",
+				"■ 春耕生产是全年农业的基础，必须抓早抓实，",
+				"确保不误农时。",
+				"本报北京3月5日电 市长5日上午出席全市工作会议，",
+				"部署今年的春耕生产，要求各区抓好农资供应。",
+			},
+			want: []seen{{"市长在全市工作会议上强调抓好春耕生产", []string{"陶七"}}},
+			in:   []string{"农资供应"},
+		},
+		{
+			name: "a summary under a lead that is only its byline goes on with the dateline",
+			lines: []string{
+				"市长在全市工作会议上强调抓好春耕生产",
+				"本 报 讯   （   记 者   陶 七   ）",
+				"■ 春耕生产是全年农业的基础，必须抓早抓实，",
+				"确保不误农时。",
+				"本报北京3月5日电 市长5日上午出席全市工作会议，",
+				"部署今年的春耕生产，要求各区抓好农资供应。",
+			},
+			want: []seen{{"市长在全市工作会议上强调抓好春耕生产", []string{"陶七"}}},
+			in:   []string{"农资供应"},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, bodies := seenOf(t, page(tc.lines...))
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("articles (-want +got):\n%s\nbodies: %q", diff, bodies)
+			}
+			for i, s := range tc.in {
+				if i < len(bodies) && !strings.Contains(bodies[i], s) {
+					t.Errorf("article %d body lacks %q: %q", i+1, s, bodies[i])
+				}
+			}
+		})
+	}
+}
+
+// TestPhotoReport checks that 摄影报道 closing a byline, in brackets or
+// not, names photographers who are reporters too, and is no name.
+func TestPhotoReport(t *testing.T) {
+	for _, line := range []string{"（本报记者 苗八  吕六 摄影报道）", "本报记者 苗八 吕六 摄影报道"} {
+		b, _, ok := parseBylineLine(line)
+		if !ok || !cmp.Equal(b.names, []string{"苗八", "吕六"}) || !cmp.Equal(b.photos, b.names) {
+			t.Errorf("parseBylineLine(%q) = %q, photos %q, %v", line, b.names, b.photos, ok)
+		}
+	}
+}
+
+// TestBylineForms checks bylines set as papers print them, beyond the
+// plainest forms: a mark or 文/ before the role, a posting in the role,
+// words and pictures credited on one line. All names are invented.
+func TestBylineForms(t *testing.T) {
+	for _, tc := range []struct {
+		line          string
+		names, roles  []string
+		photos        []string
+		marked, valid bool
+	}{
+		{"文/本报记者 苗八", []string{"苗八"}, []string{"本报记者"}, nil, false, true},
+		{"□ 文/本报记者 苗八", []string{"苗八"}, []string{"本报记者"}, nil, true, true},
+		{"◇本报记者 苗八", []string{"苗八"}, []string{"本报记者"}, nil, true, true},
+		{"△ 本报记者 苗八 吕六 钱九", []string{"苗八", "吕六", "钱九"}, []string{"本报记者", "本报记者", "本报记者"}, nil, true, true},
+		{"本报首席记者 苗八", []string{"苗八"}, []string{"本报首席记者"}, nil, false, true},
+		{"本报驻京记者 苗八", []string{"苗八"}, []string{"本报驻京记者"}, nil, false, true},
+		{"新华社驻上海记者 苗八", []string{"苗八"}, []string{"新华社驻上海记者"}, nil, false, true},
+		{"本报记者 苗八 吕六文 本报记者 钱九摄", []string{"苗八", "吕六"}, []string{"本报记者", "本报记者"}, []string{"钱九"}, false, true},
+		{"本报记者 苗八 文  钱九 摄", []string{"苗八"}, []string{"本报记者"}, []string{"钱九"}, false, true},
+		{"本报记者 苗文 钱九摄", nil, nil, nil, false, false}, // a photo credit alone
+		{"本报记者 钱九 摄", nil, nil, nil, false, false},
+		{"记者手记", nil, nil, nil, false, false}, // a heading
+		{"记者调查", nil, nil, nil, false, false},
+		{"记者王五", []string{"王五"}, []string{"记者"}, nil, false, true},
+	} {
+		b, _, ok := parseBylineLine(tc.line)
+		if ok != tc.valid || !cmp.Equal(b.names, tc.names) || !cmp.Equal(b.roles, tc.roles) ||
+			!cmp.Equal(b.photos, tc.photos) || b.marked != tc.marked {
+			t.Errorf("parseBylineLine(%q) = %q %q photos %q marked %v, %v; want %q %q %q %v, %v",
+				tc.line, b.names, b.roles, b.photos, b.marked, ok, tc.names, tc.roles, tc.photos, tc.marked, tc.valid)
+		}
+	}
+	for _, tc := range []struct {
+		para  string
+		names []string
+	}{
+		{"全市今年新增绿地两千公顷。（本报见习记者 苗八）", []string{"苗八"}},
+		{"全市今年新增绿地两千公顷。（全媒体记者 苗八 吕六）", []string{"苗八", "吕六"}},
+		{"全市今年新增绿地两千公顷。（本报实习生 苗八）", []string{"苗八"}},
+		{"全市今年新增绿地两千公顷。（首席记者 苗八）", []string{"苗八"}},
+		{"全市今年新增绿地两千公顷。（本报记者 苗八 吕六 摄影报道）", []string{"苗八", "吕六"}},
+		{"全市今年新增绿地两千公顷。（综合本报记者苗八、吕六报道）", []string{"苗八", "吕六"}},
+	} {
+		if names, _ := parseEndByline(tc.para); !cmp.Equal(names, tc.names) {
+			t.Errorf("parseEndByline(%q) = %q, want %q", tc.para, names, tc.names)
+		}
+	}
+}
+
+// TestHeadingUnderLead checks that a line read as a heading right under
+// a lead that is only its byline (本报讯（记者 X） / 探店 / text) stays in
+// the lead's article instead of splitting it.
+func TestHeadingUnderLead(t *testing.T) {
+	mk := func(k lineKind, t string) pline { l := newLine(1, t); l.kind = k; return l }
+	for _, tc := range []struct {
+		lead   string
+		drafts int
+	}{
+		{"本报讯（记者 柯九）", 1},
+		{"本报讯（记者 柯九）老街上的茶馆", 2}, // the lead has text: the heading is one
+	} {
+		lines := []pline{
+			mk(kHead, "老街茶馆重新开张"),
+			mk(kStart, tc.lead),
+			mk(kHead, "探店"),
+			mk(kBody, "老街上的百年茶馆昨天重新开张，老茶客们一早就"),
+			mk(kBody, "来排队，说还是这里的茶好喝。"),
+		}
+		if drafts, _ := splitArticles(lines); len(drafts) != tc.drafts {
+			t.Errorf("lead %q: %d drafts, want %d", tc.lead, len(drafts), tc.drafts)
+		}
+	}
+}
+
+// TestForeignClosingByline checks which closing bylines an article
+// whose lead names its reporters takes: one naming others is a piece run
+// on after it and stays as text; several, one after each section, are
+// the sections' own.
+func TestForeignClosingByline(t *testing.T) {
+	mk := func(k lineKind, t string) pline { l := newLine(1, t); l.kind = k; return l }
+	end := func(name string) pline {
+		b, _, _ := parseBylineLine("本报记者 " + name)
+		return pline{n: 1, kind: kEndByline, by: &b, text: "本报记者 " + name}
+	}
+	for _, tc := range []struct {
+		name    string
+		bylines []pline
+		want    []string
+		kept    string // text the body must hold
+	}{
+		{"one closing byline naming another", []pline{end("柯九")}, []string{"陶七"}, "本报记者柯九"},
+		{"one naming the lead's reporter again", []pline{end("陶七")}, []string{"陶七"}, ""},
+		{"one after each section", []pline{end("柯九"), end("苗八")}, []string{"陶七", "柯九", "苗八"}, ""},
+	} {
+		d := &draft{
+			lines: []pline{
+				mk(kStart, "本报讯（记者 陶七）城郊今年新建三座口袋公园。"),
+				mk(kBody, "东园里种上了樱花和海棠，每到春天花开满园。"),
+			},
+			bylines: tc.bylines,
+		}
+		d.setBody()
+		p := &parser{name: "x.txt"}
+		a, _ := p.article(d, 1, Page{})
+		if !cmp.Equal(a.Reporters, tc.want) {
+			t.Errorf("%s: reporters %q, want %q", tc.name, a.Reporters, tc.want)
+		}
+		if !strings.Contains(a.Body, tc.kept) {
+			t.Errorf("%s: the byline left out is not kept as text: %q", tc.name, a.Body)
+		}
+	}
+}
+
+// TestSubtitleReadAsText checks that one line read as text between a
+// headline and a byline, with text after the byline, goes back to the
+// headline: no article is a single line.
+func TestSubtitleReadAsText(t *testing.T) {
+	mk := func(k lineKind, t string) pline { l := newLine(1, t); l.kind = k; return l }
+	for _, tc := range []struct {
+		sub    string
+		drafts int
+		head   int // lines of the headline block
+	}{
+		{"不必担心，春天就要来了！", 1, 2},
+		{"老茶客们说，还是这里的茶好喝。", 2, 1}, // a sentence: text
+	} {
+		by, _, _ := parseBylineLine("首席记者 柯九")
+		bl := mk(kByline, "首席记者 柯九")
+		bl.by = &by
+		lines := []pline{
+			mk(kHead, "老街茶馆重新开张"),
+			mk(kBody, tc.sub),
+			bl,
+			mk(kBody, "老街上的百年茶馆昨天重新开张，老茶客们一早就"),
+			mk(kBody, "来排队，说还是这里的茶好喝。"),
+		}
+		drafts, blocks := splitArticles(lines)
+		if len(drafts) != tc.drafts || len(blocks) != 1 || len(blocks[0].lines) != tc.head {
+			t.Errorf("%q: %d drafts, %d blocks, want %d drafts and a block of %d lines", tc.sub, len(drafts), len(blocks), tc.drafts, tc.head)
+			continue
+		}
+		if d := drafts[0]; tc.drafts == 1 && (len(d.bylines) != 1 || !d.opened || blocks[0].next != 0) {
+			t.Errorf("%q: the byline does not open the article under the headline", tc.sub)
+		}
+	}
+}
