@@ -109,3 +109,100 @@ func bylineBreak(head, tail string) string {
 	}
 	return " "
 }
+
+// joinWrappedTails puts back together a closing byline printed after an
+// article's or a section's last sentence that the column broke:
+//
+//	……问题已得到解决。 本报记
+//	者 张三
+//
+// The line is joined when the part after its last sentence is the start
+// of a byline (a role word, or part of one: 本, 本报, 本报记者 张) or the
+// whole line is, and the short line after it finishes it: the two read
+// together as a byline, and the line after is not text (no sentence
+// punctuation, at most maxBylineTail runes). Left apart, the wrapped part
+// reads as a headline or an author's name and the article loses its
+// reporter.
+func joinWrappedTails(lines []pline) []pline {
+	var out []pline // nil until a join
+	for i := 0; i < len(lines); i++ {
+		if i+1 < len(lines) {
+			if l, ok := joinTail(lines[i], lines[i+1]); ok {
+				if out == nil {
+					out = append(make([]pline, 0, len(lines)), lines[:i]...)
+				}
+				out = append(out, l)
+				i++
+				continue
+			}
+		}
+		if out != nil {
+			out = append(out, lines[i])
+		}
+	}
+	if out == nil {
+		return lines
+	}
+	return out
+}
+
+// joinTail joins line a and the wrapped end of its byline b, if they are
+// that: see joinWrappedTails.
+func joinTail(a, b pline) (pline, bool) {
+	y := b.text
+	if len(y) > 4*maxBylineTail || runeCountMax(y, maxBylineTail+1) > maxBylineTail || strings.ContainsAny(y, "。，；：！？、,;:!?（）()“”") {
+		return a, false
+	}
+	if r, _ := utf8.DecodeRuneInString(y); !isHan(r) {
+		return a, false
+	}
+	x, cut := a.text, 0
+	if locs := reTailStart.FindAllStringIndex(a.text, -1); len(locs) > 0 {
+		cut = locs[len(locs)-1][1]
+		x = a.text[cut:]
+	} else if runeCountMax(x, 41) > 40 {
+		return a, false
+	}
+	x = strings.TrimSpace(x)
+	if x == "" || !hasRolePrefix(x) {
+		return a, false
+	}
+	sep := bylineBreak(x, y)
+	if splitsRole(x, y) {
+		sep = "" // 本报记 / 者 张三
+	}
+	if _, _, ok := parseBylineLine(x); ok {
+		// a byline already: only a name's last character may have
+		// wrapped (本报记者 王小 / 明)
+		if utf8.RuneCountInString(y) != 1 {
+			return a, false
+		}
+		sep = ""
+	}
+	t := x + sep + y
+	by, _, ok := parseBylineLine(t)
+	if !ok || !findRoleAt(t) || !allSurnamed(by.names) || len(by.photos) > 0 {
+		return a, false
+	}
+	if cut == 0 {
+		return newLine(a.n, t), true // the byline's own line: settled as one
+	}
+	by.text = t
+	l := newLine(a.n, strings.TrimRightFunc(a.text[:cut], unicode.IsSpace))
+	l.tail = &by
+	return l, true
+}
+
+// hasRolePrefix reports whether s starts with a role word or with the
+// start of one (本, 本报, 本报记, 通讯).
+func hasRolePrefix(s string) bool {
+	if findRoleAt(s) {
+		return true
+	}
+	for _, w := range roleWords {
+		if strings.HasPrefix(w, s) {
+			return true
+		}
+	}
+	return false
+}

@@ -259,7 +259,7 @@ func (p *parser) parsePage(lines []pline, idx, count int) (Page, bool) {
 		p.warn(lines[0].n, "page %d: no articles, only masthead or header", idx+1)
 		return pg, false
 	}
-	content = joinWrappedBylines(content)
+	content = joinWrappedTails(joinWrappedBylines(content))
 	index := indexPairs(content)
 	content, changed := unweave(content, index)
 	if changed {
@@ -655,10 +655,9 @@ func (p *parser) article(d *draft, n int, pg Page) (article.Article, bool) {
 		}
 		if anyContained(a.Reporters, l.by.names) {
 			// The same name twice: keep the line as text, not lose it.
-			if a.Body != "" {
-				a.Body += "\n"
+			if t := cleanBody(cmp.Or(l.text, l.by.text)); t != "" {
+				a.Body = strings.TrimPrefix(a.Body+"\n"+t, "\n")
 			}
-			a.Body += cleanBody(l.text)
 			continue
 		}
 		addReporters(&a, l.by.names, l.by.roles)

@@ -573,7 +573,7 @@ func settleForm(lines []pline, i int) {
 	if hasRoleWord(l.text) {
 		// a byline after the line's last sentence ends the article:
 		// ……确保家中安全。 本报记者 潘高峰
-		if b, rest, ok := parseTailByline(l.text); ok && allSurnamed(b.names) && spacedTail(l.text, rest) {
+		if b, rest, ok := parseTailByline(l.text); ok && allSurnamed(b.names) && (spacedTail(l.text, rest) || spacedRole(b.text)) {
 			l.text, l.tail = rest, &b
 			if parsePhotoCredit(rest) != nil || isCreditLine(rest) {
 				l.kind = kPhoto // 李四摄（影像中国）  记者 张三
@@ -603,6 +603,19 @@ func markedAuthor(lines []pline, i int) {
 // (……。记者张三说) runs on without one.
 func spacedTail(t, rest string) bool {
 	return len(t) > len(rest) && t[len(rest)] == ' '
+}
+
+// spacedRole reports whether a byline opens with a role word set apart
+// from the name after it (本报记者 张三): a byline run on after the last
+// sentence without a gap (……的效率。本报记者 张三) is one still, while
+// text that names a reporter runs the name on (……。记者张三说).
+func spacedRole(by string) bool {
+	at, w := findRole(by)
+	if at != 0 || w >= len(by) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(by[w:])
+	return unicode.IsSpace(r)
 }
 
 // allSurnamed reports whether every name starts with a surname: a
