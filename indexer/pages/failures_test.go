@@ -164,6 +164,24 @@ func TestFailureKinds(t *testing.T) {
 			in:   []string{"5.江边小区的居民求助"},
 		},
 		{
+			name: "an author's name set off by a mark over a lead that opens with 本报讯",
+			lines: []string{
+				"老街焕新记",
+				"本报记者 钱二",
+				"城南老街改造完工后，青石板路重新铺好，沿街的",
+				"老字号陆续回归，老街的烟火气又回来了。",
+				"◆林一",
+				"本报讯 昨天夜里下了今年的第一场春雨，早上推开",
+				"窗，楼下的玉兰一夜之间全开了，满树都是白花。",
+				"雨水润湿了小区的草地，孩子们在树下跑来跑去。",
+			},
+			want: []seen{
+				{"老街焕新记", []string{"钱二"}},
+				{"derived昨天夜里下了今年的第一场春雨", []string{"林一"}},
+			},
+			in: []string{"老字号陆续回归", "玉兰一夜之间全开了"},
+		},
+		{
 			name: "a reporter named in the text after a full stop is no byline",
 			lines: []string{
 				"社区食堂开张了",

@@ -588,7 +588,7 @@ func settleForm(lines []pline, i int) {
 // with a comma, is then read knowing what follows it.
 func markedAuthor(lines []pline, i int) {
 	l := &lines[i]
-	if l.kind != kBody || i+1 >= len(lines) || lines[i+1].kind != kBody || !reAuthorMark.MatchString(l.text) {
+	if l.kind != kBody || !textNext(lines, i) || !reAuthorMark.MatchString(l.text) {
 		return
 	}
 	b, ok := parseAuthorLine(l.text)
@@ -596,6 +596,12 @@ func markedAuthor(lines []pline, i int) {
 		return
 	}
 	l.by, l.kind, l.author = &b, kByline, true
+}
+
+// textNext reports whether the line after i is article text or opens an
+// article (本报讯 …): an author's name stands over either.
+func textNext(lines []pline, i int) bool {
+	return i+1 < len(lines) && (lines[i+1].kind == kBody || lines[i+1].kind == kStart)
 }
 
 // spacedTail reports whether the byline after rest in t is set apart by
@@ -656,7 +662,7 @@ func afterHead(lines []pline, i int, lay layout) bool {
 func standAlone(lines []pline, i int) {
 	l := &lines[i]
 	if l.kind != kHead && l.kind != kBody || i > 0 && lines[i-1].kind == kHead || !opensHere(lines, i) ||
-		i+1 >= len(lines) || lines[i+1].kind != kBody || endsSentence(l.text) {
+		!textNext(lines, i) || endsSentence(l.text) {
 		return
 	}
 	b, ok := parseAuthorLine(l.text)
