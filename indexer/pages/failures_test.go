@@ -182,6 +182,25 @@ func TestFailureKinds(t *testing.T) {
 			in: []string{"老字号陆续回归", "玉兰一夜之间全开了"},
 		},
 		{
+			name: "a pupil's name and class under the headline open the text",
+			lines: []string{
+				"老街焕新记",
+				"本报记者 钱二",
+				"城南老街改造完工后，青石板路重新铺好，沿街的",
+				"老字号陆续回归，老街的烟火气又回来了。",
+				"我家门前的小河",
+				"林小满 城东区第二实验",
+				"小学 五（3）班",
+				"我家门前有一条小河，河水清清的，夏天的",
+				"时候，我和小伙伴们常在河边捉小鱼。",
+			},
+			want: []seen{
+				{"老街焕新记", []string{"钱二"}},
+				{"我家门前的小河", nil},
+			},
+			in: []string{"老字号陆续回归", "林小满城东区第二实验小学五（3）班\n我家门前有一条小河"},
+		},
+		{
 			name: "a reporter named in the text after a full stop is no byline",
 			lines: []string{
 				"社区食堂开张了",

@@ -80,7 +80,8 @@ type pline struct {
 	tail  *byline // a byline printed after the line's last sentence
 	widow bool    // the wrapped tail of the headline line before
 	// author is true for a byline without a role (◆周立民, 沈嘉禄): an
-	// author over the text of the article after it.
+	// author over the text of the article after it; on a line of text,
+	// for an author's name and unit that open the text (see authorUnit).
 	author bool
 	// colStart marks the first line of a column put back after the
 	// column beside it (see unweave).
@@ -441,6 +442,9 @@ func splitArticles(lines []pline) ([]*draft, []*block) {
 				d = prev
 			case d == nil || boundary && d.hasBody():
 				d = newDraft()
+			}
+			if ln.author && len(d.lines) == 0 {
+				d.opened = true // the author and unit under a headline (张三 某中学 初二（3）班)
 			}
 			d.lines = append(d.lines, ln)
 			boundary = false

@@ -639,6 +639,14 @@ func allSurnamed(names []string) bool {
 // of a headline wrapped at its last characters, or the author's name.
 func afterHead(lines []pline, i int, lay layout) bool {
 	l := &lines[i]
+	if n := authorUnit(lines, i); n > 0 {
+		for k := i; k < i+n; k++ {
+			lines[k].kind = kBody
+		}
+		lines[i+n-1].kind = kBreak
+		lines[i].author = true // it opens an article, as a byline does
+		return true
+	}
 	if b, ok := parseAuthorLine(l.text); ok && reAuthorMark.MatchString(l.text) {
 		l.by, l.kind, l.author = &b, kByline, true // ◆周立民, 文/付秀宏
 		return true
@@ -653,6 +661,35 @@ func afterHead(lines []pline, i int, lay layout) bool {
 		return true
 	}
 	return false
+}
+
+// reUnitEnd matches the end of a contributor's school or unit, printed
+// after the name under the headline of a reader's piece: 某某中学 初三（2）班.
+var reUnitEnd = regexp.MustCompile(`(?:中学|小学|大学|学院|学校|幼儿园|年级|班)$`)
+
+// authorUnit returns how many lines from i, one or two, hold an author's
+// name and the school or unit after it (张三 某市第一中学 初二（3）班),
+// printed under a headline over the text: the opening paragraph of the
+// text, not a subtitle. The name has two or three characters and starts
+// with a surname; a short second line finishes the unit when the first
+// breaks it.
+func authorUnit(lines []pline, i int) int {
+	f := strings.Fields(lines[i].text)
+	if len(f) < 2 || runeCountMax(lines[i].text, 31) > 30 || !isName(f[0]) || hanCount(f[0], 4) > 3 || !hasSurname(f[0]) {
+		return 0
+	}
+	unit := compact(strings.Join(f[1:], ""))
+	n := 1
+	if !reUnitEnd.MatchString(unit) && i+1 < len(lines) && runeCountMax(lines[i+1].text, 13) <= 12 &&
+		lines[i+1].kind != kByline && lines[i+1].kind != kStart {
+		unit += compact(lines[i+1].text)
+		n = 2
+	}
+	if !reUnitEnd.MatchString(unit) || !hasAny(unit, "学校园") || strings.ContainsAny(unit, "。，；！？") ||
+		i+n >= len(lines) || lines[i+n].kind != kBody && lines[i+n].kind != kHead {
+		return 0
+	}
+	return n
 }
 
 // standAlone settles an author's name standing alone over the text of
