@@ -135,10 +135,17 @@ func parseLead(raw string) byline {
 		return b
 	}
 	s = strings.TrimLeft(s, "\n、 ")
-	if m := reParen.FindStringSubmatch(s); m != nil {
+	if m := reParen.FindStringSubmatch(s); m != nil && !relayed(raw) {
 		b.names, b.roles = parseNames(m[1])
 	}
 	return b
+}
+
+// relayed reports whether a lead passes on another outlet's report
+// (据新华社北京4月2日电（记者 某某）): the reporter named is that outlet's,
+// not the article's, which the paper does not sign.
+func relayed(lead string) bool {
+	return strings.HasPrefix(strings.TrimLeft(lead, " \u3000"), "据")
 }
 
 // nameSpaces turns runs of spaces into "、" between words and drops them

@@ -201,6 +201,24 @@ func TestFailureKinds(t *testing.T) {
 			in: []string{"老字号陆续回归", "林小满城东区第二实验小学五（3）班\n我家门前有一条小河"},
 		},
 		{
+			name: "a lead passed on from another outlet names that outlet's reporter, not the article's",
+			lines: []string{
+				"城际铁路新线开通运营",
+				"据新华社南京5月6日电（记者 白一）记者从铁路部门",
+				"获悉：城际铁路新线6日开通运营，沿线群众出行更方便了。",
+				"新线全长一百余公里，设站十座，最高时速二百公里。",
+				"老街焕新记",
+				"据新华社杭州5月6日电（记者 白二）城南老街改造完工",
+				"后，青石板路重新铺好，老字号陆续回归。",
+				"老街的烟火气又回来了，游客比去年多了一倍。 本报记者 钱二",
+			},
+			want: []seen{
+				{"城际铁路新线开通运营", nil},
+				{"老街焕新记", []string{"钱二"}},
+			},
+			in: []string{"记者白一", "游客比去年多了一倍"},
+		},
+		{
 			name: "a reporter named in the text after a full stop is no byline",
 			lines: []string{
 				"社区食堂开张了",

@@ -519,7 +519,7 @@ func leadOnly(t string) bool {
 // leadHasByline reports whether the draft opens with a byline naming
 // reporters (本报讯（记者 X）).
 func leadHasByline(d *draft) bool {
-	return len(d.lines) > 0 && d.lines[0].kind == kStart && strings.Contains(d.lines[0].text, "记者")
+	return len(d.lines) > 0 && d.lines[0].kind == kStart && strings.Contains(d.lines[0].text, "记者") && !relayed(d.lines[0].text)
 }
 
 // nextNotBody reports whether the line after i is missing or is not
