@@ -137,7 +137,9 @@ func (c *cohesion) between(pi, ni int) (plain, rare float64) {
 // article before it now stands) and draft ni, is an intertitle inside
 // that article rather than the headline of the next. It is not when the
 // next text opens with a dateline or a byline, or is a picture with its
-// caption, or the article before has ended with its byline (unless the
+// caption (a credit line after a paragraph of text is the caption of a
+// picture set amid the text, not the text of a picture item), or the
+// article before has ended with its byline (unless the
 // block is numbered as a section, as features of sections signed by
 // their own reporters are). Otherwise
 // the evidence is weighed: a block of one or two short lines, ending in
@@ -158,12 +160,16 @@ func isIntertitle(b *block, pi, ni int, drafts []*draft, c *cohesion, lay layout
 			return false
 		}
 	}
+	paragraphs := 0 // paragraphs of text ended before a credit
 	for _, l := range next.lines {
 		if l.kind == kStart {
 			return false
 		}
-		if l.kind == kPhoto && runeCountMax(next.body, photoItem+1) <= photoItem {
+		if l.kind == kPhoto && paragraphs < 2 && runeCountMax(next.body, photoItem+1) <= photoItem {
 			return false // a picture with its caption and credit
+		}
+		if l.kind == kBody && endsSentence(l.text) && lay.band(l.idx, l.w) > bandFull {
+			paragraphs++
 		}
 	}
 	plain, rare := c.between(pi, ni)

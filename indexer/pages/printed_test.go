@@ -1,0 +1,64 @@
+package pages
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestPrintedPageText holds pages in the form text taken from printed
+// PDFs has (narrow columns, headlines wrapped, captions set amid the
+// text), all invented text.
+func TestPrintedPageText(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		lines []string
+		want  []seen
+		// in says, for each article, text its body must hold
+		in []string
+	}{
+		{
+			name: "intertitle over text with a picture's caption set amid it",
+			lines: []string{
+				"山区小学用上新操场",
+				"本报讯（记者 白一）　山区小",
+				"学的孩子们今年春天用上了新",
+				"操场，塑胶跑道围着一块绿色",
+				"的草坪，孩子们跑得更欢了。",
+				"学校的老师说，过去的操场",
+				"一下雨就满是泥水，孩子们只",
+				"能在教室里上体育课。",
+				"跑道铺到家门口",
+				"新操场建好以后，孩子们每",
+				"天都在跑道上跑步，体育课也",
+				"能按时上了。",
+				"老师们还在操场边种上了花",
+				"草，孩子们下课后就在草坪上",
+				"做游戏，操场热闹了起来。",
+				"图为孩子们在新操场上跑步。 蓝二 摄",
+				"江边步道全线贯通",
+				"本报讯（记者 青三）　沿江的",
+				"步道日前全线贯通，市民可以",
+				"沿着江边一路走到城东。",
+			},
+			want: []seen{
+				{"山区小学用上新操场", []string{"白一"}},
+				{"江边步道全线贯通", []string{"青三"}},
+			},
+			in: []string{"跑道铺到家门口\n", "沿着江边"},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got, bodies := seenOf(t, page(tc.lines...))
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("articles (-want +got):\n%s\nbodies: %q", diff, bodies)
+			}
+			for i, s := range tc.in {
+				if i < len(bodies) && !strings.Contains(bodies[i], s) {
+					t.Errorf("article %d body lacks %q: %q", i+1, s, bodies[i])
+				}
+			}
+		})
+	}
+}
