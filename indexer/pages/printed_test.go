@@ -48,6 +48,27 @@ func TestPrintedPageText(t *testing.T) {
 			},
 			in: []string{"跑道铺到家门口\n", "沿着江边"},
 		},
+		{
+			name: "bracketed byline right after the last sentence",
+			lines: []string{
+				"河畔公园开园",
+				"3月5日，市民在新开园的河",
+				"畔公园里散步、放风筝。",
+				"近年来，城北推动沿河岸线",
+				"改造，河畔的旧厂房变成了公",
+				"园，成为市民休闲的好去",
+				"处。（记者 石五 柳六）",
+				"城东新开一条公交线",
+				"本报讯（记者 金七） 城东",
+				"新开的公交线今天起运营，",
+				"方便了沿线居民出行。",
+			},
+			want: []seen{
+				{"河畔公园开园", []string{"石五", "柳六"}},
+				{"城东新开一条公交线", []string{"金七"}},
+			},
+			in: []string{"好去处。", "沿线居民"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, bodies := seenOf(t, page(tc.lines...))

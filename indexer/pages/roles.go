@@ -605,10 +605,16 @@ func textNext(lines []pline, i int) bool {
 }
 
 // spacedTail reports whether the byline after rest in t is set apart by
-// a gap, as a byline closing an article is; text that names a reporter
-// (……。记者张三说) runs on without one.
+// a gap or by brackets that close the line (……好去处。（记者 张三）), as a
+// byline closing an article is; text that names a reporter (……。记者张三说)
+// runs on without either.
 func spacedTail(t, rest string) bool {
-	return len(t) > len(rest) && t[len(rest)] == ' '
+	if len(t) <= len(rest) {
+		return false
+	}
+	tail := t[len(rest):]
+	return tail[0] == ' ' || (strings.HasPrefix(tail, "（") || strings.HasPrefix(tail, "(")) &&
+		(strings.HasSuffix(tail, "）") || strings.HasSuffix(tail, ")"))
 }
 
 // spacedRole reports whether a byline opens with a role word set apart
