@@ -261,6 +261,7 @@ func (p *parser) parsePage(lines []pline, idx, count int) (Page, bool) {
 		return pg, false
 	}
 	content = joinWrappedTails(joinWrappedBylines(content))
+	content = joinWrappedDatelines(content)
 	index := indexPairs(content)
 	content, changed := unweave(content, index)
 	if changed {

@@ -88,6 +88,25 @@ func TestPrintedPageText(t *testing.T) {
 			},
 			in: []string{"观鸟的市民也比往年", "进城更方便"},
 		},
+		{
+			name: "dateline wrapped before its last character",
+			lines: []string{
+				"湖区候鸟数量创新高",
+				"今年冬天，来湖区越冬的候鸟",
+				"数量创下新高，观鸟的市民也",
+				"比往年多了不少。",
+				"山区小站迎来新车次",
+				"新华社南山3月2日",
+				"电（记者 江九 鲁十） 山区",
+				"小站今天起新增两个车次，山",
+				"里的村民进城更方便了。",
+			},
+			want: []seen{
+				{"湖区候鸟数量创新高", nil},
+				{"山区小站迎来新车次", []string{"江九", "鲁十"}},
+			},
+			in: []string{"观鸟的市民也比往年", "新华社南山3月2日电"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, bodies := seenOf(t, page(tc.lines...))
