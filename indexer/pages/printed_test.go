@@ -107,6 +107,20 @@ func TestPrintedPageText(t *testing.T) {
 			},
 			in: []string{"观鸟的市民也比往年", "新华社南山3月2日电"},
 		},
+		{
+			name: "headline wrapped inside a word, its tail reading as a name",
+			lines: []string{
+				"城市代表团会见岛国总",
+				"理伊万·科斯",
+				"本报讯（记者 严一） 城市代",
+				"表团昨天会见了来访的岛国总",
+				"理伊万·科斯，这是总理第一次",
+				"来访，双方就港口合作交换了",
+				"意见。",
+			},
+			want: []seen{{"城市代表团会见岛国总理伊万科斯", []string{"严一"}}},
+			in:   []string{"港口合作"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, bodies := seenOf(t, page(tc.lines...))

@@ -663,6 +663,12 @@ func afterHead(lines []pline, i int, lay layout) bool {
 		return true
 	}
 	if b, ok := parseAuthorLine(l.text); ok {
+		if lay.joins(lines[i-1].text, l.text) && !hasSurname(l.text) {
+			// a word goes on across the break (巴基斯坦总 / 理伊姆兰·汗),
+			// and the line starts with no surname: the headline's tail
+			l.kind, l.widow = kHead, true
+			return true
+		}
 		l.by, l.kind, l.author = &b, kByline, true
 		return true
 	}
