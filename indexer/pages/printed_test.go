@@ -121,6 +121,31 @@ func TestPrintedPageText(t *testing.T) {
 			want: []seen{{"城市代表团会见岛国总理伊万科斯", []string{"严一"}}},
 			in:   []string{"港口合作"},
 		},
+		{
+			name: "headline wrapped inside a word over indented paragraphs",
+			lines: []string{
+				"湖畔新村的居民迎来第",
+				"一个丰收年——日子越过越甜",
+				"秋收时节，湖畔新村的稻田",
+				"一片金黄，收割机在田里来回忙",
+				"碌，村民们脸上挂满了笑容。",
+				"今年，村里的合作社收购了",
+				"全村的稻谷，价格比去年高出不",
+				"少，村民们的收入也多了。",
+				"村民们说，住进新村以后，",
+				"日子一年比一年好，心里也一年",
+				"比一年踏实，大家都很满意。",
+				"山区小站迎来新车次",
+				"本报讯（记者 江九） 山区小",
+				"站今天起新增两个车次，山里的",
+				"村民进城更方便了。",
+			},
+			want: []seen{
+				{"湖畔新村的居民迎来第一个丰收年日子越过越甜", nil},
+				{"山区小站迎来新车次", []string{"江九"}},
+			},
+			in: []string{"稻田一片金黄", "进城更方便"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, bodies := seenOf(t, page(tc.lines...))
@@ -133,5 +158,25 @@ func TestPrintedPageText(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestNamesFirst checks which lines read as an author's line (a name set
+// off by a gap before more), all invented text.
+func TestNamesFirst(t *testing.T) {
+	for _, tc := range []struct {
+		line string
+		want bool
+	}{
+		{"林小雨 城南第二中学 初二（3）班", true},
+		{"王立 城东小学", true},
+		{"哪家 强 谁家 弱", false},
+		{"林小雨", false},
+		{"秋收时节，湖畔新村的稻田", false},
+		{"一个丰收年——日子越过越甜", false},
+	} {
+		if got := namesFirst(tc.line); got != tc.want {
+			t.Errorf("namesFirst(%q) = %v, want %v", tc.line, got, tc.want)
+		}
 	}
 }

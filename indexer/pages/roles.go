@@ -430,7 +430,10 @@ func allHeads(next lineKind) float64 {
 
 // textShape weighs lines[k..end] as a paragraph of text: a paragraph of
 // several lines starts with an indented or a full line, goes on with full
-// lines and ends a sentence.
+// lines and ends a sentence. Where paragraphs are indented, an indented
+// line inside it opens a new paragraph: the line above, when it has no
+// punctuation inside and is no author's line, ended one without a
+// sentence end, as only a headline does (迎来第 / 一个春节——日子红火).
 func textShape(lines []pline, k, end int, lay layout, closed bool, next lineKind) float64 {
 	s := 0.0
 	if k < end {
@@ -454,7 +457,28 @@ func textShape(lines []pline, k, end int, lay layout, closed bool, next lineKind
 	if !closed && (next == kStart || next == kByline && k == end) {
 		s -= 2 // text that runs into a dateline without ending
 	}
+	if lay.indent {
+		for j := k + 1; j <= end; j++ {
+			if lay.band(j, lines[j].w) == bandShort2 && !stretched(lines[j].text) && !isTextLike(lines[j-1].text) &&
+				!namesFirst(lines[j-1].text) {
+				s -= 2 // an indented line opens a paragraph: the line above ended one
+				break
+			}
+		}
+	}
 	return s
+}
+
+// namesFirst reports a line that opens with a name of two or three
+// characters set off by a gap (张明 北京市第一中学), as an author's line
+// does.
+func namesFirst(t string) bool {
+	f := strings.Fields(t)
+	if len(f) < 2 {
+		return false
+	}
+	n := runeCountMax(f[0], 4)
+	return n >= 2 && n <= 3 && hanCount(f[0], 4) == n && hasSurname(f[0])
 }
 
 // reLeadLike matches how a lead often opens: a date, 近日, 记者.
