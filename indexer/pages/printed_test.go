@@ -146,6 +146,27 @@ func TestPrintedPageText(t *testing.T) {
 			},
 			in: []string{"稻田一片金黄", "进城更方便"},
 		},
+		{
+			name: "brief set wider than the columns, its first line running on",
+			lines: []string{
+				"湖区候鸟数量创新高",
+				"今年冬天，来湖区越冬的候鸟",
+				"数量创下新高，观鸟的市民也",
+				"比往年多了不少，湖边热闹了",
+				"起来。湖区管理站的工作人员",
+				"说，今年湖区的水位合适，鱼",
+				"虾也多，候鸟愿意在这里过冬。",
+				"（记者 田八）",
+				"城西图书馆对外开放",
+				"城西新建的图书馆今天起对市民开放，馆内藏书二十万册，设有少儿阅览",
+				"室。",
+			},
+			want: []seen{
+				{"湖区候鸟数量创新高", []string{"田八"}},
+				{"城西图书馆对外开放", nil},
+			},
+			in: []string{"鱼虾也多", "设有少儿阅览室。"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, bodies := seenOf(t, page(tc.lines...))

@@ -381,7 +381,10 @@ func readRun(lines []pline, i int, lay layout) int {
 		} else {
 			sc = heads + textShape(lines, k, end, lay, closed, next) + leadLike(lines[k].text)
 			if goesOn(lines[k-1], lines[k], k == end && closed, lay) {
-				sc -= 3
+				// text carried on across the break: it outweighs the
+				// evidence of a line wider than the columns, as every
+				// line of a brief set across them is
+				sc -= 6
 			}
 		}
 		if sc > best {
