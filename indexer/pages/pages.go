@@ -624,9 +624,14 @@ func (p *parser) article(d *draft, n int, pg Page) (article.Article, bool) {
 		return a, false
 	}
 	var b byline
-	if len(d.lines) > 0 && d.lines[0].kind == kStart {
+	// a picture's caption may stand over the lead (本报讯（记者 X）…)
+	first := 0
+	for first < len(d.lines) && d.lines[first].kind == kPhoto {
+		first++
+	}
+	if first < len(d.lines) && d.lines[first].kind == kStart {
 		var raw []string
-		for _, l := range d.lines {
+		for _, l := range d.lines[first:] {
 			if len(raw) == 4 {
 				break
 			}

@@ -167,6 +167,18 @@ func TestPrintedPageText(t *testing.T) {
 			},
 			in: []string{"鱼虾也多", "设有少儿阅览室。"},
 		},
+		{
+			name: "picture caption over the lead of the first article",
+			lines: []string{
+				"山区小站迎来新车次",
+				"图为旅客在站台上候车。 林一 摄",
+				"本报讯（记者 江九 鲁十） 山区",
+				"小站今天起新增两个车次，山里的",
+				"村民进城更方便了。",
+			},
+			want: []seen{{"山区小站迎来新车次", []string{"江九", "鲁十"}}},
+			in:   []string{"进城更方便"},
+		},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, bodies := seenOf(t, page(tc.lines...))
