@@ -230,6 +230,36 @@ func TestFailureKinds(t *testing.T) {
 			in:   []string{"记者韩明说"},
 		},
 		{
+			name: "an author line with a school under a headline opens the text, after another article",
+			lines: []string{
+				"河边的柳树又绿了",
+				"本报记者 高辛",
+				"清明前后，城东河边的柳树抽出了新芽，早起散步",
+				"的市民说，春天一下子就到了眼前。",
+				"窗台上的小花",
+				"陈晓 城南第二实验中",
+				"学 初一（5）班",
+				"妈妈在窗台上种了一盆小花，清明前后抽出了新芽，",
+				"每天早起，我都要先去看看它，春天一下子就到了眼前。",
+				"有一天早上，小花终于开了，我高兴得跳了起来。",
+			},
+			want: []seen{{"河边的柳树又绿了", []string{"高辛"}}, {"窗台上的小花", nil}},
+			in:   []string{"柳树", "陈晓城南第二实验中学初一（5）班\n妈妈在窗台上"},
+		},
+		{
+			name: "a pen name under a headline opens the text, not the headline",
+			lines: []string{
+				"写给远方朋友的一封长信",
+				"周若秋水",
+				"你好，好久没有给你写信了，这里的花已经开了，",
+				"湖边每天都有人放风筝，孩子们在草地上奔跑。",
+				"我常常想起我们一起读书的日子，那些夜晚多么安",
+				"静，灯下的书页翻过一张又一张。",
+			},
+			want: []seen{{"写给远方朋友的一封长信", nil}},
+			in:   []string{"周若秋水\n你好"},
+		},
+		{
 			name: "lead byline set with justification spaces",
 			lines: []string{
 				"夏粮收购有序推进",
