@@ -240,7 +240,7 @@ func classify(lines []pline, index pairIndex) layout {
 	}
 	for i := 1; i < len(lines); i++ {
 		if lines[i].kind == kHead && lines[i-1].kind == kHead {
-			i = authorUnder(lines, i, lay)
+			authorUnder(lines, i, lay)
 		}
 	}
 	numberedItems(lines, lay)
@@ -954,58 +954,18 @@ func (x pairIndex) count(a, b rune) int {
 // line returns the line of key i.
 func (x pairIndex) line(i int) int { return int(x[i] & (1<<lineBits - 1)) }
 
-// unitWords end the name of a school, a unit or a place of work, as an
-// author line under a headline gives it after the name: 张三 某某中学
-// 初二（3）班, 李四 某某研究所.
-var unitWords = []string{"中学", "小学", "大学", "学院", "学校", "幼儿园", "班", "医院", "公司", "集团",
-	"研究院", "研究所", "研究中心", "委员会", "协会", "学会", "街道", "社区", "银行"}
-
-// authorUnder settles the author line under a headline that is no byline
-// of the article (the paper prints it as the first line of the text): a
-// name of two or three characters that starts with a surname, a gap and
-// a school or unit (张三 某某中学 初二（3）班), maybe wrapped onto the next
-// line; or a pen name of four characters starting with a surname, none of
-// whose pairs occur in the text. Read as headline lines they would be
-// glued to the headline as a subtitle, or taken for it; they open the
-// text instead. It returns the last line it settled, or i.
-func authorUnder(lines []pline, i int, lay layout) int {
+// authorUnder settles a pen name printed under a headline as the first
+// line of the text, no byline of the article: four characters starting
+// with a surname, none of whose pairs occur in the text, under a headline
+// line at least twice as wide. Read as a headline line it would be glued
+// to the headline as a subtitle, or taken for it while the headline went
+// to the body; it opens the text instead. (A name with a school or unit
+// after it is settled by authorUnit.)
+func authorUnder(lines []pline, i int, lay layout) {
 	l := lines[i]
-	if l.widow {
-		return i
+	if l.widow || hanCount(l.text, 5) != 4 || runeCountMax(l.text, 5) != 4 || !hasSurname(l.text) ||
+		i+1 >= len(lines) || lines[i+1].kind != kBody || lines[i-1].w < 2*l.w || lay.recurrence(lines, i) != 0 {
+		return
 	}
-	f := strings.Fields(l.text)
-	switch {
-	case len(f) >= 2 && hanCount(f[0], 4) == runeCountMax(f[0], 4) && hanCount(f[0], 4) <= 3 && isName(f[0]) && hasSurname(f[0]) &&
-		!hasAny(l.text, "，。；：！？、,;:!?"):
-		// the unit may wrap onto one more line before the text
-		end, text := i, strings.Join(f[1:], "")
-		if i+2 < len(lines) && lines[i+1].kind == kHead && lines[i+2].kind == kBody && runeCountMax(lines[i+1].text, 16) < 16 &&
-			!hasAny(lines[i+1].text, "，。；：！？、,;:!?") {
-			end, text = i+1, text+lines[i+1].text
-		}
-		if end+1 >= len(lines) || lines[end+1].kind != kBody || !hasUnitWord(text) {
-			return i
-		}
-		for k := i; k <= end; k++ {
-			lines[k].kind = kBody
-		}
-		lines[end].kind = kBreak
-		lines[i].signed = true
-		return end
-	case hanCount(l.text, 5) == 4 && runeCountMax(l.text, 5) == 4 && hasSurname(l.text) &&
-		i+1 < len(lines) && lines[i+1].kind == kBody && lines[i-1].w >= 2*l.w && lay.recurrence(lines, i) == 0:
-		lines[i].kind, lines[i].signed = kBreak, true
-	}
-	return i
-}
-
-// hasUnitWord reports whether s holds a word that ends the name of a
-// school or unit.
-func hasUnitWord(s string) bool {
-	for _, w := range unitWords {
-		if strings.Contains(s, w) {
-			return true
-		}
-	}
-	return false
+	lines[i].kind, lines[i].signed = kBreak, true
 }
