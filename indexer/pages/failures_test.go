@@ -230,6 +230,38 @@ func TestFailureKinds(t *testing.T) {
 			in:   []string{"记者韩明说"},
 		},
 		{
+			name: "a pen name under a headline opens the text, not the headline",
+			lines: []string{
+				"写给远方朋友的一封长信",
+				"周若秋水",
+				"你好，好久没有给你写信了，这里的花已经开了，",
+				"湖边每天都有人放风筝，孩子们在草地上奔跑。",
+				"我常常想起我们一起读书的日子，那些夜晚多么安",
+				"静，灯下的书页翻过一张又一张。",
+			},
+			want: []seen{{"写给远方朋友的一封长信", nil}},
+			in:   []string{"周若秋水\n你好"},
+		},
+		{
+			name: "a question with a comma as wide as a narrow column over a headline is its kicker",
+			lines: []string{
+				"桥头的早点摊前排起了长队，大家都说这里的油条最香。",
+				"本报记者 蒋申",
+				"雨天路滑出行难，菜怎么送？",
+				"“跑腿小队”上门送菜了",
+				"本报讯（记者 沈酉）连日",
+				"雨天路滑，出行难，不少老",
+				"人买菜成了难题。菜怎么送",
+				"到家？社区组建的“跑腿小",
+				"队”每天上门，把菜送到老",
+				"人手里，出行难的事解决了。",
+				"小队的队员说，雨天路滑，",
+				"送菜时要格外小心，菜一份",
+				"份装好，按时送到家门口。",
+			},
+			want: []seen{{"derived桥头的早点摊前排起了长队", []string{"蒋申"}}, {"雨天路滑出行难菜怎么送跑腿小队上门送菜了", []string{"沈酉"}}},
+		},
+		{
 			name: "lead byline set with justification spaces",
 			lines: []string{
 				"夏粮收购有序推进",

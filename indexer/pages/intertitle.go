@@ -150,7 +150,7 @@ func (c *cohesion) between(pi, ni int) (plain, rare float64) {
 // weights were fitted on generated pages of the tuning split.
 func isIntertitle(b *block, pi, ni int, drafts []*draft, c *cohesion, lay layout, numbered bool) bool {
 	prev, next := drafts[pi], drafts[ni]
-	if len(next.lines) == 0 || len(prev.lines) == 0 || next.opened || prev.ended && !numbered || next.lines[0].kind == kStart {
+	if len(next.lines) == 0 || len(prev.lines) == 0 || next.opened || next.lines[0].signed || prev.ended && !numbered || next.lines[0].kind == kStart {
 		return false
 	}
 	for _, l := range b.lines {

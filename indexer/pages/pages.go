@@ -86,6 +86,9 @@ type pline struct {
 	// colStart marks the first line of a column put back after the
 	// column beside it (see unweave).
 	colStart bool
+	// signed marks an author line printed as the first line of an
+	// article's text, under its headline (see authorUnder).
+	signed bool
 }
 
 // draft is an article being put together.

@@ -229,13 +229,18 @@ func classify(lines []pline, index pairIndex) layout {
 	// comma: 老人独居在家，谁来上门送餐？
 	for i := len(lines) - 2; i >= 0; i-- {
 		if lines[i].kind == kBody && lines[i+1].kind == kHead && opensHere(lines, i) &&
-			!endsWithStop(lines[i].text) && headEvidence(lines, i, lay) > kickerFloor(lines, i) {
+			!endsWithStop(lines[i].text) && (headEvidence(lines, i, lay) > kickerFloor(lines, i) || asksOver(lines, i, lay)) {
 			lines[i].kind = kHead
 		}
 	}
 	for i := 1; i < len(lines); i++ {
 		if lines[i].kind == kHead && lines[i-1].kind == kHead {
 			afterHead(lines, i, lay)
+		}
+	}
+	for i := 1; i < len(lines); i++ {
+		if lines[i].kind == kHead && lines[i-1].kind == kHead {
+			authorUnder(lines, i, lay)
 		}
 	}
 	numberedItems(lines, lay)
@@ -821,8 +826,40 @@ func (lay layout) recurrence(lines []pline, i int) float64 {
 	return lay.rec[i]
 }
 
+// asksOver reports a question over a headline line (成人被转运，孩子谁来
+// 照顾？): one clause, a comma and another that ends with a question or
+// exclamation mark, most of whose pairs recur in the text after the
+// headline. As wide as a narrow column, and ending as a sentence, it
+// reads as a line of text by its form; a line of text closing the
+// article above would share its words with that one, not with the text
+// below.
+func asksOver(lines []pline, i int, lay layout) bool {
+	t := strings.TrimRight(lines[i].text, closers+" ")
+	if !strings.HasSuffix(t, "？") && !strings.HasSuffix(t, "！") && !strings.HasSuffix(t, "?") && !strings.HasSuffix(t, "!") {
+		return false
+	}
+	inner := strings.TrimRight(t, "？！?!")
+	if strings.Count(inner, "，")+strings.Count(inner, ",") != 1 || hasAny(inner, "。；;：:、？！?!") ||
+		runeCountMax(t, 31) > 30 || hanCount(t, 6) < 6 {
+		return false
+	}
+	return lay.recurrenceOn(lines, i, 1) >= 0.5
+}
+
+// recurrenceOn is the share of line i's character pairs that occur in
+// the text on one side of it: dir 1 after it, -1 before it.
+func (lay layout) recurrenceOn(lines []pline, i, dir int) float64 {
+	return lay.recurrenceDirs(lines, i, []int{dir})
+}
+
 // computeRecurrence computes recurrence.
 func (lay layout) computeRecurrence(lines []pline, i int) float64 {
+	return lay.recurrenceDirs(lines, i, []int{1, -1})
+}
+
+// recurrenceDirs is the share of line i's pairs that occur in the text
+// next to it, on the side in dirs where most do.
+func (lay layout) recurrenceDirs(lines []pline, i int, dirs []int) float64 {
 	own := lay.pairsOf(lines, i)
 	if len(own) == 0 {
 		return 0
@@ -833,7 +870,7 @@ func (lay layout) computeRecurrence(lines []pline, i int) float64 {
 		spans[x].from, spans[x].to = lay.index.span(k[0], k[1])
 	}
 	best := 0
-	for _, dir := range []int{1, -1} {
+	for _, dir := range dirs {
 		// the text lines within reach on this side, skipping headlines
 		// right next to line i
 		lo, hi, n := i, i, 0
@@ -955,3 +992,19 @@ func (x pairIndex) count(a, b rune) int {
 
 // line returns the line of key i.
 func (x pairIndex) line(i int) int { return int(x[i] & (1<<lineBits - 1)) }
+
+// authorUnder settles a pen name printed under a headline as the first
+// line of the text, no byline of the article: four characters starting
+// with a surname, none of whose pairs occur in the text, under a headline
+// line at least twice as wide. Read as a headline line it would be glued
+// to the headline as a subtitle, or taken for it while the headline went
+// to the body; it opens the text instead. (A name with a school or unit
+// after it is settled by authorUnit.)
+func authorUnder(lines []pline, i int, lay layout) {
+	l := lines[i]
+	if l.widow || hanCount(l.text, 5) != 4 || runeCountMax(l.text, 5) != 4 || !hasSurname(l.text) ||
+		i+1 >= len(lines) || lines[i+1].kind != kBody || lines[i-1].w < 2*l.w || lay.recurrence(lines, i) != 0 {
+		return
+	}
+	lines[i].kind, lines[i].signed = kBreak, true
+}
