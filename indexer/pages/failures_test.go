@@ -94,6 +94,23 @@ func TestFailureKinds(t *testing.T) {
 			in:   []string{"回首这一年\n"},
 		},
 		{
+			name: "a headline after text broken off mid-sentence heads the next article",
+			lines: []string{
+				"城南老街焕新颜",
+				"本报记者 钱二",
+				"城南老街改造完工后，青石板路重新铺好，沿街的",
+				"老字号陆续回归，老街的烟火气又回来了。街坊们",
+				"说，老街的样子越来越好，逛街的人也一天比一天",
+				"多，附近的小店生意红火，老街重新热闹了起来，",
+				"老街夜市开张",
+				"近日，城南老街的夜市开张，老字号的小吃摊沿街排",
+				"开，街坊们说，老街的烟火气又回来了，逛街的人",
+				"一天比一天多，老街的小店生意也越来越红火了。",
+			},
+			want: []seen{{"城南老街焕新颜", []string{"钱二"}}, {"老街夜市开张", nil}},
+			in:   []string{"热闹了起来", "小吃摊"},
+		},
+		{
 			name: "numbered sections, each signed by its own reporter, stay one article",
 			lines: []string{
 				"居家办公各显神通",

@@ -153,6 +153,12 @@ func isIntertitle(b *block, pi, ni int, drafts []*draft, c *cohesion, lay layout
 	if len(next.lines) == 0 || len(prev.lines) == 0 || next.opened || next.lines[0].signed || prev.ended && !numbered || next.lines[0].kind == kStart {
 		return false
 	}
+	if _, open := openEnd(prev, lay); open && !numbered && leadLike(next.lines[0].text) > 0 {
+		// the text before an intertitle ends its paragraph: after text
+		// broken off mid-sentence on a full line, a block over text that
+		// opens like a lead (近日, a date) heads the next article
+		return false
+	}
 	for _, l := range b.lines {
 		// a place with a colon (上海普陀：) may open a section; a label in
 		// brackets (【评论】) opens an article
