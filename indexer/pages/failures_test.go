@@ -61,6 +61,26 @@ func TestFailureKinds(t *testing.T) {
 		in []string
 	}{
 		{
+			name: "summary points right under a headline stay on the dateline article after them",
+			lines: []string{
+				"城东水厂扩建工程全面完工",
+				"■ 新厂每天能多供十万吨水，城东的老小区",
+				"夏天不再停水，居民用水高峰也能稳得住，",
+				"城东的新区今后几年的用水都有了着落",
+				"■ 工程用上了新的过滤办法，出水比从前更",
+				"清，水厂的运行也比从前省电省人",
+				"新华社南州5月6日电 城东水厂扩建工程今天",
+				"全面完工，新厂每天能多供十万",
+				"吨水。工程负责人说，新厂用上了新的过滤办",
+				"法，出水比从前更清，城东的居民夏天不用再",
+				"担心停水了。",
+				"附近的居民说，过去一到夏天就要排队接水，",
+				"如今拧开龙头就有水，日子方便多了。",
+			},
+			want: []seen{{"城东水厂扩建工程全面完工", nil}},
+			in:   []string{"新厂每天能多供十万吨水，城东的老小区"},
+		},
+		{
 			name: "long one-line headline with commas and a column tag",
 			lines: []string{
 				"桥在云端走，半是桥梁半隧道——高铁开进小山村（新春走基层·特别报道）",

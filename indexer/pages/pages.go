@@ -377,7 +377,7 @@ func splitArticles(lines []pline) ([]*draft, []*block) {
 		d := cur()
 		switch ln.kind {
 		case kStart:
-			if d == nil || d.hasBody() && !summaryOnly(d) {
+			if d == nil || d.hasBody() && !summaryOnly(d, closed == nil && headed(blocks, len(drafts)-1)) {
 				d = newDraft()
 			}
 			d.lines = append(d.lines, ln)
@@ -480,13 +480,14 @@ func headed(blocks []*block, i int) bool {
 // summaryOnly reports whether a draft holds only the summary printed
 // under a byline before an article's dateline, set after a mark
 // (本报记者 X / ■ 依法治军是…… / 本报北京3月5日电 ……), the byline on a
-// line of its own or set as a lead (本报讯（记者 X）): the dateline goes
-// on the same article.
-func summaryOnly(d *draft) bool {
+// line of its own or set as a lead (本报讯（记者 X）), or right under
+// the headline when underHead (headline / ■ … / ■ … / 新华社北京…电):
+// the dateline goes on the same article.
+func summaryOnly(d *draft, underHead bool) bool {
 	ls := d.lines
 	if len(ls) > 1 && ls[0].kind == kStart && leadOnly(ls[0].text) {
 		ls = ls[1:] // the byline set as a lead: 本报讯（记者 X）
-	} else if !d.opened {
+	} else if !d.opened && !underHead {
 		return false
 	}
 	if len(ls) == 0 || !strings.HasPrefix(ls[0].text, "■") {
