@@ -61,6 +61,26 @@ func TestFailureKinds(t *testing.T) {
 		in []string
 	}{
 		{
+			name: "a lone line between a byline and an author's name heads the text under it",
+			lines: []string{
+				"河口大桥合龙",
+				"本报讯（记者 林一）河口大",
+				"桥昨天合龙，大桥通车后，两",
+				"岸往来只要十分钟，比坐渡船",
+				"快了许多，岸边的居民盼了很",
+				"多年。 本报记者 林一",
+				"老屋里的书：读了又读，还想再读",
+				"◆周小川",
+				"外婆家的老屋里有一个书",
+				"架，书架上的书都是舅舅年轻",
+				"时买的，纸页已经发黄，我每",
+				"年暑假都要翻出来读一遍，读",
+				"了许多年也没有读厌。",
+			},
+			want: []seen{{"河口大桥合龙", []string{"林一"}}, {"老屋里的书读了又读还想再读", []string{"周小川"}}},
+			in:   []string{"两岸往来", "外婆家的老屋"},
+		},
+		{
 			name: "summary points right under a headline stay on the dateline article after them",
 			lines: []string{
 				"城东水厂扩建工程全面完工",

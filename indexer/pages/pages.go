@@ -274,6 +274,7 @@ func (p *parser) parsePage(lines []pline, idx, count int) (Page, bool) {
 		content[i].idx = i
 	}
 	lay := classify(content, index)
+	loneHeads(content)
 	drafts, blocks := splitArticles(content)
 	drafts, blocks = mergeEmpty(drafts, blocks)
 	takeTailBylines(drafts)
@@ -790,4 +791,41 @@ func lastParagraph(s string) string {
 // (some, like 〥, are not letters to Unicode).
 func hasLetter(s string) bool {
 	return strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || isHan(r) }) >= 0
+}
+
+// loneHeads marks as headline lines the lines of text that stand alone
+// between article boundaries: after a byline, a headline or the top of
+// the page, and before a headline, a byline, an article start or the end
+// of the page. No article is one line long, so such a line, short and
+// ending no sentence with a full stop, is a headline the roles took for
+// text (a headline printed under its text at the foot of the page, a
+// question kicker over a headline, a headline over an author's name).
+func loneHeads(lines []pline) {
+	boundaryAt := func(i int) bool {
+		if i < 0 {
+			return true
+		}
+		l := lines[i]
+		return l.kind == kHead || l.kind == kByline || l.kind == kEndByline || l.tail != nil
+	}
+	for i, l := range lines {
+		if l.kind != kBody && l.kind != kBreak || l.tail != nil || l.author || !boundaryAt(i-1) {
+			continue
+		}
+		if i+1 < len(lines) {
+			switch lines[i+1].kind {
+			case kHead, kByline, kStart:
+			default:
+				continue
+			}
+		}
+		t := strings.TrimSpace(l.text)
+		if t == "" || strings.ContainsAny(t, "。；;") || runeCountMax(t, maxHeadline+1) > maxHeadline {
+			continue
+		}
+		if r, _ := utf8.DecodeLastRuneInString(t); strings.ContainsRune("，、：,:", r) {
+			continue
+		}
+		lines[i].kind = kHead
+	}
 }
