@@ -61,6 +61,29 @@ func TestFailureKinds(t *testing.T) {
 		in []string
 	}{
 		{
+			name: "sections of a feature opened by an editor's note stay one article",
+			lines: []string{
+				"新春走乡村 处处新气象",
+				"新春将至，记者走进乡村，看一看村里的新变化，听",
+				"一听村民们的新打算。",
+				"——编 者",
+				"东山县修好了进村的公路——",
+				"山货出山更方便",
+				"本报记者 林一",
+				"过去进村只有一条土路，一下雨就走不了车。去年公",
+				"路修好以后，收山货的车子天天进村，村民们的山货",
+				"不愁卖了，腰包也鼓了起来。",
+				"西岭村办起了乡村书屋——",
+				"农闲时节读书忙",
+				"本报记者 钱二",
+				"村里的书屋去年开张，书架上摆满了种植、养殖方面",
+				"的书。一到农闲，书屋里就坐满了人，大家边读边聊，",
+				"学到了不少新办法。",
+			},
+			want: []seen{{"新春走乡村处处新气象", []string{"林一", "钱二"}}},
+			in:   []string{"山货出山更方便", "农闲时节读书忙\n"},
+		},
+		{
 			name: "a lone line between a byline and an author's name heads the text under it",
 			lines: []string{
 				"河口大桥合龙",

@@ -384,6 +384,29 @@ func splitArticles(lines []pline) ([]*draft, []*block) {
 			d.lines = append(d.lines, ln)
 			boundary = false
 		case kByline:
+			if d != nil && d.hasBody() && !d.ended && len(d.lines) > 0 && !ln.author && i+1 < len(lines) && lines[i+1].kind == kBody &&
+				(closed == nil || closed == blocks[len(blocks)-1] && closed.prev == len(drafts)-1 && len(closed.lines) <= 3) && editorNoted(d) {
+				// a feature opened by an editor's note (……——编者) goes on
+				// in sections, each under its own heading and byline: the
+				// heading is a paragraph of the text, the byline one of
+				// its reporters
+				if closed != nil {
+					for k, l := range closed.lines {
+						l.kind = kBody
+						if k == len(closed.lines)-1 {
+							l.kind = kBreak
+						}
+						d.lines = append(d.lines, l)
+					}
+					blocks = blocks[:len(blocks)-1]
+					closed = nil
+				} else if l := &d.lines[len(d.lines)-1]; l.kind == kBody {
+					l.kind = kBreak // the heading read as text
+				}
+				d.bylines = append(d.bylines, ln)
+				boundary = false
+				break
+			}
 			if n := len(blocks); d != nil && n > 0 && headLineAsText(d, lines, i, blocks[n-1], len(drafts)-1) {
 				// a subtitle read as text between the headline and its
 				// byline (一季度… / 不必恐慌，春天临近了！ / 首席记者 X)
@@ -466,6 +489,17 @@ func splitArticles(lines []pline) ([]*draft, []*block) {
 		}
 	}
 	return drafts, blocks
+}
+
+// editorNoted reports whether the draft holds the signature of an
+// editor's note (——编者), which introduces the pieces after it.
+func editorNoted(d *draft) bool {
+	for _, l := range d.lines {
+		if t := strings.ReplaceAll(strings.TrimSpace(l.text), " ", ""); isDashed(t) && strings.HasSuffix(t, "编者") {
+			return true
+		}
+	}
+	return false
 }
 
 // headed reports whether a block of headlines stands right before draft i.
