@@ -283,6 +283,7 @@ func (p *parser) parsePage(lines []pline, idx, count int) (Page, bool) {
 	}
 	drafts, blocks = joinContinuations(drafts, blocks, lay)
 	drafts, blocks = mergeIntertitles(drafts, blocks, lay)
+	drafts, blocks = splitBetweenHeads(drafts, blocks)
 	drafts = p.assignHeadlines(drafts, blocks)
 	for i, d := range drafts {
 		a, ok := p.article(d, i+1, pg)
