@@ -274,6 +274,7 @@ func (p *parser) parsePage(lines []pline, idx, count int) (Page, bool) {
 		content[i].idx = i
 	}
 	lay := classify(content, index)
+	loneHeads(content)
 	drafts, blocks := splitArticles(content)
 	drafts, blocks = mergeEmpty(drafts, blocks)
 	takeTailBylines(drafts)
@@ -282,6 +283,7 @@ func (p *parser) parsePage(lines []pline, idx, count int) (Page, bool) {
 	}
 	drafts, blocks = joinContinuations(drafts, blocks, lay)
 	drafts, blocks = mergeIntertitles(drafts, blocks, lay)
+	drafts, blocks = splitBetweenHeads(drafts, blocks)
 	drafts = p.assignHeadlines(drafts, blocks)
 	for i, d := range drafts {
 		a, ok := p.article(d, i+1, pg)
@@ -377,12 +379,35 @@ func splitArticles(lines []pline) ([]*draft, []*block) {
 		d := cur()
 		switch ln.kind {
 		case kStart:
-			if d == nil || d.hasBody() && !summaryOnly(d) {
+			if d == nil || d.hasBody() && !summaryOnly(d, closed == nil && headed(blocks, len(drafts)-1)) {
 				d = newDraft()
 			}
 			d.lines = append(d.lines, ln)
 			boundary = false
 		case kByline:
+			if d != nil && d.hasBody() && !d.ended && len(d.lines) > 0 && !ln.author && i+1 < len(lines) && lines[i+1].kind == kBody &&
+				(closed == nil || closed == blocks[len(blocks)-1] && closed.prev == len(drafts)-1 && len(closed.lines) <= 3) && editorNoted(d) {
+				// a feature opened by an editor's note (……——编者) goes on
+				// in sections, each under its own heading and byline: the
+				// heading is a paragraph of the text, the byline one of
+				// its reporters
+				if closed != nil {
+					for k, l := range closed.lines {
+						l.kind = kBody
+						if k == len(closed.lines)-1 {
+							l.kind = kBreak
+						}
+						d.lines = append(d.lines, l)
+					}
+					blocks = blocks[:len(blocks)-1]
+					closed = nil
+				} else if l := &d.lines[len(d.lines)-1]; l.kind == kBody {
+					l.kind = kBreak // the heading read as text
+				}
+				d.bylines = append(d.bylines, ln)
+				boundary = false
+				break
+			}
 			if n := len(blocks); d != nil && n > 0 && headLineAsText(d, lines, i, blocks[n-1], len(drafts)-1) {
 				// a subtitle read as text between the headline and its
 				// byline (一季度… / 不必恐慌，春天临近了！ / 首席记者 X)
@@ -467,6 +492,17 @@ func splitArticles(lines []pline) ([]*draft, []*block) {
 	return drafts, blocks
 }
 
+// editorNoted reports whether the draft holds the signature of an
+// editor's note (——编者), which introduces the pieces after it.
+func editorNoted(d *draft) bool {
+	for _, l := range d.lines {
+		if t := strings.ReplaceAll(strings.TrimSpace(l.text), " ", ""); isDashed(t) && strings.HasSuffix(t, "编者") {
+			return true
+		}
+	}
+	return false
+}
+
 // headed reports whether a block of headlines stands right before draft i.
 func headed(blocks []*block, i int) bool {
 	for _, b := range blocks {
@@ -480,13 +516,14 @@ func headed(blocks []*block, i int) bool {
 // summaryOnly reports whether a draft holds only the summary printed
 // under a byline before an article's dateline, set after a mark
 // (本报记者 X / ■ 依法治军是…… / 本报北京3月5日电 ……), the byline on a
-// line of its own or set as a lead (本报讯（记者 X）): the dateline goes
-// on the same article.
-func summaryOnly(d *draft) bool {
+// line of its own or set as a lead (本报讯（记者 X）), or right under
+// the headline when underHead (headline / ■ … / ■ … / 新华社北京…电):
+// the dateline goes on the same article.
+func summaryOnly(d *draft, underHead bool) bool {
 	ls := d.lines
 	if len(ls) > 1 && ls[0].kind == kStart && leadOnly(ls[0].text) {
 		ls = ls[1:] // the byline set as a lead: 本报讯（记者 X）
-	} else if !d.opened {
+	} else if !d.opened && !underHead {
 		return false
 	}
 	if len(ls) == 0 || !strings.HasPrefix(ls[0].text, "■") {
@@ -789,4 +826,41 @@ func lastParagraph(s string) string {
 // (some, like 〥, are not letters to Unicode).
 func hasLetter(s string) bool {
 	return strings.IndexFunc(s, func(r rune) bool { return unicode.IsLetter(r) || isHan(r) }) >= 0
+}
+
+// loneHeads marks as headline lines the lines of text that stand alone
+// between article boundaries: after a byline, a headline or the top of
+// the page, and before a headline, a byline, an article start or the end
+// of the page. No article is one line long, so such a line, short and
+// ending no sentence with a full stop, is a headline the roles took for
+// text (a headline printed under its text at the foot of the page, a
+// question kicker over a headline, a headline over an author's name).
+func loneHeads(lines []pline) {
+	boundaryAt := func(i int) bool {
+		if i < 0 {
+			return true
+		}
+		l := lines[i]
+		return l.kind == kHead || l.kind == kByline || l.kind == kEndByline || l.tail != nil
+	}
+	for i, l := range lines {
+		if l.kind != kBody && l.kind != kBreak || l.tail != nil || l.author || !boundaryAt(i-1) {
+			continue
+		}
+		if i+1 < len(lines) {
+			switch lines[i+1].kind {
+			case kHead, kByline, kStart:
+			default:
+				continue
+			}
+		}
+		t := strings.TrimSpace(l.text)
+		if t == "" || strings.ContainsAny(t, "。；;") || runeCountMax(t, maxHeadline+1) > maxHeadline {
+			continue
+		}
+		if r, _ := utf8.DecodeLastRuneInString(t); strings.ContainsRune("，、：,:", r) {
+			continue
+		}
+		lines[i].kind = kHead
+	}
 }
