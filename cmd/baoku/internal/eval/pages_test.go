@@ -24,8 +24,8 @@ func TestEvalPagesCorpus(t *testing.T) {
 		split textgen.Split
 		floor floor
 	}{
-		{textgen.Tuning, floor{57, 70, 82, 42}},
-		{textgen.HeldOut, floor{46, 56, 77, 20}},
+		{textgen.Tuning, floor{77, 81, 87, 58}},
+		{textgen.HeldOut, floor{55, 62, 80, 25}},
 	} {
 		t.Run(tc.split.String(), func(t *testing.T) {
 			sc, err := evalPages(recs, tc.split, pagesOptions{pages: 60, seed: 1})
