@@ -147,6 +147,8 @@ func unweaveGrid(lines []pline, index pairIndex) ([]pline, bool) {
 // gridRun returns the end of the run of lines read across columns of
 // width w from lines[start], its number of columns and of full rows.
 // With wider, a line may have more column lines than the rows before it.
+// The run ends at a blank line, a header line, or a byline on a line of
+// its own: pdftotext goes on into the article below without a blank line.
 func gridRun(lines []pline, start int, w float64, wider bool) (end, k, full int) {
 	k = len(gridPieces(lines[start].text))
 	end, full = start+1, 1
@@ -163,7 +165,8 @@ func gridRun(lines []pline, start int, w float64, wider bool) (end, k, full int)
 			kmax = maxGridCols
 		}
 		segs, ok := gridSegs(lines[end].text, w, kmax)
-		if !ok || isHeaderLine(lines[end].text) || lines[end].n > lines[end-1].n+1 {
+		// a byline on a line of its own opens the next article
+		if _, _, by := parseBylineLine(lines[end].text); by || !ok || isHeaderLine(lines[end].text) || lines[end].n > lines[end-1].n+1 {
 			break
 		}
 		k = max(k, len(segs))
