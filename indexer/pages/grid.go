@@ -147,8 +147,9 @@ func unweaveGrid(lines []pline, index pairIndex) ([]pline, bool) {
 // gridRun returns the end of the run of lines read across columns of
 // width w from lines[start], its number of columns and of full rows.
 // With wider, a line may have more column lines than the rows before it.
-// The run ends at a blank line, a header line, or a byline on a line of
-// its own: pdftotext goes on into the article below without a blank line.
+// The run ends at a blank line, a header line, or a byline or a caption
+// with its credit on a line of its own: pdftotext goes on past a picture,
+// and into the article below, without a blank line.
 func gridRun(lines []pline, start int, w float64, wider bool) (end, k, full int) {
 	k = len(gridPieces(lines[start].text))
 	end, full = start+1, 1
@@ -165,8 +166,9 @@ func gridRun(lines []pline, start int, w float64, wider bool) (end, k, full int)
 			kmax = maxGridCols
 		}
 		segs, ok := gridSegs(lines[end].text, w, kmax)
-		// a byline on a line of its own opens the next article
-		if _, _, by := parseBylineLine(lines[end].text); by || !ok || isHeaderLine(lines[end].text) || lines[end].n > lines[end-1].n+1 {
+		// a byline on a line of its own opens the next article, a
+		// caption with its credit stands under a picture
+		if _, _, by := parseBylineLine(lines[end].text); by || parsePhotoCredit(lines[end].text) != nil || !ok || isHeaderLine(lines[end].text) || lines[end].n > lines[end-1].n+1 {
 			break
 		}
 		k = max(k, len(segs))

@@ -94,30 +94,32 @@ func TestUnweaveGridWider(t *testing.T) {
 }
 
 // TestUnweaveGridByline checks that a run read across columns ends at a
-// byline standing on its own line: it opens the next article, whose
-// lines are not dealt to the columns of the one above.
+// byline, or a picture's caption with its credit, standing on its own
+// line: the lines after it are not dealt to the columns above.
 func TestUnweaveGridByline(t *testing.T) {
 	a := []string{"城东新建的图书馆今天", "开门迎客，藏书有二十", "多万册，市民排队进馆", "看书。"}
 	b := []string{"阅览室里座无虚席，孩", "子们在绘本区读书，家", "长们就在一旁陪着他们", "读书。"}
 	c := []string{"附近的学校组织学生来", "参观，老师带着学生借", "书，学生们都很高兴地", "回家了。"}
-	next := []string{"本报记者 王小明", "河边的小镇今年春天来", "了很多游客。"}
-	text := []string{"图书馆开门迎客"}
-	for k := 0; k < 3; k++ {
-		text = append(text, a[k]+" "+b[k]+" "+c[k])
-	}
-	text = append(text, a[3], b[3], c[3])
-	text = append(text, next...)
-	var lines []pline
-	for _, s := range text {
-		lines = append(lines, newLine(len(lines)+1, s))
-	}
-	out, changed := unweaveGrid(lines, indexPairs(lines))
-	var got []string
-	for _, l := range out {
-		got = append(got, l.text)
-	}
-	want := append(append(append(append([]string{"图书馆开门迎客"}, a...), b...), c...), next...)
-	if diff := cmp.Diff(want, got); diff != "" || !changed {
-		t.Errorf("columns (changed %v, -want +got):\n%s", changed, diff)
+	for _, opener := range []string{"本报记者 王小明", "图为游客在河边拍照。 李四 摄"} {
+		next := []string{opener, "河边的小镇今年春天来", "了很多游客。"}
+		text := []string{"图书馆开门迎客"}
+		for k := 0; k < 3; k++ {
+			text = append(text, a[k]+" "+b[k]+" "+c[k])
+		}
+		text = append(text, a[3], b[3], c[3])
+		text = append(text, next...)
+		var lines []pline
+		for _, s := range text {
+			lines = append(lines, newLine(len(lines)+1, s))
+		}
+		out, changed := unweaveGrid(lines, indexPairs(lines))
+		var got []string
+		for _, l := range out {
+			got = append(got, l.text)
+		}
+		want := append(append(append(append([]string{"图书馆开门迎客"}, a...), b...), c...), next...)
+		if diff := cmp.Diff(want, got); diff != "" || !changed {
+			t.Errorf("%s: columns (changed %v, -want +got):\n%s", opener, changed, diff)
+		}
 	}
 }
