@@ -73,9 +73,10 @@ func fitsColumn(w, col float64, text string, opens bool) bool {
 // the lines each pair of characters occurs on (indexPairs). It reports
 // whether it changed anything.
 func unweave(lines []pline, index pairIndex) ([]pline, bool) {
-	out, grid := unweaveGrid(lines, index)
+	out, heads := unjoinHeadlines(lines, index)
+	out, grid := unweaveGrid(out, index)
 	out = unweaveSideBySide(out)
-	changed := grid || len(out) != len(lines)
+	changed := heads || grid || len(out) != len(lines)
 	out, moved := unweaveAlternate(out, index)
 	return out, changed || moved
 }
@@ -457,4 +458,73 @@ func firstHan(s string) rune {
 		return r
 	}
 	return 0
+}
+
+// maxHeadBlock is the most lines of a block (lines between blank lines)
+// looked at by unjoinHeadlines: a block of headlines, not of text.
+const maxHeadBlock = 6
+
+// unjoinHeadlines splits the headlines of two neighbouring articles that
+// pdftotext read as one line. Where two headlines stand side by side,
+// their first lines share a baseline and come out joined by a gap; their
+// second lines follow, each alone. A line of a short block (pdftotext
+// gives headlines blocks of their own) that splits at a gap into two
+// parts, where a later line of the block, without a gap, carries on the
+// left part (the pair across the break occurs elsewhere on the page) but
+// not the line before it, is put back as two headlines: the left part
+// with the lines that carry it on, then the right part with the rest.
+func unjoinHeadlines(lines []pline, index pairIndex) ([]pline, bool) {
+	joins := func(a, b string) bool {
+		ra, rb := lastHan(a), firstHan(b)
+		return ra != 0 && rb != 0 && !endsSentence(a) && index.count(ra, rb) > 0
+	}
+	var out []pline
+	changed := false
+	for s := 0; s < len(lines); {
+		e := s + 1
+		for e < len(lines) && lines[e].n == lines[e-1].n+1 {
+			e++
+		}
+		block := lines[s:e]
+		s = e
+		if len(block) < 2 || len(block) > maxHeadBlock {
+			out = append(out, block...)
+			continue
+		}
+		done := false
+		for i := 0; i < len(block)-1 && !done; i++ {
+			for _, h := range halves(block[i].text) {
+				if endsSentence(h.left) || strings.Contains(h.left, " ") {
+					continue
+				}
+				var moved, rest []pline
+				for k := i + 1; k < len(block); k++ {
+					l := block[k]
+					prev := block[k-1].text
+					if !strings.Contains(l.text, " ") && joins(h.left, l.text) && !joins(prev, l.text) && l.w <= h.lw+h.rw {
+						moved = append(moved, l)
+					} else {
+						rest = append(rest, l)
+					}
+				}
+				if len(moved) == 0 {
+					continue
+				}
+				a, b := block[i], block[i]
+				a.text, a.w, a.runes = h.left, h.lw, utf8.RuneCountInString(h.left)
+				b.text, b.w, b.runes = h.right, h.rw, utf8.RuneCountInString(h.right)
+				out = append(out, block[:i]...)
+				out = append(out, a)
+				out = append(out, moved...)
+				out = append(out, b)
+				out = append(out, rest...)
+				done, changed = true, true
+				break
+			}
+		}
+		if !done {
+			out = append(out, block...)
+		}
+	}
+	return out, changed
 }

@@ -113,3 +113,41 @@ func TestUnweaveAlternateHeadings(t *testing.T) {
 		t.Errorf("columns (-want +got):\n%s", diff)
 	}
 }
+
+// TestUnjoinHeadlines checks that the first lines of two headlines side
+// by side, read as one line, are put back as two headlines when a later
+// line of their block carries on the left one (its pair across the break
+// occurs in the text), and that a headline with a gap whose next line
+// carries on its right part is left alone.
+func TestUnjoinHeadlines(t *testing.T) {
+	tests := []struct {
+		name       string
+		text, want []string
+	}{
+		{"two headlines",
+			[]string{"城东图书馆今天 小镇春天迎来游客", "开门迎客", "", "图书馆今天开放，市民排队入馆。", "小镇春天迎来游客，客栈住满了人。"},
+			[]string{"城东图书馆今天", "开门迎客", "小镇春天迎来游客", "图书馆今天开放，市民排队入馆。", "小镇春天迎来游客，客栈住满了人。"}},
+		{"two headlines, the right one wrapped first",
+			[]string{"城东图书馆今天 小镇春天迎来游", "客多了", "开门迎客", "", "图书馆今天开放，市民排队入馆。", "小镇春天迎来游客，客栈住满了人。"},
+			[]string{"城东图书馆今天", "开门迎客", "小镇春天迎来游", "客多了", "图书馆今天开放，市民排队入馆。", "小镇春天迎来游客，客栈住满了人。"}},
+		{"one headline with a gap",
+			[]string{"山村披上彩衣 斑斓", "似画卷", "", "山村的秋天斑斓似画卷，游人很多。"},
+			[]string{"山村披上彩衣 斑斓", "似画卷", "山村的秋天斑斓似画卷，游人很多。"}},
+	}
+	for _, tt := range tests {
+		var lines []pline
+		for i, s := range tt.text {
+			if s != "" {
+				lines = append(lines, newLine(i+1, s))
+			}
+		}
+		out, changed := unjoinHeadlines(lines, indexPairs(lines))
+		var got []string
+		for _, l := range out {
+			got = append(got, l.text)
+		}
+		if diff := cmp.Diff(tt.want, got); diff != "" || changed != (len(got) > len(lines)) {
+			t.Errorf("%s (changed %v, -want +got):\n%s", tt.name, changed, diff)
+		}
+	}
+}

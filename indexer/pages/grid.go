@@ -112,33 +112,26 @@ func unweaveGrid(lines []pline, index pairIndex) ([]pline, bool) {
 			i++
 			continue
 		}
-		k := len(gridPieces(lines[i].text))
 		// the run: the lines from here that split into column lines
 		// of this width, up to a blank line (pdftotext ends a block
 		// there); the lines before it are left, the columns may not
-		// have started there
+		// have started there. A line with more column lines than the
+		// run's first (whose columns had not all started) widens the
+		// run to more columns; if the wider run does not deal, the run
+		// ends before that line, as it would otherwise.
 		start := i
-		end := i + 1
-		full := 1
-		for end < len(lines) {
-			ps := gridPieces(lines[end].text)
-			if fw, ok := fullRow(ps); ok && abs(fw-w) <= 1 && len(ps) >= k {
-				k = max(k, len(ps))
-				full++
-				end++
-				continue
-			}
-			if _, ok := gridSegs(lines[end].text, w, k); !ok || isHeaderLine(lines[end].text) || lines[end].n > lines[end-1].n+1 {
-				break
-			}
-			end++
+		var dealt []pline
+		end, k, full := gridRun(lines, start, w, true)
+		ok = false
+		if full >= 2 {
+			dealt, ok = dealGrid(lines[start:end], w, k, index)
 		}
-		if full < 2 {
-			out = append(out, lines[start:end]...)
-			i = end
-			continue
+		if !ok {
+			if e, k2, f2 := gridRun(lines, start, w, false); e < end && f2 >= 2 {
+				end = e
+				dealt, ok = dealGrid(lines[start:end], w, k2, index)
+			}
 		}
-		dealt, ok := dealGrid(lines[start:end], w, k, index)
 		if !ok {
 			out = append(out, lines[start:end]...)
 			i = end
@@ -149,6 +142,39 @@ func unweaveGrid(lines []pline, index pairIndex) ([]pline, bool) {
 		i = end
 	}
 	return out, changed
+}
+
+// gridRun returns the end of the run of lines read across columns of
+// width w from lines[start], its number of columns and of full rows.
+// With wider, a line may have more column lines than the rows before it.
+// The run ends at a blank line, a header line, or a byline or a caption
+// with its credit on a line of its own: pdftotext goes on past a picture,
+// and into the article below, without a blank line.
+func gridRun(lines []pline, start int, w float64, wider bool) (end, k, full int) {
+	k = len(gridPieces(lines[start].text))
+	end, full = start+1, 1
+	for end < len(lines) {
+		ps := gridPieces(lines[end].text)
+		if fw, ok := fullRow(ps); ok && abs(fw-w) <= 1 && len(ps) >= k {
+			k = max(k, len(ps))
+			full++
+			end++
+			continue
+		}
+		kmax := k
+		if wider {
+			kmax = maxGridCols
+		}
+		segs, ok := gridSegs(lines[end].text, w, kmax)
+		// a byline on a line of its own opens the next article, a
+		// caption with its credit stands under a picture
+		if _, _, by := parseBylineLine(lines[end].text); by || parsePhotoCredit(lines[end].text) != nil || !ok || isHeaderLine(lines[end].text) || lines[end].n > lines[end-1].n+1 {
+			break
+		}
+		k = max(k, len(segs))
+		end++
+	}
+	return end, k, full
 }
 
 // dealGrid deals the column lines of a run to k columns of width w. Each
@@ -261,6 +287,9 @@ func dealGrid(run []pline, w float64, k int, index pairIndex) ([]pline, bool) {
 	}
 	return out, true
 }
+
+// maxGridCols is the most columns side by side unweaveGrid reads.
+const maxGridCols = 12
 
 // gridBeam is the number of ways of dealing a run's lines kept at each
 // line.

@@ -60,3 +60,66 @@ func TestUnweaveGrid(t *testing.T) {
 		}
 	}
 }
+
+// TestUnweaveGridWider checks that a run read across columns takes in a
+// column whose lines were on no line of the run's first rows (its
+// baseline a little off theirs): a line with more column lines than the
+// rows before it widens the run.
+func TestUnweaveGridWider(t *testing.T) {
+	a := []string{"河边的小镇今年春天来", "了很多游客，镇上的饭", "馆和客栈都住满了人，", "老板们都很高兴。"}
+	b := []string{"镇长告诉我们，为了接", "待游客，镇里新修了两", "条路，还开了一个停车", "场给游客用。"}
+	c := []string{"一位游客说，这里的山", "水很美，空气也很好，", "他明年还要带家人一起", "再来玩几天。"}
+	d := []string{"镇上的小学也组织学生", "做导游。", "孩子们给游客讲小镇的", "故事，讲得很好。"}
+	text := []string{
+		"小镇迎来游客",
+		a[0] + " " + b[0] + " " + c[0],
+		d[0],
+		a[1] + " " + b[1] + " " + c[1] + " " + d[1],
+		a[2] + " " + b[2] + " " + c[2] + " " + d[2],
+		a[3], b[3], c[3], d[3],
+	}
+	var lines []pline
+	for _, s := range text {
+		lines = append(lines, newLine(len(lines)+1, s))
+	}
+	out, changed := unweaveGrid(lines, indexPairs(lines))
+	var got []string
+	for _, l := range out {
+		got = append(got, l.text)
+	}
+	want := append(append(append(append([]string{"小镇迎来游客"}, a...), b...), c...), d...)
+	if diff := cmp.Diff(want, got); diff != "" || !changed {
+		t.Errorf("columns (changed %v, -want +got):\n%s", changed, diff)
+	}
+}
+
+// TestUnweaveGridByline checks that a run read across columns ends at a
+// byline, or a picture's caption with its credit, standing on its own
+// line: the lines after it are not dealt to the columns above.
+func TestUnweaveGridByline(t *testing.T) {
+	a := []string{"城东新建的图书馆今天", "开门迎客，藏书有二十", "多万册，市民排队进馆", "看书。"}
+	b := []string{"阅览室里座无虚席，孩", "子们在绘本区读书，家", "长们就在一旁陪着他们", "读书。"}
+	c := []string{"附近的学校组织学生来", "参观，老师带着学生借", "书，学生们都很高兴地", "回家了。"}
+	for _, opener := range []string{"本报记者 王小明", "图为游客在河边拍照。 李四 摄"} {
+		next := []string{opener, "河边的小镇今年春天来", "了很多游客。"}
+		text := []string{"图书馆开门迎客"}
+		for k := 0; k < 3; k++ {
+			text = append(text, a[k]+" "+b[k]+" "+c[k])
+		}
+		text = append(text, a[3], b[3], c[3])
+		text = append(text, next...)
+		var lines []pline
+		for _, s := range text {
+			lines = append(lines, newLine(len(lines)+1, s))
+		}
+		out, changed := unweaveGrid(lines, indexPairs(lines))
+		var got []string
+		for _, l := range out {
+			got = append(got, l.text)
+		}
+		want := append(append(append(append([]string{"图书馆开门迎客"}, a...), b...), c...), next...)
+		if diff := cmp.Diff(want, got); diff != "" || !changed {
+			t.Errorf("%s: columns (changed %v, -want +got):\n%s", opener, changed, diff)
+		}
+	}
+}

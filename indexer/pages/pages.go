@@ -252,9 +252,10 @@ func (p *parser) parsePage(lines []pline, idx, count int) (Page, bool) {
 	for bottom > top && readHeaderLine(lines[bottom-1].text, &h, false) {
 		bottom--
 	}
+	late := lateHeader(lines[:bottom], top, &h)
 	var content []pline
-	for _, l := range lines[top:bottom] {
-		if !isEditorLine(l.text) {
+	for k, l := range lines[top:bottom] {
+		if !isEditorLine(l.text) && !late[top+k] {
 			content = append(content, l)
 		}
 	}
@@ -296,6 +297,49 @@ func (p *parser) parsePage(lines []pline, idx, count int) (Page, bool) {
 		return pg, false
 	}
 	return pg, true
+}
+
+// maxAboveHeader is the most lines read before the rest of the running
+// header by lateHeader.
+const maxAboveHeader = 2
+
+// isPageLine reports whether s is a running-header line that gives the
+// page number (第1版 要闻).
+func isPageLine(s string) bool {
+	var hh header
+	return isHeaderTokens(s, &hh, false) && hh.page != ""
+}
+
+// lateHeader returns the page lines (isPageLine) that come after a line
+// or two of the page under the masthead: pdftotext gives a headline set
+// across the top of the page before the page and section line printed
+// beside it (人民日报 / date / headline / 第1版 要闻). The lines after the
+// first top header lines, up to the first line of text after them, are
+// read into h; left in, the page line is glued to the headline. Only
+// after header lines at the top (top > 0).
+func lateHeader(lines []pline, top int, h *header) map[int]bool {
+	if top == 0 {
+		return nil
+	}
+	var late map[int]bool
+	others := 0
+	for k := top; k < len(lines) && others <= maxAboveHeader; k++ {
+		t := lines[k].text
+		switch {
+		case isEditorLine(t):
+		case others > 0 && isPageLine(t):
+			readHeaderLine(t, h, false)
+			if late == nil {
+				late = map[int]bool{}
+			}
+			late[k] = true
+		case late != nil:
+			return late // text after the late header
+		default:
+			others++
+		}
+	}
+	return late
 }
 
 // pageInfo settles the page's paper, date, issue, page and section from
