@@ -11,12 +11,7 @@ import (
 // of its own goes to, and how bylines of unusual forms are read, all
 // invented text.
 func TestBylinePlacement(t *testing.T) {
-	for _, tc := range []struct {
-		name  string
-		lines []string
-		want  []seen
-		in    []string // for each article, text its body must hold
-	}{
+	runPageCases(t, []pageCase{
 		{
 			name: "a byline under a headline and over 本报讯 opens the next article",
 			lines: []string{
@@ -138,19 +133,7 @@ func TestBylinePlacement(t *testing.T) {
 			want: []seen{{"市长在全市工作会议上强调抓好春耕生产", []string{"陶七"}}},
 			in:   []string{"农资供应"},
 		},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			got, bodies := seenOf(t, page(tc.lines...))
-			if diff := cmp.Diff(tc.want, got); diff != "" {
-				t.Errorf("articles (-want +got):\n%s\nbodies: %q", diff, bodies)
-			}
-			for i, s := range tc.in {
-				if i < len(bodies) && !strings.Contains(bodies[i], s) {
-					t.Errorf("article %d body lacks %q: %q", i+1, s, bodies[i])
-				}
-			}
-		})
-	}
+	})
 }
 
 // TestPhotoReport checks that 摄影报道 closing a byline, in brackets or

@@ -36,6 +36,34 @@ func seenOf(t *testing.T, text string) ([]seen, []string) {
 	return out, bodies
 }
 
+// pageCase is a page of invented text and what its parse must give: the
+// articles as seen, and for each article text its body must hold.
+type pageCase struct {
+	name  string
+	lines []string
+	want  []seen
+	in    []string
+}
+
+// runPageCases parses each case's page and checks its articles and their
+// bodies.
+func runPageCases(t *testing.T, cases []pageCase) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got, bodies := seenOf(t, page(tc.lines...))
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("articles (-want +got):\n%s\nbodies: %q", diff, bodies)
+			}
+			for i, s := range tc.in {
+				if i < len(bodies) && !strings.Contains(bodies[i], s) {
+					t.Errorf("article %d body lacks %q: %q", i+1, s, bodies[i])
+				}
+			}
+		})
+	}
+}
+
 // lettersOnly keeps the letters, digits and Chinese characters of s.
 func lettersOnly(s string) string {
 	return strings.Map(func(r rune) rune {
@@ -53,13 +81,7 @@ func lettersOnly(s string) string {
 // amid an article, headlines printed after their text or in a block, and
 // columns interleaved as pdftotext gives them.
 func TestFailureKinds(t *testing.T) {
-	for _, tc := range []struct {
-		name  string
-		lines []string
-		want  []seen
-		// in says, for each article, text its body must hold
-		in []string
-	}{
+	runPageCases(t, []pageCase{
 		{
 			name: "text running into the next article's, whose headline is printed under it, is cut where the headlines' words change",
 			lines: []string{
@@ -505,19 +527,7 @@ func TestFailureKinds(t *testing.T) {
 			want: []seen{{"古镇夜景点亮文旅消费", []string{"蒋三"}}},
 			in:   []string{"游客熙熙攘攘。古镇今年推出了夜游项目，每天晚上都有动感迷人的灯光秀"},
 		},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			got, bodies := seenOf(t, page(tc.lines...))
-			if diff := cmp.Diff(tc.want, got); diff != "" {
-				t.Errorf("articles (-want +got):\n%s\nbodies: %q", diff, bodies)
-			}
-			for i, s := range tc.in {
-				if i < len(bodies) && !strings.Contains(bodies[i], s) {
-					t.Errorf("article %d body lacks %q: %q", i+1, s, bodies[i])
-				}
-			}
-		})
-	}
+	})
 }
 
 // TestGoesOn checks when a wide line is read as carried on by the next

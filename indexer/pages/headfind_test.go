@@ -1,23 +1,12 @@
 package pages
 
-import (
-	"strings"
-	"testing"
-
-	"github.com/google/go-cmp/cmp"
-)
+import "testing"
 
 // TestHeadlineFinding holds pages on which an article's headline was
 // missed or a line of text taken for one, all invented text: each case
 // names the evidence that tells the headline apart.
 func TestHeadlineFinding(t *testing.T) {
-	for _, tc := range []struct {
-		name  string
-		lines []string
-		want  []seen
-		// in says, for each article, text its body must hold
-		in []string
-	}{
+	runPageCases(t, []pageCase{
 		{
 			name: "a column tag wrapped onto its own line under a wide headline",
 			lines: []string{
@@ -209,17 +198,5 @@ func TestHeadlineFinding(t *testing.T) {
 			want: []seen{{"今年丰收的秋粮怎样才能卖出好价钱田野里的丰收图景", []string{"吴五"}}},
 			in:   []string{"良种良法"},
 		},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			got, bodies := seenOf(t, page(tc.lines...))
-			if diff := cmp.Diff(tc.want, got); diff != "" {
-				t.Errorf("articles (-want +got):\n%s\nbodies: %q", diff, bodies)
-			}
-			for i, s := range tc.in {
-				if i < len(bodies) && !strings.Contains(bodies[i], s) {
-					t.Errorf("article %d body lacks %q: %q", i+1, s, bodies[i])
-				}
-			}
-		})
-	}
+	})
 }

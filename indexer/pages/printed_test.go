@@ -1,23 +1,12 @@
 package pages
 
-import (
-	"strings"
-	"testing"
-
-	"github.com/google/go-cmp/cmp"
-)
+import "testing"
 
 // TestPrintedPageText holds pages in the form text taken from printed
 // PDFs has (narrow columns, headlines wrapped, captions set amid the
 // text), all invented text.
 func TestPrintedPageText(t *testing.T) {
-	for _, tc := range []struct {
-		name  string
-		lines []string
-		want  []seen
-		// in says, for each article, text its body must hold
-		in []string
-	}{
+	runPageCases(t, []pageCase{
 		{
 			name: "intertitle over text with a picture's caption set amid it",
 			lines: []string{
@@ -179,19 +168,7 @@ func TestPrintedPageText(t *testing.T) {
 			want: []seen{{"山区小站迎来新车次", []string{"江九", "鲁十"}}},
 			in:   []string{"进城更方便"},
 		},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			got, bodies := seenOf(t, page(tc.lines...))
-			if diff := cmp.Diff(tc.want, got); diff != "" {
-				t.Errorf("articles (-want +got):\n%s\nbodies: %q", diff, bodies)
-			}
-			for i, s := range tc.in {
-				if i < len(bodies) && !strings.Contains(bodies[i], s) {
-					t.Errorf("article %d body lacks %q: %q", i+1, s, bodies[i])
-				}
-			}
-		})
-	}
+	})
 }
 
 // TestNamesFirst checks which lines read as an author's line (a name set
