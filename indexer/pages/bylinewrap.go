@@ -124,10 +124,16 @@ func bylineBreak(head, tail string) string {
 // reads as a headline or an author's name and the article loses its
 // reporter.
 func joinWrappedTails(lines []pline) []pline {
+	return joinNext(lines, joinTail)
+}
+
+// joinNext returns lines with a line and the next put together where join
+// says they are one line broken in two; lines itself when none is.
+func joinNext(lines []pline, join func(a, b pline) (pline, bool)) []pline {
 	var out []pline // nil until a join
 	for i := 0; i < len(lines); i++ {
 		if i+1 < len(lines) {
-			if l, ok := joinTail(lines[i], lines[i+1]); ok {
+			if l, ok := join(lines[i], lines[i+1]); ok {
 				if out == nil {
 					out = append(make([]pline, 0, len(lines)), lines[:i]...)
 				}

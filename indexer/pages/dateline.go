@@ -13,23 +13,10 @@ import "strings"
 // joined when the first is no article start by itself and becomes one
 // with the 电 the second opens with.
 func joinWrappedDatelines(lines []pline) []pline {
-	var out []pline
-	for i := 0; i < len(lines); i++ {
-		if i+1 < len(lines) && strings.HasPrefix(lines[i+1].text, "电") &&
-			!isArticleStart(lines[i].text) && isArticleStart(lines[i].text+"电") {
-			if out == nil {
-				out = append(out, lines[:i]...)
-			}
-			out = append(out, newLine(lines[i].n, lines[i].text+lines[i+1].text))
-			i++
-			continue
+	return joinNext(lines, func(a, b pline) (pline, bool) {
+		if strings.HasPrefix(b.text, "电") && !isArticleStart(a.text) && isArticleStart(a.text+"电") {
+			return newLine(a.n, a.text+b.text), true
 		}
-		if out != nil {
-			out = append(out, lines[i])
-		}
-	}
-	if out == nil {
-		return lines
-	}
-	return out
+		return pline{}, false
+	})
 }
