@@ -1,7 +1,5 @@
 package pages
 
-import "unicode"
-
 // splitBetweenHeads cuts a draft in two where the text of one article
 // runs into the text of the next: a draft with a headline block before it
 // and another after it, whose first part holds the words of the block
@@ -89,9 +87,9 @@ func headCut(d *draft, above, below string) int {
 	// the line each pair of the headlines first and last occurs on
 	firstB, lastA := n, -1
 	firstAt := map[[2]rune]int{}
-	var prev rune // the last Chinese character of the line before
+	var prev rune // a pair may run across the line end
 	for li, l := range d.lines {
-		see := func(p [2]rune) {
+		prev = hanPairs(l.text, prev, func(p [2]rune) bool {
 			if ha[p] {
 				lastA = li
 			}
@@ -101,19 +99,8 @@ func headCut(d *draft, above, below string) int {
 				}
 				firstB = min(firstB, li)
 			}
-		}
-		for _, r := range l.text {
-			if !isHan(r) {
-				if !unicode.IsSpace(r) {
-					prev = 0
-				}
-				continue
-			}
-			if prev != 0 {
-				see([2]rune{prev, r}) // a pair may run across the line end
-			}
-			prev = r
-		}
+			return true
+		})
 	}
 	// the words of above stop before those of below begin, and several
 	// words of below recur (not one pair by chance)

@@ -919,22 +919,12 @@ func (lay layout) pairsOf(lines []pline, i int) [][2]rune {
 // a line (at most maxHeadline*2 of them).
 func linePairs(t string) [][2]rune {
 	out := [][2]rune{}
-	var prev rune
-	for _, r := range t {
-		if !isHan(r) {
-			if !unicode.IsSpace(r) {
-				prev = 0
-			}
-			continue
+	hanPairs(t, 0, func(p [2]rune) bool {
+		if !slices.Contains(out, p) {
+			out = append(out, p)
 		}
-		if prev != 0 && !slices.Contains(out, [2]rune{prev, r}) {
-			out = append(out, [2]rune{prev, r})
-			if len(out) == 2*maxHeadline {
-				break
-			}
-		}
-		prev = r
-	}
+		return len(out) < 2*maxHeadline
+	})
 	return out
 }
 
@@ -958,19 +948,10 @@ func indexPairs(lines []pline) pairIndex {
 		if len(l.text) > 4*maxColumnLine || i >= 1<<lineBits {
 			continue
 		}
-		var prev rune
-		for _, r := range l.text {
-			if !isHan(r) {
-				if !unicode.IsSpace(r) {
-					prev = 0
-				}
-				continue
-			}
-			if prev != 0 {
-				keys = append(keys, pairKey(prev, r)|uint64(i))
-			}
-			prev = r
-		}
+		hanPairs(l.text, 0, func(p [2]rune) bool {
+			keys = append(keys, pairKey(p[0], p[1])|uint64(i))
+			return true
+		})
 	}
 	slices.Sort(keys)
 	return slices.Compact(keys)

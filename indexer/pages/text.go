@@ -196,6 +196,27 @@ func hanBigrams(s string, limit int) map[[2]rune]bool {
 	return all
 }
 
+// hanPairs calls f with each pair of adjacent Chinese characters of t,
+// white space between them allowed (a justified line) and anything else
+// breaking the pair, until f returns false. prev is the character before
+// t that a pair may run on from (0 for none); hanPairs returns the one
+// that a pair may run on from after t.
+func hanPairs(t string, prev rune, f func(p [2]rune) bool) rune {
+	for _, r := range t {
+		if !isHan(r) {
+			if !unicode.IsSpace(r) {
+				prev = 0
+			}
+			continue
+		}
+		if prev != 0 && !f([2]rune{prev, r}) {
+			return r
+		}
+		prev = r
+	}
+	return prev
+}
+
 // hanBigramsLead returns the pairs of adjacent Chinese characters of s,
 // reading at most limit runes, and those of its first lead runes.
 func hanBigramsLead(s string, limit, lead int) (all, first map[[2]rune]bool) {
