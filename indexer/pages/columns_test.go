@@ -33,28 +33,18 @@ func TestUnweaveLooseLines(t *testing.T) {
 	}
 	// an article in one column comes first, setting the column's width
 	single := []string{"社区食堂开进，老旧小区", "为独居老人提，供上门送", "餐服务老人们，心里踏实", "社区干部说食，堂开业后", "每天送餐两百多份。"}
-	var lines []pline
-	for _, s := range single {
-		lines = append(lines, newLine(len(lines)+1, s))
-	}
+	lines := plines(single...)
 	for i := range left {
 		lines = append(lines, newLine(len(lines)+1, left[i]+" "+right[i]))
 	}
-	var got []string
-	for _, l := range unweaveSideBySide(lines) {
-		got = append(got, l.text)
-	}
+	got := texts(unweaveSideBySide(lines))
 	want := append(append(append([]string(nil), single...), left...), right...)
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("columns (-want +got):\n%s", diff)
 	}
 	// a page of one column is left alone, spaces and all
 	one := []pline{newLine(1, "城南老街改造完工以后青石板路"), newLine(2, "记者 王五 摄"), newLine(3, "F1 中国大奖赛将在上海举行。")}
-	var texts []string
-	for _, l := range unweaveSideBySide(one) {
-		texts = append(texts, l.text)
-	}
-	if diff := cmp.Diff([]string{"城南老街改造完工以后青石板路", "记者 王五 摄", "F1 中国大奖赛将在上海举行。"}, texts); diff != "" {
+	if diff := cmp.Diff([]string{"城南老街改造完工以后青石板路", "记者 王五 摄", "F1 中国大奖赛将在上海举行。"}, texts(unweaveSideBySide(one))); diff != "" {
 		t.Errorf("one column changed (-want +got):\n%s", diff)
 	}
 }
@@ -72,10 +62,7 @@ func TestUnweaveAlternateOnce(t *testing.T) {
 	// after a break in the run, a line holding each pair once
 	lines = append(lines, newLine(len(lines)+1, "＊＊＊"), newLine(len(lines)+2, "城市公园花草茂盛河边十年体更更愉"))
 	out, moved := unweaveAlternate(lines, indexPairs(lines))
-	var got []string
-	for _, l := range out[:len(a)+len(b)] {
-		got = append(got, l.text)
-	}
+	got := texts(out[:len(a)+len(b)])
 	if diff := cmp.Diff(append(append([]string(nil), a...), b...), got); diff != "" || !moved {
 		t.Errorf("columns (moved %v, -want +got):\n%s", moved, diff)
 	}
@@ -95,19 +82,13 @@ func alternateColumns() (a, b []string) {
 func TestUnweaveAlternateHeadings(t *testing.T) {
 	a, b := alternateColumns()
 	heads := []string{"城东公园开园", "老人晨练"}
-	var lines []pline
-	for _, h := range heads {
-		lines = append(lines, newLine(len(lines)+1, h))
-	}
+	lines := plines(heads...)
 	for i := range a {
 		lines = append(lines, newLine(len(lines)+1, a[i]), newLine(len(lines)+2, b[i]))
 	}
 	lines = append(lines, newLine(len(lines)+1, "＊＊＊"), newLine(len(lines)+2, "城市公园花草茂盛河边十年体更更愉"))
 	out, _ := unweaveAlternate(lines, indexPairs(lines))
-	var got []string
-	for _, l := range out[:len(heads)+len(a)+len(b)] {
-		got = append(got, l.text)
-	}
+	got := texts(out[:len(heads)+len(a)+len(b)])
 	want := append(append(append([]string(nil), heads...), a...), b...)
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("columns (-want +got):\n%s", diff)
@@ -142,12 +123,27 @@ func TestUnjoinHeadlines(t *testing.T) {
 			}
 		}
 		out, changed := unjoinHeadlines(lines, indexPairs(lines))
-		var got []string
-		for _, l := range out {
-			got = append(got, l.text)
-		}
+		got := texts(out)
 		if diff := cmp.Diff(tt.want, got); diff != "" || changed != (len(got) > len(lines)) {
 			t.Errorf("%s (changed %v, -want +got):\n%s", tt.name, changed, diff)
 		}
 	}
+}
+
+// plines makes numbered page lines of texts.
+func plines(texts ...string) []pline {
+	var lines []pline
+	for _, s := range texts {
+		lines = append(lines, newLine(len(lines)+1, s))
+	}
+	return lines
+}
+
+// texts returns the text of each line.
+func texts(lines []pline) []string {
+	var out []string
+	for _, l := range lines {
+		out = append(out, l.text)
+	}
+	return out
 }

@@ -28,20 +28,14 @@ func TestUnweaveGrid(t *testing.T) {
 		b[5],
 		c[5],
 	}
-	var lines []pline
-	for _, s := range text {
-		lines = append(lines, newLine(len(lines)+1, s))
-	}
+	lines := plines(text...)
 	// a blank line ends the run: pdftotext ends a block there
 	after := []string{"区里新开一家书店", "书店里的书很多。"}
 	for i, s := range after {
 		lines = append(lines, newLine(len(text)+2+i, s))
 	}
 	out, changed := unweaveGrid(lines, indexPairs(lines))
-	var got []string
-	for _, l := range out {
-		got = append(got, l.text)
-	}
+	got := texts(out)
 	want := append(append(append(append([]string{"图书馆开门迎客"}, a...), b...), c...), after...)
 	if diff := cmp.Diff(want, got); diff != "" || !changed {
 		t.Errorf("columns (changed %v, -want +got):\n%s", changed, diff)
@@ -78,15 +72,9 @@ func TestUnweaveGridWider(t *testing.T) {
 		a[2] + " " + b[2] + " " + c[2] + " " + d[2],
 		a[3], b[3], c[3], d[3],
 	}
-	var lines []pline
-	for _, s := range text {
-		lines = append(lines, newLine(len(lines)+1, s))
-	}
+	lines := plines(text...)
 	out, changed := unweaveGrid(lines, indexPairs(lines))
-	var got []string
-	for _, l := range out {
-		got = append(got, l.text)
-	}
+	got := texts(out)
 	want := append(append(append(append([]string{"小镇迎来游客"}, a...), b...), c...), d...)
 	if diff := cmp.Diff(want, got); diff != "" || !changed {
 		t.Errorf("columns (changed %v, -want +got):\n%s", changed, diff)
@@ -108,15 +96,9 @@ func TestUnweaveGridByline(t *testing.T) {
 		}
 		text = append(text, a[3], b[3], c[3])
 		text = append(text, next...)
-		var lines []pline
-		for _, s := range text {
-			lines = append(lines, newLine(len(lines)+1, s))
-		}
+		lines := plines(text...)
 		out, changed := unweaveGrid(lines, indexPairs(lines))
-		var got []string
-		for _, l := range out {
-			got = append(got, l.text)
-		}
+		got := texts(out)
 		want := append(append(append(append([]string{"图书馆开门迎客"}, a...), b...), c...), next...)
 		if diff := cmp.Diff(want, got); diff != "" || !changed {
 			t.Errorf("%s: columns (changed %v, -want +got):\n%s", opener, changed, diff)
