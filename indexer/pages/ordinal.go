@@ -40,6 +40,12 @@ func ordinal(t string) (n int, form string, ok bool) {
 	return n, form, n > 0
 }
 
+// num is a sequence number and the form it is printed in.
+type num struct {
+	n    int
+	form string
+}
+
 // atoiOrCN reads a number of one or two digits, or a Chinese numeral up to
 // 九十九 (十, 十二, 二十, 二十三); 0 when it is neither.
 func atoiOrCN(s string) int {
@@ -72,10 +78,6 @@ const seriesGap = 3
 // (within seriesGap, as an excerpt may skip sections): the headings of a
 // numbered series.
 func numberedSections(blocks []*block, drafts []*draft) []bool {
-	type num struct {
-		n    int
-		form string
-	}
 	seen := map[num]int{}
 	note := func(t string) (num, bool) {
 		n, form, ok := ordinal(t)
@@ -127,10 +129,6 @@ func continuesSeries(d *draft, l pline) bool {
 // when it (nearly) fills the column and runs on into the next line: the first
 // line of an item (3.城东某小区的张女士求助，……), not a heading.
 func numberedItems(lines []pline, lay layout) {
-	type num struct {
-		n    int
-		form string
-	}
 	seen := map[num]bool{}
 	for i, l := range lines {
 		n, form, ok := ordinal(l.text)
