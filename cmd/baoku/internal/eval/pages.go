@@ -161,14 +161,14 @@ func evalPages(recs []textgen.Record, split textgen.Split, o pagesOptions) (page
 func describeMiss(page string, m textgen.Miss) string {
 	want := strings.Join(nonEmpty(m.Want.Kicker, m.Want.Headline, m.Want.Subtitle), " | ")
 	if m.Got == nil {
-		return fmt.Sprintf("%s: %q not found", page, want)
+		return fmt.Sprintf("%s [%s, %s]: %q not found", page, m.Want.Placement, m.Want.Form, want)
 	}
 	got := strings.Join(nonEmpty(m.Got.Kicker, m.Got.Headline, m.Got.Subtitle), " | ")
 	if m.Got.Column != "" {
 		got += " （" + m.Got.Column + "）"
 	}
-	return fmt.Sprintf("%s: headline %q got %q (right %v); reporters %q got %q; recall %.0f%%",
-		page, want, got, m.Headline, m.Want.Reporters, m.Got.Reporters, 100*m.Recall)
+	return fmt.Sprintf("%s [%s, %s]: headline %q got %q (right %v); reporters %q got %q; recall %.0f%%",
+		page, m.Want.Placement, m.Want.Form, want, got, m.Headline, m.Want.Reporters, m.Got.Reporters, 100*m.Recall)
 }
 
 // nonEmpty returns the strings that are not empty.
