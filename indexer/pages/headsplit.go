@@ -27,10 +27,14 @@ func splitBetweenHeads(drafts []*draft, blocks []*block) ([]*draft, []*block) {
 		out = append(out, d)
 		end[i] = start[i]
 		bb, ba := before[i], after[i]
-		if bb == nil || ba == nil || bb == ba {
-			continue
+		k := -1
+		if bb != nil && ba != nil && bb != ba {
+			var next *draft // the text after the block below
+			if ba.next >= 0 && ba.next != i {
+				next = drafts[ba.next]
+			}
+			k = headCut(d, next, groupText(bb.lines), groupText(ba.lines))
 		}
-		k := headCut(d, groupText(bb.lines), groupText(ba.lines))
 		if k < 0 {
 			continue
 		}
@@ -74,8 +78,10 @@ const minCutLines = 4
 // headed by text above (the block before it) and the one headed by text
 // below (the block after it), or -1 when they do not: at the first
 // paragraph start after the last words of above, when no words of below
-// occur before it and at least three different pairs of them after.
-func headCut(d *draft, above, below string) int {
+// occur before it and at least three different pairs of them after. When
+// the words of the two are mixed, mixedCut finds the cut; next is the
+// draft after the block below, or nil.
+func headCut(d, next *draft, above, below string) int {
 	ha, hb := hanBigrams(above, maxHeadline*4), hanBigrams(below, maxHeadline*4)
 	if len(ha) < 3 || len(hb) < 3 {
 		return -1
@@ -86,36 +92,126 @@ func headCut(d *draft, above, below string) int {
 	}
 	// the line each pair of the headlines first and last occurs on
 	firstB, lastA := n, -1
-	firstAt := map[[2]rune]int{}
+	spanA, spanB := map[[2]rune][2]int{}, map[[2]rune][2]int{}
 	var prev rune // a pair may run across the line end
 	for li, l := range d.lines {
 		prev = hanPairs(l.text, prev, func(p [2]rune) bool {
 			if ha[p] {
 				lastA = li
+				noteSpan(spanA, p, li)
 			}
 			if hb[p] {
-				if _, ok := firstAt[p]; !ok {
-					firstAt[p] = li
-				}
 				firstB = min(firstB, li)
+				noteSpan(spanB, p, li)
 			}
 			return true
 		})
 	}
-	// the words of above stop before those of below begin, and several
-	// words of below recur (not one pair by chance)
-	if lastA < 0 || firstB >= n || lastA >= firstB || len(firstAt) < 3 {
+	// several words of below recur (not one pair by chance)
+	if lastA < 0 || firstB >= n || len(spanB) < 3 {
 		return -1
+	}
+	// the words of above stop before those of below begin
+	if lastA >= firstB {
+		return mixedCut(d, spanA, spanB, len(hb), pairsIn(next, hb))
 	}
 	// the first paragraph start after the last words of above
 	for k := lastA + 1; k <= firstB; k++ {
 		if k < minCutLines || n-k < minCutLines {
 			continue
 		}
-		l, p := d.lines[k], d.lines[k-1]
-		if (l.kind == kBody || l.kind == kStart) && (p.kind == kBreak || endsSentence(p.text)) {
+		if paragraphStart(d, k) {
 			return k
 		}
 	}
 	return -1
+}
+
+// paragraphStart reports whether line k of draft d opens a paragraph.
+func paragraphStart(d *draft, k int) bool {
+	l, p := d.lines[k], d.lines[k-1]
+	return (l.kind == kBody || l.kind == kStart) && (p.kind == kBreak || endsSentence(p.text))
+}
+
+// noteSpan records line li in the first and last lines pair p occurs on.
+func noteSpan(spans map[[2]rune][2]int, p [2]rune, li int) {
+	if sp, ok := spans[p]; ok {
+		spans[p] = [2]int{sp[0], li}
+	} else {
+		spans[p] = [2]int{li, li}
+	}
+}
+
+// minMixedGain is the least number of the pairs of the headline below
+// that the part of a cut draft under the cut must hold and the part above
+// it must not, beyond those that both hold, when the words of the two
+// headlines are mixed in the draft.
+const minMixedGain = 3
+
+// mixedCut returns where draft d's lines divide between the article
+// headed by the block above and the one headed by the block below when
+// some words of each headline occur in the other's text too (a common
+// pair such as 未来 or 第一 in the other article), or -1. spanA and spanB
+// hold, for each pair of the headlines above and below, the first and
+// last line it occurs on; nb is the number of pairs of below and nNext
+// the number of them in the text after the block below. For each
+// paragraph start, each headline gains the pairs that occur only in its
+// own part and loses those that occur only in the other. The cut falls
+// where the gains together are greatest, of the paragraph starts where
+// above gains at least two pairs and half the pairs of its part, below at
+// least minMixedGain, and below's part holds half its pairs and more of
+// them than the text after the block below (where an intertitle's words
+// recur, not a headline's printed under its text).
+func mixedCut(d *draft, spanA, spanB map[[2]rune][2]int, nb, nNext int) int {
+	n := len(d.lines)
+	best, bestK := 0, -1
+	for k := minCutLines; k <= n-minCutLines; k++ {
+		if !paragraphStart(d, k) {
+			continue
+		}
+		aGain, bGain, aBefore, bAfter := 0, 0, 0, 0
+		for _, sp := range spanA {
+			if sp[0] < k {
+				aGain++
+				aBefore++
+			}
+			if sp[1] >= k {
+				aGain--
+			}
+		}
+		for _, sp := range spanB {
+			if sp[1] >= k {
+				bGain++
+				bAfter++
+			}
+			if sp[0] < k {
+				bGain--
+			}
+		}
+		if aGain < 2 || 2*aGain < aBefore || bGain < minMixedGain || 2*bAfter < nb || bAfter <= nNext {
+			continue
+		}
+		if s := aGain + bGain; s > best {
+			best, bestK = s, k
+		}
+	}
+	return bestK
+}
+
+// pairsIn counts the pairs of hb that occur in draft d's lines.
+func pairsIn(d *draft, hb map[[2]rune]bool) int {
+	if d == nil {
+		return 0
+	}
+	seen := map[[2]rune]bool{}
+	var prev rune
+	for _, l := range d.lines {
+		prev = hanPairs(l.text, prev, func(p [2]rune) bool {
+			if hb[p] {
+				seen[p] = true
+			}
+			return true
+		})
+	}
+	return len(seen)
 }
