@@ -123,6 +123,25 @@ func TestFailureKinds(t *testing.T) {
 			in:   []string{"江边看热闹", "大桥边也不算远"},
 		},
 		{
+			name: "text running into the next article's under a block of both headlines is cut where the headlines' words change",
+			lines: []string{
+				"河口大桥合龙",
+				"城西菜场改造完工",
+				"河口大桥昨天合龙，这座大桥全长两千米，",
+				"是本省跨度最大的一座公路桥。大桥通车以",
+				"后，两岸往来只要十分钟，比坐渡船快了许多。",
+				"岸边的居民说，盼大桥盼了很多年，合龙的",
+				"那一刻，大家都来江边看热闹。",
+				"城西菜场的改造昨天完工，摊位重新排过，",
+				"过道宽了，地面也干净了。附近的居民说，",
+				"买菜比从前舒心多了，老人也愿意来逛逛。",
+				"管理员说，下一步还要装上新的遮阳棚，夏",
+				"天买菜也不会太晒，冬天也能挡一挡风。",
+			},
+			want: []seen{{"河口大桥合龙", nil}, {"城西菜场改造完工", nil}},
+			in:   []string{"江边看热闹", "挡一挡风"},
+		},
+		{
 			name: "sections of a feature opened by an editor's note stay one article",
 			lines: []string{
 				"新春走乡村 处处新气象",

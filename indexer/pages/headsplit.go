@@ -33,7 +33,12 @@ func splitBetweenHeads(drafts []*draft, blocks []*block) ([]*draft, []*block) {
 			if ba.next >= 0 && ba.next != i {
 				next = drafts[ba.next]
 			}
-			k = headCut(d, next, groupText(bb.lines), groupText(ba.lines))
+			k = headCut(d, next, groupText(bb.lines), groupText(ba.lines), false)
+		}
+		for _, b := range []*block{bb, ba} {
+			if k < 0 && b != nil {
+				k = blockCut(d, b)
+			}
 		}
 		if k < 0 {
 			continue
@@ -80,8 +85,11 @@ const minCutLines = 4
 // paragraph start after the last words of above, when no words of below
 // occur before it and at least three different pairs of them after. When
 // the words of the two are mixed, mixedCut finds the cut; next is the
-// draft after the block below, or nil.
-func headCut(d, next *draft, above, below string) int {
+// draft after the block below, or nil. For two headlines of one block,
+// block, the words are not to be mixed, and at least three different
+// pairs of above must occur too (above may head the text on the block's
+// other side).
+func headCut(d, next *draft, above, below string, block bool) int {
 	ha, hb := hanBigrams(above, maxHeadline*4), hanBigrams(below, maxHeadline*4)
 	if len(ha) < 3 || len(hb) < 3 {
 		return -1
@@ -108,11 +116,14 @@ func headCut(d, next *draft, above, below string) int {
 		})
 	}
 	// several words of below recur (not one pair by chance)
-	if lastA < 0 || firstB >= n || len(spanB) < 3 {
+	if lastA < 0 || firstB >= n || len(spanB) < 3 || block && len(spanA) < 3 {
 		return -1
 	}
 	// the words of above stop before those of below begin
 	if lastA >= firstB {
+		if block {
+			return -1
+		}
 		return mixedCut(d, spanA, spanB, len(hb), pairsIn(next, hb))
 	}
 	// the first paragraph start after the last words of above
@@ -121,6 +132,19 @@ func headCut(d, next *draft, above, below string) int {
 			continue
 		}
 		if paragraphStart(d, k) {
+			return k
+		}
+	}
+	return -1
+}
+
+// blockCut returns where draft d's lines divide between the articles of
+// two headlines set together in block b, before or after d, or -1: the
+// block's lines parted at some line into an upper headline and a lower
+// one, in the order of their articles, as headCut finds.
+func blockCut(d *draft, b *block) int {
+	for j := 1; j < len(b.lines); j++ {
+		if k := headCut(d, nil, groupText(b.lines[:j]), groupText(b.lines[j:]), true); k >= 0 {
 			return k
 		}
 	}
