@@ -142,6 +142,23 @@ func TestFailureKinds(t *testing.T) {
 			in:   []string{"江边看热闹", "挡一挡风"},
 		},
 		{
+			name: "a headline under a paragraph signed with its author's name after the last sentence",
+			lines: []string{
+				"河口大桥合龙",
+				"本报讯 河口大桥昨天合龙，这座大桥全长两千",
+				"米，是本省跨度最大的一座公路桥。大桥通车",
+				"以后，两岸往来只要十分钟，比坐渡船省时许多。",
+				"岸边的居民说，盼大桥盼了很多年，合龙的那",
+				"一刻，大家都来江边看热闹。林一",
+				"城西菜场改造完工",
+				"城西菜场的摊位重新排过，过道宽了，地面也干",
+				"净了。买菜的老人都说，现在逛城西菜场舒心，",
+				"摊主的生意也好了不少。",
+			},
+			want: []seen{{"河口大桥合龙", nil}, {"城西菜场改造完工", nil}},
+			in:   []string{"看热闹。林一", "生意也好了不少"},
+		},
+		{
 			name: "sections of a feature opened by an editor's note stay one article",
 			lines: []string{
 				"新春走乡村 处处新气象",

@@ -341,6 +341,7 @@ const maxHeadRun = 8
 func readRun(lines []pline, i int, lay layout) int {
 	end := i // last line of the run
 	for end+1 < len(lines) && lines[end+1].kind == kBody && !endsSentence(lines[end].text) && !isBracketNote(lines[end].text) &&
+		!signedEnd(lines[end].text) &&
 		!interrupts(lines, end+1, lay) &&
 		!(end+1 > i+1 && breaksRun(lines, end+1, lay)) {
 		end++
@@ -773,8 +774,24 @@ func opensHere(lines []pline, i int) bool {
 	case kHead, kColumn, kByline, kEndByline, kPhoto:
 		return true
 	default:
-		return endsSentence(prev.text) || isNoteLine(prev.text)
+		return endsSentence(prev.text) || isNoteLine(prev.text) || signedEnd(prev.text)
 	}
+}
+
+// signedEnd reports a line that ends a paragraph with its author's name
+// after the last sentence (……博弈的方式。应健中): two or three characters
+// that read as a name, after a full stop, a question or an exclamation
+// mark. A photo credit (……。李霞摄) is no signature.
+func signedEnd(t string) bool {
+	t = strings.TrimRightFunc(t, unicode.IsSpace)
+	i := strings.LastIndexAny(t, "。！？!?")
+	if i <= 0 {
+		return false
+	}
+	_, n := utf8.DecodeRuneInString(t[i:])
+	name := strings.TrimSpace(t[i+n:])
+	k := runeCountMax(name, 4)
+	return k >= 2 && k <= 3 && hanCount(name, 4) == k && hasSurname(name) && !strings.HasSuffix(name, "摄")
 }
 
 // punctEvidence weighs a line's punctuation: none at all says headline,
