@@ -138,11 +138,17 @@ func headCut(d, next *draft, above, below string, block bool) int {
 	return -1
 }
 
+// maxBlockCut is the most lines of a block parted by blockCut.
+const maxBlockCut = 8
+
 // blockCut returns where draft d's lines divide between the articles of
 // two headlines set together in block b, before or after d, or -1: the
 // block's lines parted at some line into an upper headline and a lower
 // one, in the order of their articles, as headCut finds.
 func blockCut(d *draft, b *block) int {
+	if len(b.lines) > maxBlockCut {
+		return -1 // a column of briefs' headlines, not two headlines: keep the work linear
+	}
 	for j := 1; j < len(b.lines); j++ {
 		if k := headCut(d, nil, groupText(b.lines[:j]), groupText(b.lines[j:]), true); k >= 0 {
 			return k
