@@ -532,8 +532,76 @@ func (p *parser) assignHeadlines(drafts []*draft, blocks []*block) []*draft {
 			drafts = p.keepAsBody(g, owner[g], drafts)
 		}
 	}
+	for _, d := range drafts {
+		if d.head == nil {
+			headUnder(d)
+		}
+	}
 	return drafts
 }
+
+// maxUnderLines is the most lines of a headline read from the end of its
+// text by headUnder.
+const maxUnderLines = 3
+
+// headUnder takes the last paragraph of a draft that has no headline as
+// its headline, printed under the text and read as a paragraph of it
+// (一季度沪深股市出现大幅调整 / 不必恐慌，春天临近了！), when it reads as
+// one: one to three short lines after a sentence end, with no full stop
+// or semicolon, at most one comma a line, none ending with a comma or
+// colon, and at least half of its character pairs, four or more, recur
+// in the lead of the text above it, as a headline's words do.
+func headUnder(d *draft) {
+	n := len(d.lines)
+	s := n
+	for s > 0 && n-s < maxUnderLines {
+		l := d.lines[s-1]
+		if l.kind != kBody && l.kind != kBreak || s < n && endsSentence(l.text) {
+			break
+		}
+		s--
+	}
+	if s == n || s < minCutLines || !endsSentence(d.lines[s-1].text) {
+		return
+	}
+	var head strings.Builder
+	for k := s; k < n; k++ {
+		t := d.lines[k].text
+		commas := strings.Count(t, "，") + strings.Count(t, ",")
+		if runeCountMax(t, maxHeadline+1) > maxHeadline || hanCount(t, 2) < 2 || commas > 1 || endsWithStop(t) ||
+			hasAny(strings.TrimRight(t, closers+" "), "。；;") || k < n-1 && endsSentence(t) {
+			return
+		}
+		head.WriteString(t)
+	}
+	var above strings.Builder
+	for k := 0; k < s && above.Len() < 3*leadRunes; k++ {
+		above.WriteString(d.lines[k].text)
+	}
+	lead := hanBigrams(above.String(), leadRunes)
+	hp := hanBigrams(head.String(), maxHeadline*4)
+	hit := 0
+	for k := range hp {
+		if lead[k] {
+			hit++
+		}
+	}
+	if hit < 4 || 2*hit < len(hp) {
+		return
+	}
+	g := &headGroup{}
+	for _, l := range d.lines[s:] {
+		l.kind = kHead
+		g.lines = append(g.lines, l)
+	}
+	d.lines = d.lines[:s:s]
+	d.head = g
+	d.setBody()
+}
+
+// leadRunes is how much of a text's start is read as its lead by
+// headUnder.
+const leadRunes = 200
 
 // headsGroup reports whether group g, which fits no article, reads as
 // the top of the headline group next below it: a kicker by its words or
