@@ -199,6 +199,23 @@ func TestFailureKinds(t *testing.T) {
 			in:   []string{"省时许多", "答应尽快回复"},
 		},
 		{
+			name: "a headline line of phrases set apart by gaps is no line of text stretched by justification",
+			lines: []string{
+				"全市中小学秋季开学安排今天公布",
+				"几时报到 怎样接送 午饭谁管",
+				"新学期，又近了一步——今",
+				"天，全市中小学秋季开学安",
+				"排公布。几时报到？各校分",
+				"年级错开报到。怎样接送？",
+				"接送车辆停在指定地点。午",
+				"饭谁管？学校食堂照常供应",
+				"午饭，路远的学生可以申请",
+				"校车，由各校另行通知。",
+			},
+			want: []seen{{"全市中小学秋季开学安排今天公布几时报到怎样接送午饭谁管", nil}},
+			in:   []string{"由各校另行通知"},
+		},
+		{
 			name: "sections of a feature opened by an editor's note stay one article",
 			lines: []string{
 				"新春走乡村 处处新气象",

@@ -151,7 +151,25 @@ func isTextLike(t string) bool {
 // justification (检 查 车 辆 13760 台 次) or around numbers (自 6 月 30 日):
 // however many characters it holds, it fills its column.
 func stretched(t string) bool {
-	return len(strings.Fields(t)) >= 3
+	return len(strings.Fields(t)) >= 3 && !phrases(t)
+}
+
+// phrases reports a line of three or four runs of two or more Chinese
+// characters set apart by gaps, with no punctuation or digits: phrases of
+// a headline (哪组 冤家路窄 谁人 一马平川), not a line of text stretched
+// by justification, whose gaps fall between single characters or around
+// numbers.
+func phrases(t string) bool {
+	f := strings.Fields(t)
+	if len(f) < 3 || len(f) > 4 {
+		return false
+	}
+	for _, w := range f {
+		if n := runeCountMax(w, 9); n < 2 || hanCount(w, 9) != n {
+			return false
+		}
+	}
+	return true
 }
 
 // width bands of a line against the column.
@@ -828,7 +846,7 @@ func phraseGap(t string) bool {
 		return false
 	}
 	f := strings.Fields(t)
-	return len(f) == 2 && hanCount(f[0], 2) >= 2 && hanCount(f[1], 2) >= 2
+	return len(f) == 2 && hanCount(f[0], 2) >= 2 && hanCount(f[1], 2) >= 2 || phrases(t)
 }
 
 // recurrence is the share of line i's character pairs that occur in the
