@@ -5,8 +5,10 @@ package pages
 // and another after it, whose first part holds the words of the block
 // before and hardly any of the block after, and whose second part holds
 // the words of the block after and none of the block before, is two
-// articles (the second's headline printed under its text). The cut falls
-// at the start of a paragraph; the blocks' references are renumbered.
+// articles (the second's headline printed under its text). So is a draft
+// next to a block of two headlines whose words part its text in the same
+// way (blockCut). The cut falls at the start of a paragraph; the blocks'
+// references are renumbered.
 func splitBetweenHeads(drafts []*draft, blocks []*block) ([]*draft, []*block) {
 	before := map[int]*block{}
 	after := map[int]*block{}
@@ -85,10 +87,10 @@ const minCutLines = 4
 // paragraph start after the last words of above, when no words of below
 // occur before it and at least three different pairs of them after. When
 // the words of the two are mixed, mixedCut finds the cut; next is the
-// draft after the block below, or nil. For two headlines of one block,
-// block, the words are not to be mixed, and at least three different
-// pairs of above must occur too (above may head the text on the block's
-// other side).
+// draft after the block below, or nil. With block set, above and below
+// are two headlines of one block: their words must not be mixed, and at
+// least three different pairs of above must occur too (above may head the
+// text on the block's other side).
 func headCut(d, next *draft, above, below string, block bool) int {
 	ha, hb := hanBigrams(above, maxHeadline*4), hanBigrams(below, maxHeadline*4)
 	if len(ha) < 3 || len(hb) < 3 {
