@@ -46,6 +46,24 @@ func TestBylinePlacement(t *testing.T) {
 			in: []string{"分钟", "老茶客"},
 		},
 		{
+			name: "a byline between text and a headline is not the next article's, even after a piece signed under its headline",
+			lines: []string{
+				"老街茶馆重新开张",
+				"本报记者 柯九",
+				"老街上的百年茶馆昨天重新开张，老茶客们一早",
+				"就来排队，说还是这里的茶好喝。",
+				"本报通讯员 陶七",
+				"河口大桥昨天合龙",
+				"本报讯（记者 林一）河口大桥昨天合龙，两岸往",
+				"来只要十分钟，比坐渡船快了许多。",
+			},
+			want: []seen{
+				{"老街茶馆重新开张", []string{"柯九"}},
+				{"河口大桥昨天合龙", []string{"林一"}},
+			},
+			in: []string{"老茶客", "坐渡船"},
+		},
+		{
 			name: "a byline after a photo credit on the last line",
 			lines: []string{
 				"雪后西山",

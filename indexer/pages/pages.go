@@ -384,7 +384,8 @@ func (p *parser) pageInfo(h *header, line, idx int) Page {
 // (runs of headline lines). A headline block ends the article before it;
 // an article start (本报讯 …) begins a new one; a standalone byline belongs
 // to the article before it when that has none and nothing but headlines or
-// a new article follows, else it begins the next article.
+// a new article follows, or when it stands between text and a headline,
+// else it begins the next article.
 func splitArticles(lines []pline) ([]*draft, []*block) {
 	var drafts []*draft
 	var blocks []*block
@@ -473,7 +474,12 @@ func splitArticles(lines []pline) ([]*draft, []*block) {
 			// under a headline and over an article start (本报讯 …), the
 			// byline is the next article's
 			underHead := !afterText && i > 0 && i+1 < len(lines) && lines[i+1].kind == kStart
-			if d != nil && d.hasBody() && len(d.bylines) == 0 && !leadHasByline(d) && !ln.author && !ln.by.marked && (afterText || !underHead && nextNotBody(lines, i)) {
+			// between text and a headline, the byline closes the text
+			// before it: it opens nothing, as the next article's
+			// headline is still to come
+			overHead := afterText && i+1 < len(lines) && lines[i+1].kind == kHead
+			if d != nil && d.hasBody() && !ln.author && !ln.by.marked && (overHead ||
+				len(d.bylines) == 0 && !leadHasByline(d) && (afterText || !underHead && nextNotBody(lines, i))) {
 				d.bylines = append(d.bylines, ln)
 				d.ended = true
 			} else {
