@@ -64,6 +64,18 @@ func TestBylinePlacement(t *testing.T) {
 			in: []string{"老茶客", "坐渡船"},
 		},
 		{
+			name: "a lead that is only its byline signs the text under it, which opens with a relayed dateline",
+			lines: []string{
+				"河口大桥昨天合龙",
+				"本报讯（记者 林一）",
+				"据新华社江城5月3日电（记者 钱二）河口大桥昨",
+				"天合龙，两岸往来只要十分钟，比坐渡船快了许",
+				"多，岸边的居民盼了很多年。",
+			},
+			want: []seen{{"河口大桥昨天合龙", []string{"林一"}}},
+			in:   []string{"坐渡船"},
+		},
+		{
 			name: "a byline after a photo credit on the last line",
 			lines: []string{
 				"雪后西山",

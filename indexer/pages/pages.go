@@ -424,7 +424,13 @@ func splitArticles(lines []pline) ([]*draft, []*block) {
 		d := cur()
 		switch ln.kind {
 		case kStart:
-			if d == nil || d.hasBody() && !summaryOnly(d, closed == nil && headed(blocks, len(drafts)-1)) {
+			// a lead that is only its byline (本报讯（记者 X）) on a line
+			// of its own signs the text under it, even one opening with
+			// a dateline, unless that names reporters of its own (two
+			// leads side by side)
+			bylineLead := d != nil && closed == nil && len(d.lines) == 1 && len(d.bylines) == 0 && d.lines[0].kind == kStart &&
+				leadOnly(d.lines[0].text) && (!strings.Contains(ln.text, "记者") || relayed(ln.text))
+			if d == nil || d.hasBody() && !bylineLead && !summaryOnly(d, closed == nil && headed(blocks, len(drafts)-1)) {
 				d = newDraft()
 			}
 			d.lines = append(d.lines, ln)
