@@ -64,6 +64,23 @@ func TestBylinePlacement(t *testing.T) {
 			in: []string{"老茶客", "坐渡船"},
 		},
 		{
+			name: "a byline between text and a lead naming its own reporters closes the text before it",
+			lines: []string{
+				"老街茶馆重新开张",
+				"本报记者 柯九",
+				"老街上的百年茶馆昨天重新开张，老茶客们一早",
+				"就来排队，说还是这里的茶好喝。",
+				"本报通讯员 陶七",
+				"本报讯（记者 林一）河口大桥昨天合龙，两岸往",
+				"来只要十分钟，比坐渡船快了许多。",
+			},
+			want: []seen{
+				{"老街茶馆重新开张", []string{"柯九"}},
+				{"derived河口大桥昨天合龙", []string{"林一"}},
+			},
+			in: []string{"老茶客", "坐渡船"},
+		},
+		{
 			name: "a lead that is only its byline signs the text under it, which opens with a relayed dateline",
 			lines: []string{
 				"河口大桥昨天合龙",

@@ -482,8 +482,10 @@ func splitArticles(lines []pline) ([]*draft, []*block) {
 			underHead := !afterText && i > 0 && i+1 < len(lines) && lines[i+1].kind == kStart
 			// between text and a headline, the byline closes the text
 			// before it: it opens nothing, as the next article's
-			// headline is still to come
-			overHead := afterText && i+1 < len(lines) && lines[i+1].kind == kHead
+			// headline is still to come; so it does over a lead that
+			// names the next article's own reporters (本报讯（记者 X）)
+			overHead := afterText && i+1 < len(lines) && (lines[i+1].kind == kHead ||
+				lines[i+1].kind == kStart && strings.Contains(lines[i+1].text, "记者") && !relayed(lines[i+1].text))
 			if d != nil && d.hasBody() && !ln.author && !ln.by.marked && (overHead ||
 				len(d.bylines) == 0 && !leadHasByline(d) && (afterText || !underHead && nextNotBody(lines, i))) {
 				d.bylines = append(d.bylines, ln)
