@@ -81,6 +81,28 @@ func TestBylinePlacement(t *testing.T) {
 			in: []string{"老茶客", "坐渡船"},
 		},
 		{
+			name: "a heading between lists of items each signed by its reporter groups items of one piece",
+			lines: []string{
+				"热线求助件件有回音",
+				"本报讯（记者 林一）本周热线接到求助上百件，记者",
+				"逐一联系有关部门，多数已经解决。",
+				"买菜难题",
+				"1.城东某小区的张女士求助，家中老人行动不便，",
+				"买不到新鲜蔬菜。记者联系街道后，志愿者已把菜送",
+				"到家中。",
+				"本报记者 柯九",
+				"2.城西某小区的王先生求助，小区团购的米面迟迟",
+				"没有送到。经过协调，物资当天就送到了。",
+				"本报记者 陶七",
+				"看病难题",
+				"1.城南的李女士求助，孩子发烧需要就医。记者联",
+				"系社区后，车辆把母子送到了医院。",
+				"本报记者 苗八",
+			},
+			want: []seen{{"热线求助件件有回音", []string{"林一", "柯九", "陶七", "苗八"}}},
+			in:   []string{"买菜难题\n", "看病难题\n", "送到了医院"},
+		},
+		{
 			name: "a lead that is only its byline signs the text under it, which opens with a relayed dateline",
 			lines: []string{
 				"河口大桥昨天合龙",

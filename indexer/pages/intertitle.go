@@ -141,7 +141,8 @@ func (c *cohesion) between(pi, ni int) (plain, rare float64) {
 // picture set amid the text, not the text of a picture item), or the
 // article before has ended with its byline (unless the
 // block is numbered as a section, as features of sections signed by
-// their own reporters are). Otherwise
+// their own reporters are, or heads a list of items signed one by one
+// like the list before it: see signedItems). Otherwise
 // the evidence is weighed: a block of one or two short lines, ending in
 // a dash (磁力不减——) or set with a bullet, whose next text shares words
 // with the text before and matches it, reads as an intertitle; a wide or
@@ -150,7 +151,7 @@ func (c *cohesion) between(pi, ni int) (plain, rare float64) {
 // weights were fitted on generated pages of the tuning split.
 func isIntertitle(b *block, pi, ni int, drafts []*draft, c *cohesion, lay layout, numbered bool) bool {
 	prev, next := drafts[pi], drafts[ni]
-	if len(next.lines) == 0 || len(prev.lines) == 0 || next.opened || next.lines[0].signed || prev.ended && !numbered || next.lines[0].kind == kStart {
+	if len(next.lines) == 0 || len(prev.lines) == 0 || next.opened || next.lines[0].signed || prev.ended && !numbered && !signedItems(prev, next) || next.lines[0].kind == kStart {
 		return false
 	}
 	if _, open := openEnd(prev, lay); open && !numbered && leadLike(next.lines[0].text) > 0 {
@@ -218,6 +219,27 @@ func isIntertitle(b *block, pi, ni int, drafts []*draft, c *cohesion, lay layout
 		s += 3
 	}
 	return s > 0
+}
+
+// signedItems reports whether prev is a list of numbered items each
+// signed by its own byline (1.…… 本报记者 X / 2.…… 本报记者 Y) and next
+// opens a list afresh (1.……): a heading between them groups the items
+// of one piece, which the last item's byline has not ended.
+func signedItems(prev, next *draft) bool {
+	if len(prev.bylines) < 2 {
+		return false
+	}
+	n, form, ok := ordinal(next.lines[0].text)
+	if !ok || n != 1 {
+		return false
+	}
+	items := 0
+	for _, l := range prev.lines {
+		if m, f, ok := ordinal(l.text); ok && f == form && m >= 1 {
+			items++
+		}
+	}
+	return items >= 2
 }
 
 // rePartLabel matches a line that only numbers a part of a piece: 第3计,
