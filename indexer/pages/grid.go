@@ -182,7 +182,7 @@ func gridLead(lines []pline, from, start int, w float64, k int) (int, int) {
 		return ok && len(segs) == 1 && segs[0].w >= w-3.5 && segs[0].w < w-1 && !endsSentence(segs[0].text)
 	}
 	j := start
-	for j > from {
+	for j > from && start-j < maxGridLead {
 		segs, ok := segsOf(j - 1)
 		if !ok {
 			break
@@ -206,6 +206,10 @@ func gridLead(lines []pline, from, start int, w float64, k int) (int, int) {
 	}
 	return j, k
 }
+
+// maxGridLead is the most lines gridLead takes in before a run's first
+// full row: the first rows broken up, not a run of their own.
+const maxGridLead = 8
 
 // gridRun returns the end of the run of lines read across columns of
 // width w from lines[start], its number of columns and of full rows.
