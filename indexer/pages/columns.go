@@ -161,12 +161,120 @@ func unweaveSideBySide(lines []pline) []pline {
 			left = append(left, tail...)
 			tail = nil
 		}
+		var heads []pline
+		out, heads = rightHeads(out, left, right, tail)
 		out = append(out, left...)
+		out = append(out, heads...)
 		out = append(out, right...)
 		out = append(out, tail...)
 		i = rest
 	}
 	return out
+}
+
+// rightHeads takes out of the lines before a run of joined column lines
+// the headline lines of the article on the right (whose text is right and
+// tail), to be put before its column. Two articles side by side have
+// their headlines side by side over them; pdftotext gives the headline
+// lines one after the other (their type differs, and so their
+// baselines), all before the run. Left there, the two headlines read as
+// one over the left article's text, with the right one's run on after it.
+// The right article's headline is the last lines of the block right
+// above the run (up to a line that ends a sentence or is a byline) whose
+// character pairs occur in the right column's text and not the left
+// one's, under lines that lean as clearly the other way. Only where the
+// left column ends a sentence, not with a byline, and the right one opens
+// a paragraph: a column of one article mostly goes on mid-paragraph into
+// the next, and an article whose column ends with its byline ends there,
+// its headline and the next one's matched to their texts by content. It
+// returns the lines before the run without those, and those lines.
+func rightHeads(before, left, right, tail []pline) (rest, heads []pline) {
+	last := left[len(left)-1].text
+	if !endsSentence(last) || endsWithByline(last) || !opensParagraph(right) {
+		return before, nil
+	}
+	lo := len(before)
+	for lo > 0 && len(before)-lo < maxHeadBlock {
+		l := before[lo-1]
+		if endsSentence(l.text) || len(halves(l.text)) > 0 || lo < len(before) && l.n+1 != before[lo].n {
+			break
+		}
+		if _, _, by := parseBylineLine(l.text); by {
+			break
+		}
+		lo--
+	}
+	if lo == len(before) {
+		return before, nil
+	}
+	pairs := func(cols ...[]pline) map[[2]rune]bool {
+		m := map[[2]rune]bool{}
+		for _, col := range cols {
+			for _, l := range col {
+				hanPairs(l.text, 0, func(p [2]rune) bool {
+					m[p] = true
+					return true
+				})
+			}
+		}
+		return m
+	}
+	lp, rp := pairs(left), pairs(right, tail)
+	// d[k] is how much more line k shares with the right column's text
+	// than with the left one's; the right headline is the suffix of the
+	// block that leans most to the right, the longest of equals
+	block := before[lo:]
+	d := make([]int, len(block))
+	total := 0
+	for k, l := range block {
+		hanPairs(l.text, 0, func(p [2]rune) bool {
+			if rp[p] && !lp[p] {
+				d[k]++
+			}
+			if lp[p] && !rp[p] {
+				d[k]--
+			}
+			return true
+		})
+		total += d[k]
+	}
+	best, bestScore, suffix := -1, 0, total
+	prefix := 0
+	for k := range block {
+		if score := suffix - prefix; d[k] >= 0 && suffix >= 2 && prefix <= -2 && (best < 0 || score > bestScore) {
+			best, bestScore = k, score
+		}
+		prefix += d[k]
+		suffix -= d[k]
+	}
+	if best < 0 {
+		return before, nil
+	}
+	return before[:lo+best], append([]pline(nil), block[best:]...)
+}
+
+// opensParagraph reports whether a column's first line opens a
+// paragraph: a dateline or lead, or a line two characters short of the
+// column's full lines.
+func opensParagraph(col []pline) bool {
+	if isArticleStart(col[0].text) {
+		return true
+	}
+	var ws []float64
+	for _, l := range col {
+		ws = append(ws, l.w)
+	}
+	full := modeWidth(ws)
+	return col[0].w >= full-3.5 && col[0].w < full-1
+}
+
+// endsWithByline reports a line that is a byline or ends with one.
+func endsWithByline(t string) bool {
+	if _, _, by := parseBylineLine(t); by {
+		return true
+	}
+	names, _ := parseEndByline(t)
+	return len(names) > 0
 }
 
 // maxLoose is the most lines in a row taken into a run of joined column

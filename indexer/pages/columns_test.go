@@ -147,3 +147,32 @@ func texts(lines []pline) []string {
 	}
 	return out
 }
+
+// TestUnweaveSideBySideHeads checks that the headline of the right one of
+// two articles side by side, given before the run of their joined column
+// lines after the left one's, is put before the right column, and that
+// the headlines over one article's two columns stay where they are.
+func TestUnweaveSideBySideHeads(t *testing.T) {
+	// an article in one column comes first, setting the column's width
+	single := []string{"社区食堂开进老旧小区，为", "独居老人提供上门送餐，老", "人们说心里踏实多了，干部", "说每天送餐两百多份。"}
+	heads := []string{"城东新图书馆开放", "江上大桥合龙", "两岸往来只需十分钟"}
+	left := []string{"城东新图书馆昨天正式开放", "市民一早就在门口排起长队", "馆里藏书二十多万册，阅览", "室座位宽敞明亮，孩子们在", "绘本区读得津津有味。"}
+	right := []string{"江上大桥昨天顺利合龙", "这座大桥全长两千多米，建", "成后两岸往来只需十分钟，", "附近的居民盼着大桥早日通", "车，工人们正在加紧施工。"}
+	run := func(left []string) []string {
+		lines := plines(append(append([]string(nil), single...), heads...)...)
+		for i := range left {
+			lines = append(lines, newLine(len(lines)+1, left[i]+" "+right[i]))
+		}
+		return texts(unweaveSideBySide(lines))
+	}
+	want := append(append(append(append(append([]string(nil), single...), heads[0]), left...), heads[1:]...), right...)
+	if diff := cmp.Diff(want, run(left)); diff != "" {
+		t.Errorf("two articles (-want +got):\n%s", diff)
+	}
+	// the left column goes on into the right one: one article
+	one := append(append([]string(nil), left[:4]...), "绘本区读书的孩子特别多，")
+	want = append(append(append(append([]string(nil), single...), heads...), one...), right...)
+	if diff := cmp.Diff(want, run(one)); diff != "" {
+		t.Errorf("one article (-want +got):\n%s", diff)
+	}
+}

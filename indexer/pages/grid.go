@@ -102,6 +102,7 @@ func gridSegs(t string, w float64, k int) ([]gridSeg, bool) {
 func unweaveGrid(lines []pline, index pairIndex) ([]pline, bool) {
 	var out []pline
 	changed := false
+	passed := 0 // out ends with lines[passed:i] as they were
 	for i := 0; i < len(lines); {
 		w, ok := 0.0, false
 		if strings.Count(lines[i].text, " ") >= minGrid-1 {
@@ -124,7 +125,15 @@ func unweaveGrid(lines []pline, index pairIndex) ([]pline, bool) {
 		end, k, full := gridRun(lines, start, w, true)
 		ok = false
 		if full >= 2 {
-			dealt, ok = dealGrid(lines[start:end], w, k, index)
+			if from, k2 := gridLead(lines, passed, start, w, k); from < start {
+				dealt, ok = dealGrid(lines[from:end], w, k2, index)
+				if ok {
+					out = out[:len(out)-(start-from)]
+				}
+			}
+			if !ok {
+				dealt, ok = dealGrid(lines[start:end], w, k, index)
+			}
 		}
 		if !ok {
 			if e, k2, f2 := gridRun(lines, start, w, false); e < end && f2 >= 2 {
@@ -140,9 +149,67 @@ func unweaveGrid(lines []pline, index pairIndex) ([]pline, bool) {
 		out = append(out, dealt...)
 		changed = true
 		i = end
+		passed = end
 	}
 	return out, changed
 }
+
+// gridLead returns where the run of lines read across k columns of
+// width w that has its first full row at lines[start] begins, no earlier
+// than from, and the most column lines of a line of it. pdftotext sets
+// the first line of a paragraph, indented, a little off the baseline of
+// the lines beside it, and a column's line that holds a gap (a byline)
+// may end short: the first rows of the columns come out broken up before
+// the first row that is full. Lines of two or more column lines that fit
+// the width are taken into the run, and above them the first lines of
+// the columns standing alone: as many as the columns that have no line
+// on the row below them, or one for each column when that row has them
+// all (each column's first line came alone). A headline over the text is
+// none of these.
+func gridLead(lines []pline, from, start int, w float64, k int) (int, int) {
+	segsOf := func(i int) ([]gridSeg, bool) {
+		l := lines[i]
+		if l.n+1 != lines[i+1].n || isHeaderLine(l.text) {
+			return nil, false
+		}
+		if _, _, by := parseBylineLine(l.text); by {
+			return nil, false
+		}
+		return gridSegs(l.text, w, maxGridCols)
+	}
+	lone := func(i int) bool {
+		segs, ok := segsOf(i)
+		return ok && len(segs) == 1 && segs[0].w >= w-3.5 && segs[0].w < w-1 && !endsSentence(segs[0].text)
+	}
+	j := start
+	for j > from && start-j < maxGridLead {
+		segs, ok := segsOf(j - 1)
+		if !ok {
+			break
+		}
+		if len(segs) >= 2 {
+			k = max(k, len(segs))
+			j--
+			continue
+		}
+		m := 0
+		for j-m > from && lone(j-m-1) {
+			m++
+		}
+		below, _ := gridSegs(lines[j].text, w, maxGridCols)
+		if r := len(below); r < k {
+			j -= min(m, k-r)
+		} else if m >= k {
+			j -= k
+		}
+		break
+	}
+	return j, k
+}
+
+// maxGridLead is the most lines gridLead takes in before a run's first
+// full row: the first rows broken up, not a run of their own.
+const maxGridLead = 8
 
 // gridRun returns the end of the run of lines read across columns of
 // width w from lines[start], its number of columns and of full rows.

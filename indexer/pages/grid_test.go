@@ -105,3 +105,26 @@ func TestUnweaveGridByline(t *testing.T) {
 		}
 	}
 }
+
+// TestUnweaveGridLead checks that the first lines of the columns, which
+// pdftotext gives before the first full row (a paragraph's indented
+// first line alone, set a little off the baseline beside it, over a row
+// without that column's line), are dealt to their columns with the rows
+// after them, up to the byline over the text. (TestUnweaveGrid checks
+// that a headline over a row with every column's line stays.)
+func TestUnweaveGridLead(t *testing.T) {
+	a := []string{"城东公园昨天开园", "游人一早就来赏花，园", "里的樱花开得正好，孩", "子们在草地上奔跑。"}
+	b := []string{"公园管理处介绍，", "今年新种了两千多株花", "木，还修了三条步道，", "方便市民散步健身。"}
+	c := []string{"附近的居民都说，", "以前这里是一片荒地，", "如今成了大家休闲的好", "去处。（记者 王五 李", "六）"}
+	text := []string{"城东公园开园迎来八方游客", "本报记者 赵七", a[0], b[0] + " " + c[0]}
+	for i := 1; i < 4; i++ {
+		text = append(text, a[i]+" "+b[i]+" "+c[i])
+	}
+	text = append(text, c[4])
+	lines := plines(text...)
+	out, changed := unweaveGrid(lines, indexPairs(lines))
+	want := append(append(append([]string{text[0], text[1]}, a...), b...), c...)
+	if diff := cmp.Diff(want, texts(out)); diff != "" || !changed {
+		t.Errorf("columns (changed %v, -want +got):\n%s", changed, diff)
+	}
+}

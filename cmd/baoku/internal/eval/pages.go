@@ -44,7 +44,8 @@ type pagesScore struct {
 // -families per layout family. -misses lists articles read wrong; -dump
 // writes each page and its truth. With -printed it scores printed pages
 // instead (see runEvalPrinted): the arguments are folders of generated
-// PDFs with their truth (make pdfset), read with mutool and pdftotext.
+// PDFs with their truth (make pdfset), read with mutool and pdftotext;
+// -dump then writes the text each extractor gives.
 func runEvalPages(args []string) error {
 	fs := flag.NewFlagSet("eval pages", flag.ContinueOnError)
 	o := pagesOptions{}
@@ -55,7 +56,7 @@ func runEvalPages(args []string) error {
 	fs.StringVar(&o.family, "family", "", "only this layout family")
 	fs.BoolVar(&o.families, "families", false, "print a line per layout family")
 	fs.IntVar(&o.misses, "misses", 0, "print up to N articles read wrong, per split")
-	fs.StringVar(&o.dump, "dump", "", "write each generated page and its truth into this folder")
+	fs.StringVar(&o.dump, "dump", "", "write each page's text and its truth into this folder (with -printed: as each extractor gives it)")
 	printed := fs.Bool("printed", false, "score printed pages: read the PDFs of the sets named as arguments (default var/pdfset/tune var/pdfset/heldout) with each -tools extractor")
 	tools := fs.String("tools", "mutool,pdftotext", "with -printed: the text extractors, comma-separated (mutool, pdftotext)")
 	timeout := fs.Duration("timeout", 30*time.Second, "with -printed: time limit of one extractor run on one page")

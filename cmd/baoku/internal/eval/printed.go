@@ -29,6 +29,7 @@ type printedOptions struct {
 	fold     bool          // fold the characters PDF fonts carry, as the indexer does
 	families bool          // a line per layout family as well
 	misses   int           // misses to print per set and extractor
+	dump     string        // folder to write each page's text and truth to
 }
 
 // printedSets are the sets eval pages -printed reads when none is named:
@@ -42,7 +43,7 @@ func printedFromFlags(fs *flag.FlagSet, tools string, timeout time.Duration, fol
 	var bad []string
 	fs.Visit(func(f *flag.Flag) {
 		switch f.Name {
-		case "corpus", "pages", "seed", "split", "family", "dump":
+		case "corpus", "pages", "seed", "split", "family":
 			bad = append(bad, "-"+f.Name)
 		}
 	})
@@ -52,7 +53,7 @@ func printedFromFlags(fs *flag.FlagSet, tools string, timeout time.Duration, fol
 	if timeout <= 0 {
 		return fmt.Errorf("eval pages -timeout %v: want a positive time limit", timeout)
 	}
-	o := printedOptions{sets: fs.Args(), timeout: timeout, fold: fold, families: po.families, misses: po.misses}
+	o := printedOptions{sets: fs.Args(), timeout: timeout, fold: fold, families: po.families, misses: po.misses, dump: po.dump}
 	if len(o.sets) == 0 {
 		o.sets = printedSets
 	}
@@ -221,6 +222,11 @@ func evalPrintedSet(ctx context.Context, dir string, truth []printedPage, x extr
 			text = foldExtracted(text)
 		}
 		name := fmt.Sprintf("%s#%d", filepath.Base(tp.PDF), tp.Index+1)
+		if o.dump != "" {
+			if err := dumpPrinted(o.dump, dir, x.name, text, tp); err != nil {
+				return nil, fmt.Errorf("eval pages -printed -dump: %w", err)
+			}
+		}
 		res, misses := scorePrinted(name, text, tp)
 		sc.total.Add(res)
 		if sc.byFamily[tp.Family] == nil {
@@ -243,6 +249,25 @@ func evalPrintedSet(ctx context.Context, dir string, truth []printedPage, x extr
 		sc.heldOut = "no"
 	}
 	return sc, nil
+}
+
+// dumpPrinted writes the text of a printed page as the parser reads it,
+// and its truth, into dir/<set>/<extractor>/, named after the PDF and
+// the page: page-3-1.txt and page-3-1.truth.json.
+func dumpPrinted(dir, set, tool, text string, tp printedPage) error {
+	sub := filepath.Join(dir, filepath.Base(set), tool)
+	if err := os.MkdirAll(sub, 0o755); err != nil {
+		return err
+	}
+	base := fmt.Sprintf("%s-%d", strings.TrimSuffix(filepath.Base(tp.PDF), filepath.Ext(tp.PDF)), tp.Index+1)
+	if err := os.WriteFile(filepath.Join(sub, base+".txt"), []byte(text), 0o644); err != nil {
+		return err
+	}
+	b, err := json.MarshalIndent(tp, "", "  ")
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(sub, base+".truth.json"), b, 0o644)
 }
 
 // scorePrinted parses a printed page's text, with the meta its masthead

@@ -2,6 +2,7 @@ package eval
 
 import (
 	"context"
+	"encoding/json"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -210,5 +211,27 @@ func TestEvalPrintedErrors(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), tc.want) {
 			t.Errorf("eval pages -printed -tools %s without it: error %v, want %q", tc.tool, err, tc.want)
 		}
+	}
+}
+
+// TestDumpPrinted checks that -dump writes a printed page's text as the
+// parser reads it and its truth, by set, extractor, PDF and page.
+func TestDumpPrinted(t *testing.T) {
+	dir := t.TempDir()
+	tp := printedPage{truthPage: truthPage{PDF: "var/pdfset/tune/page-3.pdf", Index: 1}, Paper: "城东日报"}
+	if err := dumpPrinted(dir, "var/pdfset/tune", "pdftotext", "城东新图书馆开放\n", tp); err != nil {
+		t.Fatal(err)
+	}
+	text, err := os.ReadFile(filepath.Join(dir, "tune", "pdftotext", "page-3-2.txt"))
+	if err != nil || string(text) != "城东新图书馆开放\n" {
+		t.Errorf("text %q, %v; want the page's text", text, err)
+	}
+	b, err := os.ReadFile(filepath.Join(dir, "tune", "pdftotext", "page-3-2.truth.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back printedPage
+	if err := json.Unmarshal(b, &back); err != nil || back.Paper != "城东日报" || back.Index != 1 {
+		t.Errorf("truth read back %+v, %v; want the page's truth", back, err)
 	}
 }
