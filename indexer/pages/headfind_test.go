@@ -200,3 +200,45 @@ func TestHeadlineFinding(t *testing.T) {
 		},
 	})
 }
+
+// TestTextUnderByline checks when a heading-like line between a byline
+// under a headline and text is read as the text's first line.
+func TestTextUnderByline(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		lines []pline
+		want  lineKind
+	}{
+		{"under a headline and its byline, over text", []pline{
+			{text: "湖畔光伏电站并网发电", kind: kHead},
+			{text: "□ 记者 王四 本报记者 冯五", kind: kByline},
+			{text: "由本省能源集团投资建设的湖畔光伏电站", kind: kHead},
+			{text: "总装机容量二十万千瓦，每年可向电网输送", kind: kBody},
+		}, kBody},
+		{"under a credit line that closes the text before", []pline{
+			{text: "本版制图：钱六", kind: kHead},
+			{text: "本报记者 孙七", kind: kByline},
+			{text: "图片报道", kind: kHead},
+			{text: "秋分时节，湖畔的稻田里一片金黄，农民们", kind: kBody},
+		}, kHead},
+		{"under an author's name, as a reader's piece has", []pline{
+			{text: "窗外的梧桐", kind: kHead},
+			{text: "李八", kind: kByline, author: true},
+			{text: "又是一年秋风起", kind: kHead},
+			{text: "窗外的梧桐叶子黄了，一片一片落在院子里，", kind: kBody},
+		}, kHead},
+		{"over a byline of its own", []pline{
+			{text: "湖畔光伏电站并网发电", kind: kHead},
+			{text: "本报记者 王四", kind: kByline},
+			{text: "山村通上自来水", kind: kHead},
+			{text: "本报记者 周一", kind: kByline},
+		}, kHead},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			textUnderByline(tc.lines, 2)
+			if got := tc.lines[2].kind; got != tc.want {
+				t.Errorf("kind %d, want %d", got, tc.want)
+			}
+		})
+	}
+}

@@ -243,6 +243,9 @@ func classify(lines []pline, index pairIndex) layout {
 			authorUnder(lines, i, lay)
 		}
 	}
+	for i := 2; i+1 < len(lines); i++ {
+		textUnderByline(lines, i)
+	}
 	numberedItems(lines, lay)
 	for i := range lines {
 		standAlone(lines, i)
@@ -251,6 +254,23 @@ func classify(lines []pline, index pairIndex) layout {
 		}
 	}
 	return lay
+}
+
+// textUnderByline settles a heading-like line between a byline under a
+// headline and text (headline / □ 记者 X / 由某公司投资的某项目 / text):
+// the byline has closed the headline, so the line is the first line of
+// the text, short and without punctuation as an indented first line may
+// be, not a second headline.
+func textUnderByline(lines []pline, i int) {
+	l := &lines[i]
+	by := lines[i-1]
+	if l.kind != kHead || by.kind != kByline || by.author || lines[i-2].kind != kHead || reCredit.MatchString(lines[i-2].text) {
+		return // a credit line (本版制图：X) closes the text before it, not heads
+	}
+	if k := lines[i+1].kind; k != kBody && k != kBreak {
+		return
+	}
+	l.kind = kBody
 }
 
 // kickerFloor is the least headline evidence of a line over a headline
