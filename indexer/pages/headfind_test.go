@@ -198,6 +198,28 @@ func TestHeadlineFinding(t *testing.T) {
 			want: []seen{{"今年丰收的秋粮怎样才能卖出好价钱田野里的丰收图景", []string{"吴五"}}},
 			in:   []string{"良种良法"},
 		},
+		{
+			name: "a reader's piece whose author and school stand under its headline, after text that shares its words",
+			lines: []string{
+				"湖边的晚霞",
+				"湖边的晚霞把天空染成了橘红色，散步的人们",
+				"停下脚步，拿出手机拍下这美丽的一刻。湖边的",
+				"老人说，每到这个季节，晚霞总是格外好看，",
+				"大家都爱来湖边走一走，看一看晚霞。",
+				"湖边看晚霞",
+				"王小明 城南第二中学 初二（3）班",
+				"周末傍晚，我和爸爸妈妈一起去湖边看晚霞。",
+				"湖边的晚霞把天空染成了橘红色，散步的人们",
+				"都停下了脚步。爸爸说，每到这个季节，湖边",
+				"的晚霞总是格外好看。我拿出手机拍下了这美",
+				"丽的一刻，心里比蜜还甜。",
+			},
+			want: []seen{
+				{"湖边的晚霞", nil},
+				{"湖边看晚霞", nil},
+			},
+			in: []string{"看一看晚霞", "心里比蜜还甜"},
+		},
 	})
 }
 

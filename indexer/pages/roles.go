@@ -234,8 +234,11 @@ func classify(lines []pline, index pairIndex) layout {
 		}
 	}
 	for i := 1; i < len(lines); i++ {
-		if lines[i].kind == kHead && lines[i-1].kind == kHead {
+		switch {
+		case lines[i].kind == kHead && lines[i-1].kind == kHead:
 			afterHead(lines, i, lay)
+		case lines[i].kind == kBody && lines[i-1].kind == kHead:
+			unitUnder(lines, i)
 		}
 	}
 	for i := 1; i < len(lines); i++ {
@@ -725,6 +728,22 @@ func afterHead(lines []pline, i int, lay layout) bool {
 		return true
 	}
 	return false
+}
+
+// unitUnder marks an author's name and unit read as text right under a
+// headline (张三 某中学 初二（3）班): the opening of a reader's piece,
+// as a byline is, so the headline over it heads that piece rather than
+// standing as an intertitle of the text before.
+func unitUnder(lines []pline, i int) {
+	n := authorUnit(lines, i)
+	if n == 0 {
+		return
+	}
+	for k := i; k < i+n; k++ {
+		lines[k].kind = kBody
+	}
+	lines[i+n-1].kind = kBreak
+	lines[i].author = true
 }
 
 // reUnitEnd matches the end of a contributor's school or unit, printed
