@@ -195,6 +195,11 @@ func isIntertitle(b *block, pi, ni int, drafts []*draft, c *cohesion, lay layout
 			dash = true
 		}
 	}
+	if next.ended && !dash && !numbered && runeCountMax(next.body, shortSigned) < shortSigned {
+		// a short text closed by its own byline is a brief under its
+		// headline, not a section of the article before
+		return false
+	}
 	switch {
 	case len(b.lines) == 1:
 		s += 0.3
@@ -219,6 +224,9 @@ func isIntertitle(b *block, pi, ni int, drafts []*draft, c *cohesion, lay layout
 	}
 	return s > 0
 }
+
+// shortSigned is the most text, in runes, of a brief closed by its byline.
+const shortSigned = 150
 
 // rePartLabel matches a line that only numbers a part of a piece: 第3计,
 // 第二部分, 之一.
