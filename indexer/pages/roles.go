@@ -212,7 +212,7 @@ func classify(lines []pline, index pairIndex) layout {
 		case l.kind != kBody:
 			i++
 		case !opensHere(lines, i):
-			if setAmid(lines, i, lay) {
+			if setAmid(lines, i, lay) || overStart(lines, i, lay) {
 				l.kind = kHead
 			}
 			i++
@@ -310,6 +310,23 @@ func setAmid(lines []pline, i int, lay layout) bool {
 	return h >= 4 || h >= 2 && i+1 < len(lines) && opens(lines[i+1].kind) || h >= 0.5 && interrupts(lines, i, lay)
 }
 
+// overStart reports a line amid text that stands right over an article
+// start (新华社北京3月1日电, 本报讯): the headline of that article, set
+// where the text of the column before breaks off. The text's own lines
+// go on from the line above (a word across the break) or end with a
+// stop, a comma or an ellipsis; a headline does neither, and its form
+// and words say headline at least weakly.
+func overStart(lines []pline, i int, lay layout) bool {
+	if i+1 >= len(lines) || lines[i+1].kind != kStart {
+		return false
+	}
+	t := strings.TrimSpace(lines[i].text)
+	if endsWithStop(t) || strings.HasSuffix(t, "…") || lay.joins(lines[i-1].text, t) {
+		return false
+	}
+	return headEvidence(lines, i, lay) >= -0.5
+}
+
 // breaksRun reports a line amid a run of text that is a headline all the
 // same: the next article set where a column's text breaks off, shown by
 // strong evidence of its own (wider than the column, no punctuation,
@@ -365,7 +382,7 @@ func readRun(lines []pline, i int, lay layout) int {
 	end := i // last line of the run
 	for end+1 < len(lines) && lines[end+1].kind == kBody && !endsSentence(lines[end].text) && !isBracketNote(lines[end].text) &&
 		!interrupts(lines, end+1, lay) &&
-		!(end+1 > i+1 && breaksRun(lines, end+1, lay)) {
+		!(end+1 > i+1 && breaksRun(lines, end+1, lay)) && !(end+1 > i && overStart(lines, end+1, lay)) {
 		end++
 	}
 	closed := endsSentence(lines[end].text) // the run ends a paragraph
