@@ -198,5 +198,139 @@ func TestHeadlineFinding(t *testing.T) {
 			want: []seen{{"今年丰收的秋粮怎样才能卖出好价钱田野里的丰收图景", []string{"吴五"}}},
 			in:   []string{"良种良法"},
 		},
+		{
+			name: "a reader's piece whose author and school stand under its headline, after text that shares its words",
+			lines: []string{
+				"湖边的晚霞",
+				"湖边的晚霞把天空染成了橘红色，散步的人们",
+				"停下脚步，拿出手机拍下这美丽的一刻。湖边的",
+				"老人说，每到这个季节，晚霞总是格外好看，",
+				"大家都爱来湖边走一走，看一看晚霞。",
+				"湖边看晚霞",
+				"王小明 城南第二中学 初二（3）班",
+				"周末傍晚，我和爸爸妈妈一起去湖边看晚霞。",
+				"湖边的晚霞把天空染成了橘红色，散步的人们",
+				"都停下了脚步。爸爸说，每到这个季节，湖边",
+				"的晚霞总是格外好看。我拿出手机拍下了这美",
+				"丽的一刻，心里比蜜还甜。",
+			},
+			want: []seen{
+				{"湖边的晚霞", nil},
+				{"湖边看晚霞", nil},
+			},
+			in: []string{"看一看晚霞", "心里比蜜还甜"},
+		},
+		{
+			name: "a brief closed by its own byline under a headline that shares the words of the text before",
+			lines: []string{
+				"秋粮收购开秤",
+				"全省秋粮收购昨天开秤，各地收购网点排起了",
+				"长队，农民们开着三轮车把新收的稻谷送到粮",
+				"站。粮站的工作人员说，今年的稻谷颗粒饱满，",
+				"收购价格比去年略高，农民卖粮的积极性很高。",
+				"为了让农民少跑腿，不少粮站延长了收购时间，",
+				"还派出流动收购车到村里上门收购。农民们说，",
+				"家门口就能把稻谷卖了，省心又省力。",
+				"粮站里，检验员正在检测稻谷的水分和杂质，",
+				"合格的稻谷过磅后直接入仓。今年全省新建了",
+				"一批烘干设施，农民收下的湿稻谷也能及时烘",
+				"干，不用再担心下雨天稻谷发芽霉变了。",
+				"稻谷烘干进村",
+				"今年秋收，村里新建的烘干中心派上了用场，",
+				"湿稻谷当天收下当天烘干，农民不用再晒谷子。",
+				"本报记者 钱六",
+			},
+			want: []seen{
+				{"秋粮收购开秤", nil},
+				{"稻谷烘干进村", []string{"钱六"}},
+			},
+			in: []string{"稻谷发芽霉变", "不用再晒谷子"},
+		},
+		{
+			name: "a headline as wide as the column where the text before breaks off, over a dateline",
+			lines: []string{
+				"湖区渔民上岸安居",
+				"湖区最后一批渔民昨天搬进了岸上的新房，",
+				"告别了世代漂泊的水上生活。老渔民说，过去",
+				"一家人挤在小船上，刮风下雨最揪心，如今住",
+				"进了楼房，孩子上学也方便了。镇里还为上岸",
+				"的渔民安排了护林员、保洁员等公益岗位，让",
+				"他们搬得出、稳得住、能致富。不少年轻渔民",
+				"跨江大桥主塔顺利封顶两岸往来将更加便捷",
+				"新华社南京5月6日电（记者 孙七）记者从有关",
+				"部门获悉，跨江大桥主塔顺利封顶，大桥建成",
+				"后两岸往来将更加便捷，通行只需十分钟。",
+			},
+			want: []seen{
+				{"湖区渔民上岸安居", nil},
+				{"跨江大桥主塔顺利封顶两岸往来将更加便捷", []string{"孙七"}},
+			},
+			in: []string{"不少年轻渔民", "通行只需十分钟"},
+		},
+		{
+			name: "a headline as wide as the column where the text before breaks off, over its byline",
+			lines: []string{
+				"湖区渔民上岸安居",
+				"湖区最后一批渔民昨天搬进了岸上的新房，",
+				"告别了世代漂泊的水上生活。老渔民说，过去",
+				"一家人挤在小船上，刮风下雨最揪心，如今住",
+				"进了楼房，孩子上学也方便了。镇里还为上岸",
+				"的渔民安排了护林员、保洁员等公益岗位，让",
+				"他们搬得出、稳得住、能致富。不少年轻渔民",
+				"跨江大桥主塔顺利封顶两岸往来将更加便捷",
+				"本报记者 孙七",
+				"记者从有关部门获悉，跨江大桥主塔顺利封顶，",
+				"大桥建成后两岸往来将更加便捷，通行只需十",
+				"分钟。大桥的建设者们说，主塔封顶后，大桥",
+				"将进入钢梁架设阶段，预计明年建成通车。",
+			},
+			want: []seen{
+				{"湖区渔民上岸安居", nil},
+				{"跨江大桥主塔顺利封顶两岸往来将更加便捷", []string{"孙七"}},
+			},
+			in: []string{"不少年轻渔民", "预计明年建成通车"},
+		},
 	})
+}
+
+// TestTextUnderByline checks when a heading-like line between a byline
+// under a headline and text is read as the text's first line.
+func TestTextUnderByline(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		lines []pline
+		want  lineKind
+	}{
+		{"under a headline and its byline, over text", []pline{
+			{text: "湖畔光伏电站并网发电", kind: kHead},
+			{text: "□ 记者 王四 本报记者 冯五", kind: kByline},
+			{text: "由本省能源集团投资建设的湖畔光伏电站", kind: kHead},
+			{text: "总装机容量二十万千瓦，每年可向电网输送", kind: kBody},
+		}, kBody},
+		{"under a credit line that closes the text before", []pline{
+			{text: "本版制图：钱六", kind: kHead},
+			{text: "本报记者 孙七", kind: kByline},
+			{text: "图片报道", kind: kHead},
+			{text: "秋分时节，湖畔的稻田里一片金黄，农民们", kind: kBody},
+		}, kHead},
+		{"under an author's name, as a reader's piece has", []pline{
+			{text: "窗外的梧桐", kind: kHead},
+			{text: "李八", kind: kByline, author: true},
+			{text: "又是一年秋风起", kind: kHead},
+			{text: "窗外的梧桐叶子黄了，一片一片落在院子里，", kind: kBody},
+		}, kHead},
+		{"over a byline of its own", []pline{
+			{text: "湖畔光伏电站并网发电", kind: kHead},
+			{text: "本报记者 王四", kind: kByline},
+			{text: "山村通上自来水", kind: kHead},
+			{text: "本报记者 周一", kind: kByline},
+		}, kHead},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			textUnderByline(tc.lines, 2)
+			if got := tc.lines[2].kind; got != tc.want {
+				t.Errorf("kind %d, want %d", got, tc.want)
+			}
+		})
+	}
 }

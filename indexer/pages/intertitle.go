@@ -196,6 +196,11 @@ func isIntertitle(b *block, pi, ni int, drafts []*draft, c *cohesion, lay layout
 			dash = true
 		}
 	}
+	if next.ended && !dash && !numbered && runeCountMax(next.body, shortSigned) < shortSigned && !signedItems(prev, next) {
+		// a short text closed by its own byline is a brief under its
+		// headline, not a section of the article before
+		return false
+	}
 	switch {
 	case len(b.lines) == 1:
 		s += 0.3
@@ -241,6 +246,9 @@ func signedItems(prev, next *draft) bool {
 	}
 	return items >= 2
 }
+
+// shortSigned is the most text, in runes, of a brief closed by its byline.
+const shortSigned = 150
 
 // rePartLabel matches a line that only numbers a part of a piece: 第3计,
 // 第二部分, 之一.

@@ -230,7 +230,7 @@ func classify(lines []pline, index pairIndex) layout {
 		case l.kind != kBody:
 			i++
 		case !opensHere(lines, i):
-			if setAmid(lines, i, lay) {
+			if setAmid(lines, i, lay) || overStart(lines, i, lay) {
 				l.kind = kHead
 			}
 			i++
@@ -252,14 +252,20 @@ func classify(lines []pline, index pairIndex) layout {
 		}
 	}
 	for i := 1; i < len(lines); i++ {
-		if lines[i].kind == kHead && lines[i-1].kind == kHead {
+		switch {
+		case lines[i].kind == kHead && lines[i-1].kind == kHead:
 			afterHead(lines, i, lay)
+		case lines[i].kind == kBody && lines[i-1].kind == kHead:
+			unitUnder(lines, i)
 		}
 	}
 	for i := 1; i < len(lines); i++ {
 		if lines[i].kind == kHead && lines[i-1].kind == kHead {
 			authorUnder(lines, i, lay)
 		}
+	}
+	for i := 2; i+1 < len(lines); i++ {
+		textUnderByline(lines, i)
 	}
 	numberedItems(lines, lay)
 	for i := range lines {
@@ -269,6 +275,23 @@ func classify(lines []pline, index pairIndex) layout {
 		}
 	}
 	return lay
+}
+
+// textUnderByline settles a heading-like line between a byline under a
+// headline and text (headline / □ 记者 X / 由某公司投资的某项目 / text):
+// the byline has closed the headline, so the line is the first line of
+// the text, short and without punctuation as an indented first line may
+// be, not a second headline.
+func textUnderByline(lines []pline, i int) {
+	l := &lines[i]
+	by := lines[i-1]
+	if l.kind != kHead || by.kind != kByline || by.author || lines[i-2].kind != kHead || reCredit.MatchString(lines[i-2].text) {
+		return // a credit line (本版制图：X) closes the text before it, not heads
+	}
+	if k := lines[i+1].kind; k != kBody && k != kBreak {
+		return
+	}
+	l.kind = kBody
 }
 
 // kickerFloor is the least headline evidence of a line over a headline
@@ -303,6 +326,29 @@ func setAmid(lines []pline, i int, lay layout) bool {
 	}
 	h := headEvidence(lines, i, lay)
 	return h >= 4 || h >= 2 && i+1 < len(lines) && opens(lines[i+1].kind) || h >= 0.5 && interrupts(lines, i, lay)
+}
+
+// overStart reports a line amid text that stands right over an article
+// start (新华社北京3月1日电, 本报讯) or over a byline that opens text
+// (本报记者 X / text): the headline of that article, set
+// where the text of the column before breaks off. The text's own lines
+// go on from the line above (a word across the break) or end with a
+// stop, a comma or an ellipsis; a headline does neither, and its form
+// and words say headline at least weakly.
+func overStart(lines []pline, i int, lay layout) bool {
+	if i+1 >= len(lines) {
+		return false
+	}
+	next := lines[i+1]
+	opensText := next.kind == kByline && !next.author && i+2 < len(lines) && lines[i+2].kind == kBody
+	if next.kind != kStart && !opensText {
+		return false
+	}
+	t := strings.TrimSpace(lines[i].text)
+	if endsWithStop(t) || strings.HasSuffix(t, "…") || lay.joins(lines[i-1].text, t) {
+		return false
+	}
+	return headEvidence(lines, i, lay) >= -0.5
 }
 
 // breaksRun reports a line amid a run of text that is a headline all the
@@ -361,7 +407,7 @@ func readRun(lines []pline, i int, lay layout) int {
 	for end+1 < len(lines) && lines[end+1].kind == kBody && !endsSentence(lines[end].text) && !isBracketNote(lines[end].text) &&
 		!signedEnd(lines[end].text) &&
 		!interrupts(lines, end+1, lay) &&
-		!(end+1 > i+1 && breaksRun(lines, end+1, lay)) {
+		!(end+1 > i+1 && breaksRun(lines, end+1, lay)) && !(end+1 > i && overStart(lines, end+1, lay)) {
 		end++
 	}
 	closed := endsSentence(lines[end].text) // the run ends a paragraph
@@ -724,6 +770,22 @@ func afterHead(lines []pline, i int, lay layout) bool {
 		return true
 	}
 	return false
+}
+
+// unitUnder marks an author's name and unit read as text right under a
+// headline (张三 某中学 初二（3）班): the opening of a reader's piece,
+// as a byline is, so the headline over it heads that piece rather than
+// standing as an intertitle of the text before.
+func unitUnder(lines []pline, i int) {
+	n := authorUnit(lines, i)
+	if n == 0 {
+		return
+	}
+	for k := i; k < i+n; k++ {
+		lines[k].kind = kBody
+	}
+	lines[i+n-1].kind = kBreak
+	lines[i].author = true
 }
 
 // reUnitEnd matches the end of a contributor's school or unit, printed
