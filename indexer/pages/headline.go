@@ -523,6 +523,18 @@ func (p *parser) assignHeadlines(drafts []*draft, blocks []*block) []*draft {
 			prev := root(groups[i-1])
 			prev.lines = append(prev.lines, g.lines...)
 			joined[g] = prev
+		case isLabelUnderCredit(g, b, drafts):
+			// a photo label under its report's credit, the report
+			// read on with the article above it: the report is cut
+			// from that article and headed by its label
+			if nd := splitCaption(drafts[b.prev], g.lines[0]); nd != nil {
+				drafts = insertDraft(drafts, b.prev+1, nd, blocks, bestOf)
+				b.prev++ // the report stands right above its label
+				nd.head = g
+				assigned[g] = true
+				break
+			}
+			drafts = p.keepAsBody(g, b, drafts)
 		default:
 			drafts = p.keepAsBody(g, b, drafts)
 		}

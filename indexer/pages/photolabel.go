@@ -91,3 +91,93 @@ func isPhotoCredit(l pline) bool {
 	}
 	return false
 }
+
+// maxCaptionCut is the most lines of text splitCaption takes from the
+// end of a draft for a photo report's caption.
+const maxCaptionCut = 12
+
+// splitCaption cuts from the end of draft d the photo report printed
+// above its label (caption / credit / 图片报道) that was read on with
+// the article before it: the report's text is its last paragraph before
+// the credit, and the one before that when the last is the picture's
+// description (图为……). The credit must end d's text and stand right
+// over the label; bylines after it go with the report. It returns the
+// report's draft, or nil when d has no text left before the caption.
+func splitCaption(d *draft, label pline) *draft {
+	c := len(d.lines) - 1
+	if c < 1 || d.lines[c].kind != kPhoto || d.lines[c].n > label.n {
+		return nil
+	}
+	for _, b := range d.bylines {
+		if b.n > d.lines[c].n && !isPhotoCredit(b) && b.kind != kByline {
+			return nil
+		}
+	}
+	start := func(k int) int { // the first line of the paragraph line k is in
+		for k > 0 && d.lines[k].kind != kStart {
+			p := d.lines[k-1]
+			if p.kind == kPhoto || p.kind == kBreak || endsSentence(p.text) {
+				break
+			}
+			k--
+		}
+		return k
+	}
+	s := start(c - 1)
+	if s > 1 && strings.HasPrefix(compact(d.lines[s].text), "图为") {
+		s = start(s - 1)
+	}
+	if s < 1 || c-s > maxCaptionCut || d.lines[s-1].kind == kPhoto && strings.Contains(d.lines[s-1].text, "。") {
+		// the credit of a caption amid the text (图为…… 王五摄), not of
+		// a report before this one
+		return nil
+	}
+	rest := &draft{lines: d.lines[:s:s], opened: d.opened, prefix: d.prefix}
+	if !rest.hasBody() {
+		return nil
+	}
+	nd := &draft{lines: append([]pline(nil), d.lines[s:]...), ended: d.ended}
+	for _, b := range d.bylines {
+		if b.n > d.lines[s].n {
+			nd.bylines = append(nd.bylines, b)
+		} else {
+			rest.bylines = append(rest.bylines, b)
+		}
+	}
+	d.lines, d.bylines, d.ended = rest.lines, rest.bylines, len(rest.bylines) > 0 && !d.opened
+	d.setBody()
+	nd.setBody()
+	return nd
+}
+
+// isLabelUnderCredit reports whether group g is only a photo label that
+// opens block b right under a draft ending in a photo credit.
+func isLabelUnderCredit(g *headGroup, b *block, drafts []*draft) bool {
+	if len(g.lines) != 1 || g.column != "" || !isPhotoLabel(g.lines[0].text) || b.prev < 0 || len(b.lines) == 0 || b.lines[0].n != g.lines[0].n {
+		return false
+	}
+	d := drafts[b.prev]
+	return len(d.lines) > 0 && d.lines[len(d.lines)-1].kind == kPhoto
+}
+
+// insertDraft puts nd into drafts at index at, moving the blocks'
+// references and the best fits of groups to drafts at or after it.
+func insertDraft(drafts []*draft, at int, nd *draft, blocks []*block, bestOf map[*headGroup]int) []*draft {
+	drafts = append(drafts, nil)
+	copy(drafts[at+1:], drafts[at:])
+	drafts[at] = nd
+	for _, b := range blocks {
+		if b.prev >= at {
+			b.prev++
+		}
+		if b.next >= at {
+			b.next++
+		}
+	}
+	for g, d := range bestOf {
+		if d >= at {
+			bestOf[g] = d + 1
+		}
+	}
+	return drafts
+}

@@ -5,7 +5,8 @@ import "testing"
 // TestPhotoLabel holds photo reports under their label (图片报道): the
 // caption's first lines, short enough to pass for a headline, are the
 // report's text, and the label its only headline; a label under the
-// credit of the report above it leaves the headline under it alone.
+// credit of the report above it leaves the headline under it alone, and
+// a report read on with the article above its label is cut from it.
 func TestPhotoLabel(t *testing.T) {
 	runPageCases(t, []pageCase{
 		{
@@ -60,6 +61,50 @@ func TestPhotoLabel(t *testing.T) {
 			},
 			want: []seen{{"图片报道", nil}, {"春日植树", []string{"王一鸣"}}},
 			in:   []string{"青石镇南山枇杷园", "城东小学的师生"},
+		},
+		{
+			name: "a photo report read on with the article above its label is cut from it at its caption",
+			lines: []string{
+				"河口大桥合龙",
+				"本报讯 河口大桥昨天合龙，这",
+				"座大桥全长两千米，是本省跨",
+				"度最大的一座公路桥。大桥通",
+				"车以后，两岸往来只要十分钟，",
+				"比坐渡船省时许多。岸边的居",
+				"民说，盼大桥盼了很多年，合",
+				"龙的那一刻，大家都来江边看",
+				"热闹。",
+				"5月3日，城北湿地公园",
+				"的荷花陆续开放，吸引不少",
+				"市民前来观赏拍照。",
+				"赵青山摄（影像中国）",
+				"本报记者 王一鸣",
+				"图片报道",
+			},
+			want: []seen{{"河口大桥合龙", nil}, {"图片报道", []string{"王一鸣"}}},
+			in:   []string{"江边看热闹", "城北湿地公园的荷花"},
+		},
+		{
+			name: "a caption of two paragraphs, the second the picture's description, is cut whole",
+			lines: []string{
+				"河口大桥合龙",
+				"本报讯 河口大桥昨天合龙，这",
+				"座大桥全长两千米，是本省跨",
+				"度最大的一座公路桥。大桥通",
+				"车以后，两岸往来只要十分钟，",
+				"比坐渡船省时许多。岸边的居",
+				"民说，盼大桥盼了很多年，合",
+				"龙的那一刻，大家都来江边看",
+				"热闹。",
+				"5月3日，城北湿地公园的荷",
+				"花陆续开放，吸引不少市民",
+				"前来观赏。",
+				"图为市民在荷塘边拍照。",
+				"赵青山摄（影像中国）",
+				"图片报道",
+			},
+			want: []seen{{"河口大桥合龙", nil}, {"图片报道", nil}},
+			in:   []string{"江边看热闹", "城北湿地公园的荷花陆续开放，吸引不少市民前来观赏。\n图为市民"},
 		},
 	})
 }
