@@ -100,12 +100,20 @@ const maxCaptionCut = 12
 // above its label (caption / credit / 图片报道) that was read on with
 // the article before it: the report's text is its last paragraph before
 // the credit, and the one before that when the last is the picture's
-// description (图为……). The credit must end d's text and stand right
-// over the label; bylines after it go with the report. It returns the
+// description (图为……). The credit, a line (王五摄) or a byline naming
+// photographers (王五 摄影报道), must end d's text and stand right over
+// the label; bylines after it go with the report. It returns the
 // report's draft, or nil when d has no text left before the caption.
 func splitCaption(d *draft, label pline) *draft {
 	c := len(d.lines) - 1
-	if c < 1 || d.lines[c].kind != kPhoto || d.lines[c].n > label.n {
+	if c < 1 || d.lines[c].n > label.n {
+		return nil
+	}
+	last := c // the caption's last line
+	switch {
+	case d.lines[c].kind == kPhoto:
+		last = c - 1
+	case !creditByline(d):
 		return nil
 	}
 	for _, b := range d.bylines {
@@ -123,11 +131,11 @@ func splitCaption(d *draft, label pline) *draft {
 		}
 		return k
 	}
-	s := start(c - 1)
+	s := start(last)
 	if s > 1 && strings.HasPrefix(compact(d.lines[s].text), "图为") {
 		s = start(s - 1)
 	}
-	if s < 1 || c-s > maxCaptionCut || d.lines[s-1].kind == kPhoto && strings.Contains(d.lines[s-1].text, "。") {
+	if s < 1 || last-s >= maxCaptionCut || d.lines[s-1].kind == kPhoto && strings.Contains(d.lines[s-1].text, "。") {
 		// the credit of a caption amid the text (图为…… 王五摄), not of
 		// a report before this one
 		return nil
@@ -151,13 +159,24 @@ func splitCaption(d *draft, label pline) *draft {
 }
 
 // isLabelUnderCredit reports whether group g is only a photo label that
-// opens block b right under a draft ending in a photo credit.
+// opens block b right under a draft ending in a photo credit or a
+// photographers' byline.
 func isLabelUnderCredit(g *headGroup, b *block, drafts []*draft) bool {
 	if len(g.lines) != 1 || g.column != "" || !isPhotoLabel(g.lines[0].text) || b.prev < 0 || len(b.lines) == 0 || b.lines[0].n != g.lines[0].n {
 		return false
 	}
 	d := drafts[b.prev]
-	return len(d.lines) > 0 && d.lines[len(d.lines)-1].kind == kPhoto
+	return len(d.lines) > 0 && (d.lines[len(d.lines)-1].kind == kPhoto || creditByline(d))
+}
+
+// creditByline reports whether draft d ends in a byline naming
+// photographers (王五 摄影报道) after its last line of text.
+func creditByline(d *draft) bool {
+	if len(d.bylines) == 0 || len(d.lines) == 0 {
+		return false
+	}
+	b := d.bylines[len(d.bylines)-1]
+	return isPhotoCredit(b) && b.n > d.lines[len(d.lines)-1].n
 }
 
 // insertDraft puts nd into drafts at index at, moving the blocks'
