@@ -500,6 +500,7 @@ func (p *parser) assignHeadlines(drafts []*draft, blocks []*block) []*draft {
 	}
 	// A group that fits nothing by itself is most likely a slogan kicker
 	// of the group after it, or a subtitle of the one before it.
+	// A photo label (图片报道) is neither: it heads a report of its own.
 	for i, g := range groups {
 		if assigned[g] || joined[g] != nil || len(g.lines) == 0 {
 			continue
@@ -513,13 +514,13 @@ func (p *parser) assignHeadlines(drafts []*draft, blocks []*block) []*draft {
 			return ok && drafts[d].head != h
 		}
 		switch {
-		case !lastOf[g] && assigned[groups[i+1]] && groups[i+1].column == "" && !fitsOther(groups[i+1]) && headsGroup(g, groups[i+1]):
+		case !lastOf[g] && !isLabelGroup(g) && !isLabelGroup(groups[i+1]) && assigned[groups[i+1]] && groups[i+1].column == "" && !fitsOther(groups[i+1]) && headsGroup(g, groups[i+1]):
 			next := groups[i+1]
 			next.lines = append(append([]pline(nil), g.lines...), next.lines...)
 			next.column = g.column
 			next.kicker = true
 			joined[g] = next
-		case i > 0 && owner[groups[i-1]] == b && assigned[root(groups[i-1])] && g.column == "":
+		case i > 0 && !isLabelGroup(g) && !isLabelGroup(root(groups[i-1])) && owner[groups[i-1]] == b && assigned[root(groups[i-1])] && g.column == "":
 			prev := root(groups[i-1])
 			prev.lines = append(prev.lines, g.lines...)
 			joined[g] = prev

@@ -162,7 +162,7 @@ func splitCaption(d *draft, label pline) *draft {
 // opens block b right under a draft ending in a photo credit or a
 // photographers' byline.
 func isLabelUnderCredit(g *headGroup, b *block, drafts []*draft) bool {
-	if len(g.lines) != 1 || g.column != "" || !isPhotoLabel(g.lines[0].text) || b.prev < 0 || len(b.lines) == 0 || b.lines[0].n != g.lines[0].n {
+	if !isLabelGroup(g) || b.prev < 0 || len(b.lines) == 0 || b.lines[0].n != g.lines[0].n {
 		return false
 	}
 	d := drafts[b.prev]
@@ -199,4 +199,11 @@ func insertDraft(drafts []*draft, at int, nd *draft, blocks []*block, bestOf map
 		}
 	}
 	return drafts
+}
+
+// isLabelGroup reports whether headline group g is only a photo label,
+// which neither heads another headline as its kicker nor ends one as its
+// subtitle.
+func isLabelGroup(g *headGroup) bool {
+	return len(g.lines) == 1 && g.column == "" && isPhotoLabel(g.lines[0].text)
 }

@@ -6,7 +6,8 @@ import "testing"
 // caption's first lines, short enough to pass for a headline, are the
 // report's text, and the label its only headline; a label under the
 // credit of the report above it leaves the headline under it alone, and
-// a report read on with the article above its label is cut from it.
+// a report read on with the article above its label is cut from it; a
+// label is no other headline's kicker or subtitle.
 func TestPhotoLabel(t *testing.T) {
 	runPageCases(t, []pageCase{
 		{
@@ -126,6 +127,54 @@ func TestPhotoLabel(t *testing.T) {
 			},
 			want: []seen{{"河口大桥合龙", nil}, {"图片报道", []string{"王一鸣"}}},
 			in:   []string{"江边看热闹", "城北湿地公园的荷花"},
+		},
+		{
+			name: "a photo label that fits no article is no subtitle of the headline before it in its block",
+			lines: []string{
+				"本报讯 河口大桥昨天合龙，这",
+				"座大桥全长两千米，是本省跨",
+				"度最大的一座公路桥。大桥通",
+				"车以后，两岸往来只要十分钟，",
+				"比坐渡船省时许多。岸边的居",
+				"民说，盼大桥盼了很多年，合",
+				"龙的那一刻，大家都来江边看",
+				"热闹。",
+				"河口大桥合龙",
+				"图片报道",
+				"城西菜场改造完工",
+				"城西菜场的摊位重新排过，",
+				"过道宽了，地面也干净了。买",
+				"菜的老人都说，现在逛城西菜",
+				"场舒心，摊主的生意也好了不",
+				"少。菜场还新设了便民服务台，",
+				"可以代收快递、修补衣物。",
+			},
+			want: []seen{{"河口大桥合龙", nil}, {"城西菜场改造完工", nil}},
+			in:   []string{"江边看热闹", "城西菜场的摊位"},
+		},
+		{
+			name: "a photo label that fits no article is no kicker of a short headline after it in its block",
+			lines: []string{
+				"河口大桥合龙",
+				"本报讯 河口大桥昨天合龙，这",
+				"座大桥全长两千米，是本省跨",
+				"度最大的一座公路桥。大桥通",
+				"车以后，两岸往来只要十分钟，",
+				"比坐渡船省时许多。岸边的居",
+				"民说，盼大桥盼了很多年，合",
+				"龙的那一刻，大家都来江边看",
+				"热闹。",
+				"图片报道",
+				"菜场新貌",
+				"城西菜场的摊位重新排过，",
+				"过道宽了，地面也干净了。买",
+				"菜的老人都说，现在逛城西菜",
+				"场舒心，摊主的生意也好了不",
+				"少。菜场还新设了便民服务台，",
+				"可以代收快递、修补衣物。",
+			},
+			want: []seen{{"河口大桥合龙", nil}, {"菜场新貌", nil}},
+			in:   []string{"江边看热闹", "城西菜场的摊位"},
 		},
 	})
 }
