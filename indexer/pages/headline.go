@@ -337,7 +337,8 @@ func groupBlock(b *block, m *matcher, lo, hi int) []*headGroup {
 			force, curBest = true, -1
 			continue
 		}
-		if cur != nil && len(cur.lines) > 0 && (l.widow || isHeadWidow(cur.lines[len(cur.lines)-1].text, l.text)) &&
+		// a label (导读, 图片报道) is no wrapped tail of the line above
+		if cur != nil && len(cur.lines) > 0 && !isLabelHead(l.text) && (l.widow || isHeadWidow(cur.lines[len(cur.lines)-1].text, l.text)) &&
 			m.tailFits(cur.lines[len(cur.lines)-1].text, l.text, curBest) {
 			cur.lines[len(cur.lines)-1].text += l.text
 			continue

@@ -201,9 +201,16 @@ func insertDraft(drafts []*draft, at int, nd *draft, blocks []*block, bestOf map
 	return drafts
 }
 
-// isLabelGroup reports whether headline group g is only a photo label,
-// which neither heads another headline as its kicker nor ends one as its
-// subtitle.
+// isLabelGroup reports whether headline group g is only a label
+// (isLabelHead), which neither heads another headline as its kicker nor
+// ends one as its subtitle.
 func isLabelGroup(g *headGroup) bool {
-	return len(g.lines) == 1 && g.column == "" && isPhotoLabel(g.lines[0].text)
+	return len(g.lines) == 1 && g.column == "" && isLabelHead(g.lines[0].text)
+}
+
+// isLabelHead reports whether s is only a label printed as the headline
+// of an item of its own: a photo label, or 导读 over a digest of an
+// article printed elsewhere.
+func isLabelHead(s string) bool {
+	return isPhotoLabel(s) || compact(s) == "导读"
 }

@@ -7,7 +7,8 @@ import "testing"
 // report's text, and the label its only headline; a label under the
 // credit of the report above it leaves the headline under it alone, and
 // a report read on with the article above its label is cut from it; a
-// label is no other headline's kicker or subtitle.
+// label, or a digest's label (导读), is no other headline's kicker,
+// subtitle or wrapped tail.
 func TestPhotoLabel(t *testing.T) {
 	runPageCases(t, []pageCase{
 		{
@@ -174,6 +175,48 @@ func TestPhotoLabel(t *testing.T) {
 				"可以代收快递、修补衣物。",
 			},
 			want: []seen{{"河口大桥合龙", nil}, {"菜场新貌", nil}},
+			in:   []string{"江边看热闹", "城西菜场的摊位"},
+		},
+		{
+			name: "a digest's label 导读 under a short headline is no wrapped tail of it",
+			lines: []string{
+				"本报讯 河口大桥昨天合龙，这座大桥全长两千",
+				"米，是本省跨度最大的一座公路桥。大桥通车",
+				"以后，两岸往来只要十分钟，比坐渡船省时许多。",
+				"岸边的居民说，盼大桥盼了很多年，合龙的那",
+				"一刻，大家都来江边看热闹。",
+				"天堑变通途",
+				"导读",
+				"本报讯（记者 林一）城西菜场的摊位重新排过，",
+				"过道宽了，地面也干净了。买菜的老人都说，现",
+				"在逛城西菜场舒心，摊主的生意也好了不少。",
+				"菜场还新设了便民服务台，可以代收快递……",
+			},
+			want: []seen{{"天堑变通途", nil}, {"导读", []string{"林一"}}},
+			in:   []string{"江边看热闹", "城西菜场的摊位"},
+		},
+		{
+			name: "a digest's label 导读 that fits no article is no subtitle of the headline before it",
+			lines: []string{
+				"本报讯 河口大桥昨天合龙，这",
+				"座大桥全长两千米，是本省跨",
+				"度最大的一座公路桥。大桥通",
+				"车以后，两岸往来只要十分钟，",
+				"比坐渡船省时许多。岸边的居",
+				"民说，盼大桥盼了很多年，合",
+				"龙的那一刻，大家都来江边看",
+				"热闹。",
+				"河口大桥合龙",
+				"导读",
+				"城西菜场改造完工",
+				"城西菜场的摊位重新排过，",
+				"过道宽了，地面也干净了。买",
+				"菜的老人都说，现在逛城西菜",
+				"场舒心，摊主的生意也好了不",
+				"少。菜场还新设了便民服务台，",
+				"可以代收快递、修补衣物。",
+			},
+			want: []seen{{"河口大桥合龙", nil}, {"城西菜场改造完工", nil}},
 			in:   []string{"江边看热闹", "城西菜场的摊位"},
 		},
 	})
