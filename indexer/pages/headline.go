@@ -480,6 +480,13 @@ func (p *parser) assignHeadlines(drafts []*draft, blocks []*block) []*draft {
 		if assigned[g] || joined[g] != nil || len(g.lines) == 0 {
 			continue
 		}
+		if isLabelUnderCredit(g, b, drafts) && drafts[b.prev].head == nil {
+			// a photo label right under a credit heads the report the
+			// credit closes, printed above it, not the text under it
+			drafts[b.prev].head = g
+			assigned[g] = true
+			continue
+		}
 		first := i == 0 || owner[groups[i-1]] != b || headsAbove(drafts, groups, owner, i)
 		if i+1 < len(groups) && owner[groups[i+1]] == b && assigned[groups[i+1]] {
 			if d := headedBy(drafts, groups[i+1]); d >= 0 && d <= b.prev {

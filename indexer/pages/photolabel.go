@@ -162,7 +162,7 @@ func splitCaption(d *draft, label pline) *draft {
 // opens block b right under a draft ending in a photo credit or a
 // photographers' byline.
 func isLabelUnderCredit(g *headGroup, b *block, drafts []*draft) bool {
-	if !isLabelGroup(g) || b.prev < 0 || len(b.lines) == 0 || b.lines[0].n != g.lines[0].n {
+	if !isLabelGroup(g) || !isPhotoLabel(g.lines[0].text) || b.prev < 0 || len(b.lines) == 0 || b.lines[0].n != g.lines[0].n {
 		return false
 	}
 	d := drafts[b.prev]
