@@ -506,6 +506,7 @@ func (p *parser) assignHeadlines(drafts []*draft, blocks []*block) []*draft {
 			assigned[g] = true
 		}
 	}
+	cuts := 0 // photo reports cut from the text above their labels
 	// A group that fits nothing by itself is most likely a slogan kicker
 	// of the group after it, or a subtitle of the one before it.
 	// A photo label (图片报道) is neither: it heads a report of its own.
@@ -532,12 +533,13 @@ func (p *parser) assignHeadlines(drafts []*draft, blocks []*block) []*draft {
 			prev := root(groups[i-1])
 			prev.lines = append(prev.lines, g.lines...)
 			joined[g] = prev
-		case isLabelUnderCredit(g, b, drafts):
+		case isLabelUnderCredit(g, b, drafts) && cuts < maxReportCuts:
 			// a photo label under its report's credit, the report
 			// read on with the article above it: the report is cut
 			// from that article and headed by its label
 			if nd := splitCaption(drafts[b.prev], g.lines[0]); nd != nil {
 				drafts = insertDraft(drafts, b.prev+1, nd, blocks, bestOf)
+				cuts++
 				b.prev++ // the report stands right above its label
 				nd.head = g
 				assigned[g] = true

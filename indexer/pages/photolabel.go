@@ -92,6 +92,11 @@ func isPhotoCredit(l pline) bool {
 	return false
 }
 
+// maxReportCuts is the most photo reports cut from the text above their
+// labels on one page: each cut moves the drafts after it, so a page of
+// many is read in time linear in its size.
+const maxReportCuts = 16
+
 // maxCaptionCut is the most lines of text splitCaption takes from the
 // end of a draft for a photo report's caption.
 const maxCaptionCut = 12
