@@ -337,7 +337,8 @@ func groupBlock(b *block, m *matcher, lo, hi int) []*headGroup {
 			force, curBest = true, -1
 			continue
 		}
-		if cur != nil && len(cur.lines) > 0 && (l.widow || isHeadWidow(cur.lines[len(cur.lines)-1].text, l.text)) &&
+		// a label (导读, 图片报道) is no wrapped tail of the line above
+		if cur != nil && len(cur.lines) > 0 && !isLabelHead(l.text) && (l.widow || isHeadWidow(cur.lines[len(cur.lines)-1].text, l.text)) &&
 			m.tailFits(cur.lines[len(cur.lines)-1].text, l.text, curBest) {
 			cur.lines[len(cur.lines)-1].text += l.text
 			continue
@@ -479,6 +480,13 @@ func (p *parser) assignHeadlines(drafts []*draft, blocks []*block) []*draft {
 		if assigned[g] || joined[g] != nil || len(g.lines) == 0 {
 			continue
 		}
+		if isLabelUnderCredit(g, b, drafts) && drafts[b.prev].head == nil {
+			// a photo label right under a credit heads the report the
+			// credit closes, printed above it, not the text under it
+			drafts[b.prev].head = g
+			assigned[g] = true
+			continue
+		}
 		first := i == 0 || owner[groups[i-1]] != b || headsAbove(drafts, groups, owner, i)
 		if i+1 < len(groups) && owner[groups[i+1]] == b && assigned[groups[i+1]] {
 			if d := headedBy(drafts, groups[i+1]); d >= 0 && d <= b.prev {
@@ -498,8 +506,10 @@ func (p *parser) assignHeadlines(drafts []*draft, blocks []*block) []*draft {
 			assigned[g] = true
 		}
 	}
+	cuts := 0 // photo reports cut from the text above their labels
 	// A group that fits nothing by itself is most likely a slogan kicker
 	// of the group after it, or a subtitle of the one before it.
+	// A photo label (图片报道) is neither: it heads a report of its own.
 	for i, g := range groups {
 		if assigned[g] || joined[g] != nil || len(g.lines) == 0 {
 			continue
@@ -513,16 +523,29 @@ func (p *parser) assignHeadlines(drafts []*draft, blocks []*block) []*draft {
 			return ok && drafts[d].head != h
 		}
 		switch {
-		case !lastOf[g] && assigned[groups[i+1]] && groups[i+1].column == "" && !fitsOther(groups[i+1]) && headsGroup(g, groups[i+1]):
+		case !lastOf[g] && !isLabelGroup(g) && !isLabelGroup(groups[i+1]) && assigned[groups[i+1]] && groups[i+1].column == "" && !fitsOther(groups[i+1]) && headsGroup(g, groups[i+1]):
 			next := groups[i+1]
 			next.lines = append(append([]pline(nil), g.lines...), next.lines...)
 			next.column = g.column
 			next.kicker = true
 			joined[g] = next
-		case i > 0 && owner[groups[i-1]] == b && assigned[root(groups[i-1])] && g.column == "":
+		case i > 0 && !isLabelGroup(g) && !isLabelGroup(root(groups[i-1])) && owner[groups[i-1]] == b && assigned[root(groups[i-1])] && g.column == "":
 			prev := root(groups[i-1])
 			prev.lines = append(prev.lines, g.lines...)
 			joined[g] = prev
+		case isLabelUnderCredit(g, b, drafts) && cuts < maxReportCuts:
+			// a photo label under its report's credit, the report
+			// read on with the article above it: the report is cut
+			// from that article and headed by its label
+			if nd := splitCaption(drafts[b.prev], g.lines[0]); nd != nil {
+				drafts = insertDraft(drafts, b.prev+1, nd, blocks, bestOf)
+				cuts++
+				b.prev++ // the report stands right above its label
+				nd.head = g
+				assigned[g] = true
+				break
+			}
+			drafts = p.keepAsBody(g, b, drafts)
 		default:
 			drafts = p.keepAsBody(g, b, drafts)
 		}

@@ -276,6 +276,7 @@ func (p *parser) parsePage(lines []pline, idx, count int) (Page, bool) {
 	}
 	lay := classify(content, index)
 	loneHeads(content)
+	captionUnderLabel(content, lay)
 	drafts, blocks := splitArticles(content)
 	drafts, blocks = mergeEmpty(drafts, blocks)
 	takeTailBylines(drafts)
