@@ -196,9 +196,10 @@ func isIntertitle(b *block, pi, ni int, drafts []*draft, c *cohesion, lay layout
 			dash = true
 		}
 	}
-	if next.ended && !dash && !numbered && runeCountMax(next.body, shortSigned) < shortSigned && !signedItems(prev, next) {
+	if next.ended && !dash && !numbered && runeCountMax(next.body, shortSigned) < shortSigned && !listed(next) {
 		// a short text closed by its own byline is a brief under its
-		// headline, not a section of the article before
+		// headline, not a section of the article before; a list of
+		// numbered items each signed is a section of a piece
 		return false
 	}
 	switch {
@@ -245,6 +246,12 @@ func signedItems(prev, next *draft) bool {
 		}
 	}
 	return items >= 2
+}
+
+// listed reports whether d opens with a numbered item (1.…).
+func listed(d *draft) bool {
+	_, _, ok := ordinal(d.lines[0].text)
+	return ok
 }
 
 // shortSigned is the most text, in runes, of a brief closed by its byline.
