@@ -312,6 +312,28 @@ func TestFailureKinds(t *testing.T) {
 			in:   []string{"回首这一年\n"},
 		},
 		{
+			name: "an intertitle wrapped by a narrow column stays inside the article",
+			lines: []string{
+				"山乡茶园春来早", "",
+				"本报记者 钱二", "",
+				"清明前后，山乡的茶园", "",
+				"里满是采茶人，茶农们", "",
+				"说，今年的新茶品质比", "",
+				"往年更好，价钱也高。", "",
+				"茶园里的合作社推动产", "",
+				"业发展，带着茶农一起", "",
+				"致富。", "",
+				"合作社带动茶产业新发", "",
+				"展", "",
+				"去年秋天，合作社建起", "",
+				"了一座加工厂，教会了", "",
+				"年轻人炒茶的手艺，新", "",
+				"茶农说新茶卖得更远。", "",
+			},
+			want: []seen{{"山乡茶园春来早", []string{"钱二"}}},
+			in:   []string{"合作社带动茶产业新发展\n"},
+		},
+		{
 			name: "a headline after text broken off mid-sentence heads the next article",
 			lines: []string{
 				"城南老街焕新颜",
