@@ -263,6 +263,7 @@ func classify(lines []pline, index pairIndex) layout {
 	}
 	numberedItems(lines, lay)
 	for i := range lines {
+		lines[i].full = lay.band(i, lines[i].w) <= bandFull
 		standAlone(lines, i)
 		if lines[i].kind == kBody && isNoteLine(lines[i].text) {
 			lines[i].kind = kBreak // ——编者, （作者为本报评论员）: the end of a paragraph
