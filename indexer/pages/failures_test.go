@@ -334,6 +334,25 @@ func TestFailureKinds(t *testing.T) {
 			in:   []string{"合作社带动茶产业新发展\n"},
 		},
 		{
+			name: "the one-character tail of a headline wrapped by a narrow column stays in the headline",
+			lines: []string{
+				"图书馆周末开到九点", "",
+				"新建的图书馆周末开放", "",
+				"到晚上九点，市民可以", "",
+				"借阅图书、参加讲座。", "",
+				"本报记者 林一", "",
+				"老街焕新颜 城南烟火气归", "",
+				"来", "",
+				"改造完工的老街迎来首批游客", "",
+				"城南老街改造完工后，", "",
+				"青石板路重新铺好，沿", "",
+				"街的老字号陆续回归，", "",
+				"老街的烟火气又回来了。", "",
+				"本报记者 钱二", "",
+			},
+			want: []seen{{"图书馆周末开到九点", []string{"林一"}}, {"老街焕新颜城南烟火气归来改造完工的老街迎来首批游客", []string{"钱二"}}},
+		},
+		{
 			name: "a headline after text broken off mid-sentence heads the next article",
 			lines: []string{
 				"城南老街焕新颜",
