@@ -352,3 +352,43 @@ func TestHeadsGroup(t *testing.T) {
 		}
 	}
 }
+
+// TestGroupBlockNarrowWrap checks that a headline line filling a narrow
+// column goes on in the next line when a word is broken across them,
+// though the line is shorter than a long headline line.
+func TestGroupBlockNarrowWrap(t *testing.T) {
+	drafts := []*draft{
+		{body: "老街两旁的老屋改成了民宿，游客在院子里喝茶赏花，村民的收入也多了。"},
+		{body: "新建的图书馆周末开放到晚上九点，市民可以借阅图书、参加讲座。"},
+	}
+	for _, tc := range []struct {
+		name, tail string
+		full       bool
+		want       string
+	}{
+		{"a line filling the column goes on in the next", "花正当时", true, "老屋改成民宿喝茶赏/花正当时"},
+		{"a short line stays apart", "花正当时", false, "老屋改成民宿喝茶赏|花正当时"},
+		{"a line that fits another article stays apart", "花市民借阅图书参加讲座", true, "老屋改成民宿喝茶赏|花市民借阅图书参加讲座"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			b := &block{prev: -1, next: -1}
+			for i, l := range []string{"老屋改成民宿喝茶赏", tc.tail} {
+				pl := newLine(i+1, l)
+				pl.kind = kHead
+				pl.full = i == 0 && tc.full
+				b.lines = append(b.lines, pl)
+			}
+			var got []string
+			for _, g := range groupBlock(b, newMatcher(drafts), 0, len(drafts)-1) {
+				var ts []string
+				for _, l := range g.lines {
+					ts = append(ts, l.text)
+				}
+				got = append(got, strings.Join(ts, "/"))
+			}
+			if strings.Join(got, "|") != tc.want {
+				t.Errorf("groups = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}

@@ -292,6 +292,20 @@ func (m *matcher) wordGoesOn(prev pline, line string, d int) bool {
 	return isHan(a) && isHan(b) && m.all[d][[2]rune{a, b}]
 }
 
+// wrapsOn reports whether line goes on with a word broken at the end of
+// headline line prev, as a column narrower than the headline wraps it
+// (同比增 / 长37.9%): prev fills the column and ends with a character,
+// and the pair across the break occurs in the text of draft d, which
+// prev fits best.
+func (m *matcher) wrapsOn(prev pline, line string, d int) bool {
+	if d < 0 || !prev.full {
+		return false
+	}
+	a, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(prev.text))
+	b, _ := utf8.DecodeRuneInString(strings.TrimSpace(line))
+	return isHan(a) && isHan(b) && m.all[d][[2]rune{a, b}]
+}
+
 // best returns the draft in [lo, hi] that text fits best, and its score.
 func (m *matcher) best(text string, lo, hi int) (int, float64) {
 	bi, bs := -1, 0.0
@@ -350,6 +364,7 @@ func groupBlock(b *block, m *matcher, lo, hi int) []*headGroup {
 		join := cur != nil && (force ||
 			len(cur.lines) > 0 && readsOn(cur.lines[len(cur.lines)-1].text, l.text) ||
 			len(cur.lines) > 0 && (m.wordGoesOn(cur.lines[len(cur.lines)-1], l.text, curBest) || m.wordGoesOn(cur.lines[len(cur.lines)-1], l.text, bi)) ||
+			len(cur.lines) > 0 && (bi == curBest || bs < minScore) && m.wrapsOn(cur.lines[len(cur.lines)-1], l.text, curBest) ||
 			len(cur.lines) == 1 && isKicker(cur.lines[0].text) ||
 			len(cur.lines) > 0 && isSubtitle(l.text) ||
 			len(cur.lines) > 0 && len(cur.lines) < 3 && bi >= 0 && bi == curBest && bs >= minScore)

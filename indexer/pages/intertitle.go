@@ -203,8 +203,8 @@ func isIntertitle(b *block, pi, ni int, drafts []*draft, c *cohesion, lay layout
 		return false
 	}
 	switch {
-	case len(b.lines) == 1:
-		s += 0.3
+	case len(b.lines) == 1 || wrappedLine(b.lines, lay):
+		s += 0.3 // one line, or one wrapped by a narrow column
 	case len(b.lines) >= 3:
 		s -= 0.5
 	}
@@ -225,6 +225,17 @@ func isIntertitle(b *block, pi, ni int, drafts []*draft, c *cohesion, lay layout
 		s += 3
 	}
 	return s > 0
+}
+
+// wrappedLine reports a block of two lines that is one line wrapped by
+// a narrow column: the first fills the column and breaks inside a word
+// that the second, shorter line finishes (行业新发 / 展).
+func wrappedLine(lines []pline, lay layout) bool {
+	if len(lines) != 2 || lines[1].w >= lines[0].w {
+		return false
+	}
+	return lay.band(lines[0].idx, lines[0].w) <= bandShort2 && lay.band(lines[1].idx, lines[1].w) > bandFull &&
+		lay.joins(lines[0].text, lines[1].text)
 }
 
 // signedItems reports whether prev is a list of numbered items each

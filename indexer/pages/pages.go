@@ -79,6 +79,7 @@ type pline struct {
 	by    *byline // for kByline and kEndByline
 	tail  *byline // a byline printed after the line's last sentence
 	widow bool    // the wrapped tail of the headline line before
+	full  bool    // as wide as the column around it, or wider
 	// author is true for a byline without a role (◆周立民, 沈嘉禄): an
 	// author over the text of the article after it; on a line of text,
 	// for an author's name and unit that open the text (see authorUnit).

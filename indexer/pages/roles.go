@@ -269,6 +269,7 @@ func classify(lines []pline, index pairIndex) layout {
 	}
 	numberedItems(lines, lay)
 	for i := range lines {
+		lines[i].full = lay.band(i, lines[i].w) <= bandFull
 		standAlone(lines, i)
 		if lines[i].kind == kBody && isNoteLine(lines[i].text) {
 			lines[i].kind = kBreak // ——编者, （作者为本报评论员）: the end of a paragraph
@@ -431,7 +432,7 @@ func readRun(lines []pline, i int, lay layout) int {
 		if endsWithStop(t) || endsSentence(t) && k-1 != end || hasAny(strings.TrimRight(t, "。；; "), "。；;") || isNoteLine(t) && !tag {
 			break // a headline holds no full stop, and is no note
 		}
-		if k-1 > i && (isWidow(t) || tag) {
+		if (k-1 > i || underHead(lines, i, lay)) && (isWidow(t) || tag) {
 			heads += 2 // the wrapped tail of the headline line above, or its column tag
 		} else {
 			heads += headEvidence(lines, k-1, lay)
@@ -465,6 +466,13 @@ func readRun(lines []pline, i int, lay layout) int {
 		lines[k].kind = kHead
 	}
 	return end + 1
+}
+
+// underHead reports a run that starts right under a headline line that
+// fills the column: its first line may be that line's wrapped tail (平台获
+// / 解), which alone has too few characters to weigh as a headline.
+func underHead(lines []pline, i int, lay layout) bool {
+	return i > 0 && lines[i-1].kind == kHead && lay.band(i-1, lines[i-1].w) <= bandFull
 }
 
 // isBracketNote reports a line that is only a note in brackets, as ends
