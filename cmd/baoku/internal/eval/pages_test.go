@@ -24,8 +24,8 @@ func TestEvalPagesCorpus(t *testing.T) {
 		split textgen.Split
 		floor floor
 	}{
-		{textgen.Tuning, floor{77, 81, 87, 58}},
-		{textgen.HeldOut, floor{55, 62, 80, 25}},
+		{textgen.Tuning, floor{82, 85, 88, 66}},
+		{textgen.HeldOut, floor{59, 65, 81, 31}},
 	} {
 		t.Run(tc.split.String(), func(t *testing.T) {
 			sc, err := evalPages(recs, tc.split, pagesOptions{pages: 60, seed: 1})
