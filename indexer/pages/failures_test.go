@@ -312,6 +312,22 @@ func TestFailureKinds(t *testing.T) {
 			in:   []string{"回首这一年\n"},
 		},
 		{
+			name: "an intertitle over text on the subject of the headline stays inside the article",
+			lines: []string{
+				"乡亲们办年货 集市更热闹",
+				"本报记者 林一",
+				"临近春节，记者走访了几个山村，处处喜气洋洋，",
+				"人人脸上挂着笑容。",
+				"镇上的大集",
+				"锣鼓声中，镇上的集市热闹起来，摊位上摆满了年",
+				"货，乡亲们挑着春联和糖果，讨价还价声此起彼伏。",
+				"卖糖画的老人说，今年的年货集市比往年更热闹，",
+				"乡亲们的口袋也更鼓了。",
+			},
+			want: []seen{{"乡亲们办年货集市更热闹", []string{"林一"}}},
+			in:   []string{"镇上的大集\n"},
+		},
+		{
 			name: "an intertitle wrapped by a narrow column stays inside the article",
 			lines: []string{
 				"山乡茶园春来早", "",

@@ -29,6 +29,12 @@ func mergeIntertitles(drafts []*draft, blocks []*block, lay layout) ([]*draft, [
 		into[i] = i
 	}
 	ev := newCohesion(drafts)
+	ev.heads = make([]map[[2]rune]bool, len(drafts))
+	for _, b := range blocks {
+		if b.next >= 0 {
+			ev.heads[b.next] = hanBigrams(groupText(b.lines), 200)
+		}
+	}
 	numbered := numberedSections(blocks, drafts)
 	var keep []*block
 	for bi, b := range blocks {
@@ -71,9 +77,10 @@ func mergeIntertitles(drafts []*draft, blocks []*block, lay layout) ([]*draft, [
 
 // cohesion holds the character pairs of each draft and of its lead, and
 // how many drafts have each pair, so that pairs found everywhere on the
-// page count little.
+// page count little, and the pairs of the headline over each draft.
 type cohesion struct {
 	sets, leads []map[[2]rune]bool
+	heads       []map[[2]rune]bool // nil for a draft with no headline
 	df          map[[2]rune]int
 }
 
@@ -133,6 +140,27 @@ func (c *cohesion) between(pi, ni int) (plain, rare float64) {
 	return float64(hit) / float64(len(after)), num / den
 }
 
+// headShare returns the share of the pairs of the headline over draft pi
+// that occur in the text of draft ni, or 0 when pi has no headline.
+func (c *cohesion) headShare(pi, ni int) float64 {
+	head := c.heads[pi]
+	if len(head) == 0 {
+		return 0
+	}
+	hit := 0
+	for k := range head {
+		if c.sets[ni][k] {
+			hit++
+		}
+	}
+	return float64(hit) / float64(len(head))
+}
+
+// minHeadShare is the least share of the pairs of the headline of the
+// article before a block that, found in the text after it, tells that
+// text goes on with that article's subject.
+const minHeadShare = 0.15
+
 // isIntertitle reports whether block b, between draft pi (where the
 // article before it now stands) and draft ni, is an intertitle inside
 // that article rather than the headline of the next. It is not when the
@@ -145,7 +173,8 @@ func (c *cohesion) between(pi, ni int) (plain, rare float64) {
 // like the list before it: see signedItems). Otherwise
 // the evidence is weighed: a block of one or two short lines, ending in
 // a dash (磁力不减——) or set with a bullet, whose next text shares words
-// with the text before and matches it, reads as an intertitle; a wide or
+// with the text before and matches it, or speaks of what the headline
+// of the article before announced, reads as an intertitle; a wide or
 // long block, or text opening like a lead, reads as a headline; a block
 // numbered as the next of a series (numbered) reads as a section. The
 // weights were fitted on generated pages of the tuning split.
@@ -181,6 +210,13 @@ func isIntertitle(b *block, pi, ni int, drafts []*draft, c *cohesion, lay layout
 	}
 	plain, rare := c.between(pi, ni)
 	s := 12*(rare-0.025) + 4*(plain-0.08)
+	if c.headShare(pi, ni) >= minHeadShare {
+		// the text after the block speaks of what the headline of the
+		// article before announced (年货 under 办年货): it is still that
+		// article, even when its lead shares few words with the text
+		// just before
+		s += 0.3
+	}
 	runes := 0
 	allShort, dash := true, false
 	for _, l := range b.lines {
