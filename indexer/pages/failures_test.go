@@ -328,6 +328,28 @@ func TestFailureKinds(t *testing.T) {
 			in:   []string{"镇上的大集\n"},
 		},
 		{
+			name: "the short last line of a bulleted summary over the dateline is text",
+			lines: []string{
+				"市长在全市乡村振兴大会上强调",
+				"把乡村建设得更加美丽宜居",
+				"本报记者 林一",
+				"■ 乡村振兴要靠产业带动，",
+				"产业兴旺了，乡亲们的日子才",
+				"能红火起来。要因地制宜发展",
+				"特色产业，让好山好水变成乡",
+				"亲们的“金饭碗”，一茬接着",
+				"一茬干",
+				"本报南城3月2日电 全市乡村",
+				"振兴大会2日召开。市长在会上",
+				"说，要把乡村建设得更加美丽",
+				"宜居，让乡亲们过上好日子。",
+				"会议还部署了今年的重点工作，",
+				"要求各区县抓好落实。",
+			},
+			want: []seen{{"市长在全市乡村振兴大会上强调把乡村建设得更加美丽宜居", []string{"林一"}}},
+			in:   []string{"一茬接着一茬干"},
+		},
+		{
 			name: "an intertitle wrapped by a narrow column stays inside the article",
 			lines: []string{
 				"山乡茶园春来早", "",

@@ -230,7 +230,7 @@ func classify(lines []pline, index pairIndex) layout {
 		case l.kind != kBody:
 			i++
 		case !opensHere(lines, i):
-			if setAmid(lines, i, lay) || overStart(lines, i, lay) {
+			if (setAmid(lines, i, lay) || overStart(lines, i, lay)) && !endsBullet(lines, i, lay) {
 				l.kind = kHead
 			}
 			i++
@@ -350,6 +350,32 @@ func overStart(lines []pline, i int, lay layout) bool {
 		return false
 	}
 	return headEvidence(lines, i, lay) >= -0.5
+}
+
+// maxBulletLines is the most lines of a summary paragraph set with a
+// bullet that endsBullet looks back over.
+const maxBulletLines = 40
+
+// endsBullet reports a line that ends a paragraph begun above it with a
+// bullet (■ 乡村振兴要靠产业带动，…… / …… / 一茬接着一茬干): the
+// summary points printed over an article's dateline often end with no
+// sentence end, and their short last line, right over the dateline, is
+// their text, not a headline set amid the text. Every line between the
+// bullet and the line fills the column, as a paragraph's lines do.
+func endsBullet(lines []pline, i int, lay layout) bool {
+	for j := i - 1; j >= 0 && j >= i-maxBulletLines; j-- {
+		l := lines[j]
+		if l.kind != kBody {
+			return false
+		}
+		if strings.HasPrefix(strings.TrimSpace(l.text), "■") {
+			return true
+		}
+		if lay.band(j, l.w) != bandFull {
+			return false
+		}
+	}
+	return false
 }
 
 // breaksRun reports a line amid a run of text that is a headline all the
