@@ -328,6 +328,20 @@ func TestFailureKinds(t *testing.T) {
 			in:   []string{"镇上的大集\n"},
 		},
 		{
+			name: "one word of a short headline found in the text after a heading makes no intertitle",
+			lines: []string{
+				"南城公园开园",
+				"本报记者 林一",
+				"今年新建的三座公园昨天向游客开放，园内种满了",
+				"樱花和海棠，前来赏花拍照的人络绎不绝。",
+				"图书馆延长借阅时间",
+				"南城图书馆自下月起每晚九点闭馆，读者可以借还",
+				"书刊、参加讲座，还能在自习室里安静读书。",
+				"馆长说，这是读者呼声最高的一项服务。",
+			},
+			want: []seen{{"南城公园开园", []string{"林一"}}, {"图书馆延长借阅时间", nil}},
+		},
+		{
 			name: "the short last line of a bulleted summary over the dateline is text",
 			lines: []string{
 				"市长在全市乡村振兴大会上强调",

@@ -141,7 +141,9 @@ func (c *cohesion) between(pi, ni int) (plain, rare float64) {
 }
 
 // headShare returns the share of the pairs of the headline over draft pi
-// that occur in the text of draft ni, or 0 when pi has no headline.
+// that occur in the text of draft ni, or 0 when pi has no headline or
+// fewer than minHeadHits of its pairs occur there: one word of a short
+// headline (上海) is found in many texts of the same page.
 func (c *cohesion) headShare(pi, ni int) float64 {
 	head := c.heads[pi]
 	if len(head) == 0 {
@@ -153,8 +155,15 @@ func (c *cohesion) headShare(pi, ni int) float64 {
 			hit++
 		}
 	}
+	if hit < minHeadHits {
+		return 0
+	}
 	return float64(hit) / float64(len(head))
 }
+
+// minHeadHits is the least number of pairs of a headline that headShare
+// counts.
+const minHeadHits = 2
 
 // minHeadShare is the least share of the pairs of the headline of the
 // article before a block that, found in the text after it, tells that
