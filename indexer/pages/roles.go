@@ -1048,7 +1048,11 @@ func pairKey(a, b rune) uint64 { return (uint64(a)<<21 | uint64(b)) << lineBits 
 
 // indexPairs indexes the pairs of the lines.
 func indexPairs(lines []pline) pairIndex {
-	var keys []uint64
+	n := 0 // at most one pair a character (three bytes)
+	for _, l := range lines {
+		n += len(l.text) / 3
+	}
+	keys := make([]uint64, 0, n)
 	for i, l := range lines {
 		if len(l.text) > 4*maxColumnLine || i >= 1<<lineBits {
 			continue
