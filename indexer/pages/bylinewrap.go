@@ -38,7 +38,7 @@ func joinWrappedBylines(lines []pline) []pline {
 				i = k
 				goto next
 			}
-			if t := tails[len(tails)-1]; strings.ContainsAny(t, "（()）") || runeCountMax(t, maxBylineTail+1) > maxBylineTail {
+			if t := tails[len(tails)-1]; hasAny(t, "（()）") || runeCountMax(t, maxBylineTail+1) > maxBylineTail {
 				break // the bracket closes, or a line too long for a byline's part
 			}
 		}
@@ -60,12 +60,12 @@ const maxBylineWrap = 4
 // closes it and the tails before it are short lines of names.
 func wrappedByline(a string, tails []string) (string, bool) {
 	b := tails[len(tails)-1]
-	if !strings.HasSuffix(b, "）") && !strings.HasSuffix(b, ")") || strings.ContainsAny(b, "（(") ||
+	if !strings.HasSuffix(b, "）") && !strings.HasSuffix(b, ")") || hasAny(b, "（(") ||
 		runeCountMax(b, maxBylineTail+1) > maxBylineTail {
 		return "", false
 	}
 	for _, m := range tails[:len(tails)-1] {
-		if strings.ContainsAny(m, "（()）") || runeCountMax(m, maxBylineTail+1) > maxBylineTail {
+		if hasAny(m, "（()）") || runeCountMax(m, maxBylineTail+1) > maxBylineTail {
 			return "", false
 		}
 	}

@@ -872,7 +872,22 @@ func opensHere(lines []pline, i int) bool {
 // mark. A photo credit (……。李霞摄) is no signature.
 func signedEnd(t string) bool {
 	t = strings.TrimRightFunc(t, unicode.IsSpace)
-	i := strings.LastIndexAny(t, "。！？!?")
+	// Find the last full stop, question or exclamation mark reading back
+	// from the end; the name after it is at most three characters, so
+	// more than three before one is no signature.
+	i, seen := len(t), 0
+	for i > 0 {
+		r, n := utf8.DecodeLastRuneInString(t[:i])
+		i -= n
+		if strings.ContainsRune("。！？!?", r) {
+			break
+		}
+		if !unicode.IsSpace(r) {
+			if seen++; seen > 3 {
+				return false
+			}
+		}
+	}
 	if i <= 0 {
 		return false
 	}
