@@ -20,7 +20,7 @@ const maxBylineTail = 16
 // its reporters. The tail is joined when it closes the bracket the line
 // before left open and the two read together as a byline.
 func joinWrappedBylines(lines []pline) []pline {
-	out := lines[:0:0]
+	var out []pline // nil until a join
 	for i := 0; i < len(lines); i++ {
 		for k := i + 1; k < len(lines) && k <= i+maxBylineWrap; k++ {
 			tails := make([]string, 0, k-i)
@@ -34,6 +34,9 @@ func joinWrappedBylines(lines []pline) []pline {
 					l = newLine(lines[i].n, rest)
 					l.tail = &b
 				}
+				if out == nil {
+					out = append(make([]pline, 0, len(lines)), lines[:i]...)
+				}
 				out = append(out, l)
 				i = k
 				goto next
@@ -42,10 +45,12 @@ func joinWrappedBylines(lines []pline) []pline {
 				break // the bracket closes, or a line too long for a byline's part
 			}
 		}
-		out = append(out, lines[i])
+		if out != nil {
+			out = append(out, lines[i])
+		}
 	next:
 	}
-	if len(out) == len(lines) {
+	if out == nil {
 		return lines
 	}
 	return out

@@ -586,7 +586,7 @@ func unjoinHeadlines(lines []pline, index pairIndex) ([]pline, bool) {
 		ra, rb := lastHan(a), firstHan(b)
 		return ra != 0 && rb != 0 && !endsSentence(a) && index.count(ra, rb) > 0
 	}
-	var out []pline
+	out := make([]pline, 0, len(lines)) // at least as many lines as before
 	changed := false
 	for s := 0; s < len(lines); {
 		e := s + 1

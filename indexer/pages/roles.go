@@ -120,7 +120,7 @@ func modeWidth(ws []float64) float64 {
 	}
 	var buf [2*colWindow + 2]float64
 	sorted := append(buf[:0], ws...)
-	sort.Float64s(sorted)
+	slices.Sort(sorted) // as sort.Float64s, without its interface calls
 	best, bw := 0, 0.0
 	for i, w := range sorted {
 		n := 0

@@ -172,6 +172,11 @@ const openers = "“‘「『（(《【"
 // two Latin letters was a space; any other break is dropped.
 func joinLines(lines []string) string {
 	var b strings.Builder
+	n := 0 // the lines and a space between each two
+	for _, l := range lines {
+		n += len(l) + 1
+	}
+	b.Grow(n)
 	for i, l := range lines {
 		l = strings.TrimSpace(l)
 		if i > 0 && b.Len() > 0 && l != "" {
