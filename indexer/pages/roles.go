@@ -1085,8 +1085,8 @@ func indexPairs(lines []pline) pairIndex {
 func (x pairIndex) span(a, b rune) (lo, hi int) {
 	k := pairKey(a, b)
 	lo, _ = slices.BinarySearch(x, k)
-	hi, _ = slices.BinarySearch(x, k+1<<lineBits)
-	return lo, hi
+	hi, _ = slices.BinarySearch(x[lo:], k+1<<lineBits) // the end is after the start
+	return lo, lo + hi
 }
 
 // count returns the number of lines the pair a, b occurs on.
