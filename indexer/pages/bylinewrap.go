@@ -20,7 +20,7 @@ const maxBylineTail = 16
 // its reporters. The tail is joined when it closes the bracket the line
 // before left open and the two read together as a byline.
 func joinWrappedBylines(lines []pline) []pline {
-	out := lines[:0:0]
+	var out []pline // nil until a join
 	for i := 0; i < len(lines); i++ {
 		for k := i + 1; k < len(lines) && k <= i+maxBylineWrap; k++ {
 			tails := make([]string, 0, k-i)
@@ -34,18 +34,23 @@ func joinWrappedBylines(lines []pline) []pline {
 					l = newLine(lines[i].n, rest)
 					l.tail = &b
 				}
+				if out == nil {
+					out = append(make([]pline, 0, len(lines)), lines[:i]...)
+				}
 				out = append(out, l)
 				i = k
 				goto next
 			}
-			if t := tails[len(tails)-1]; strings.ContainsAny(t, "（()）") || runeCountMax(t, maxBylineTail+1) > maxBylineTail {
+			if t := tails[len(tails)-1]; hasAny(t, "（()）") || runeCountMax(t, maxBylineTail+1) > maxBylineTail {
 				break // the bracket closes, or a line too long for a byline's part
 			}
 		}
-		out = append(out, lines[i])
+		if out != nil {
+			out = append(out, lines[i])
+		}
 	next:
 	}
-	if len(out) == len(lines) {
+	if out == nil {
 		return lines
 	}
 	return out
@@ -60,12 +65,12 @@ const maxBylineWrap = 4
 // closes it and the tails before it are short lines of names.
 func wrappedByline(a string, tails []string) (string, bool) {
 	b := tails[len(tails)-1]
-	if !strings.HasSuffix(b, "）") && !strings.HasSuffix(b, ")") || strings.ContainsAny(b, "（(") ||
+	if !strings.HasSuffix(b, "）") && !strings.HasSuffix(b, ")") || hasAny(b, "（(") ||
 		runeCountMax(b, maxBylineTail+1) > maxBylineTail {
 		return "", false
 	}
 	for _, m := range tails[:len(tails)-1] {
-		if strings.ContainsAny(m, "（()）") || runeCountMax(m, maxBylineTail+1) > maxBylineTail {
+		if hasAny(m, "（()）") || runeCountMax(m, maxBylineTail+1) > maxBylineTail {
 			return "", false
 		}
 	}

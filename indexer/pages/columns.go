@@ -30,6 +30,19 @@ type half struct {
 // of at least two characters each. A line with many gaps is
 // letter-spaced, or holds one: it splits only where one run has no gap.
 func halves(t string) []half {
+	hs := gapHalves(t)
+	for i := range hs {
+		hs[i].lw, hs[i].rw = lineWidth(hs[i].left), lineWidth(hs[i].right)
+	}
+	return hs
+}
+
+// hasHalves reports whether a line splits into halves, without measuring
+// them.
+func hasHalves(t string) bool { return len(gapHalves(t)) > 0 }
+
+// gapHalves is halves without the widths of the halves.
+func gapHalves(t string) []half {
 	if len(t) > 4*maxColumnLine {
 		return nil
 	}
@@ -47,7 +60,7 @@ func halves(t string) []half {
 		gaps++
 		l, r := strings.TrimSpace(t[:i]), strings.TrimSpace(t[j:])
 		if hanCount(l, 2) >= 2 && hanCount(r, 2) >= 2 {
-			h := half{at: i, left: l, right: r, lw: lineWidth(l), rw: lineWidth(r)}
+			h := half{at: i, left: l, right: r}
 			out = append(out, h)
 			if !strings.Contains(l, " ") || !strings.Contains(r, " ") {
 				whole = append(whole, h)
@@ -93,7 +106,7 @@ func unweaveSideBySide(lines []pline) []pline {
 		return lines
 	}
 	woven := func(l pline) bool {
-		return l.w > 1.5*col && len(halves(l.text)) > 0
+		return l.w > 1.5*col && hasHalves(l.text)
 	}
 	found := false
 	for i, run := 0, 0; i < len(lines) && !found; i++ {
@@ -196,7 +209,7 @@ func rightHeads(before, left, right, tail []pline) (rest, heads []pline) {
 	lo := len(before)
 	for lo > 0 && len(before)-lo < maxHeadBlock {
 		l := before[lo-1]
-		if endsSentence(l.text) || len(halves(l.text)) > 0 || lo < len(before) && l.n+1 != before[lo].n {
+		if endsSentence(l.text) || hasHalves(l.text) || lo < len(before) && l.n+1 != before[lo].n {
 			break
 		}
 		if _, _, by := parseBylineLine(l.text); by {
@@ -368,7 +381,7 @@ func singleColumn(lines []pline) float64 {
 	var ws []float64
 	for _, l := range lines {
 		w := l.w
-		if w >= 5 && len(l.text) <= 4*maxColumnLine && isTextLike(l.text) && !endsSentence(l.text) && len(halves(l.text)) == 0 {
+		if w >= 5 && len(l.text) <= 4*maxColumnLine && isTextLike(l.text) && !endsSentence(l.text) && !hasHalves(l.text) {
 			ws = append(ws, w)
 		}
 	}
@@ -465,7 +478,7 @@ func unweaveAlternate(lines []pline, index pairIndex) ([]pline, bool) {
 		return 0
 	}
 	textLine := func(l pline) bool {
-		return l.kind == kBody && hanCount(l.text, 4) >= 4 && len(halves(l.text)) == 0
+		return l.kind == kBody && hanCount(l.text, 4) >= 4 && !hasHalves(l.text)
 	}
 	moved := false
 	for i := 0; i < len(lines); {
@@ -586,7 +599,7 @@ func unjoinHeadlines(lines []pline, index pairIndex) ([]pline, bool) {
 		ra, rb := lastHan(a), firstHan(b)
 		return ra != 0 && rb != 0 && !endsSentence(a) && index.count(ra, rb) > 0
 	}
-	var out []pline
+	out := make([]pline, 0, len(lines)) // at least as many lines as before
 	changed := false
 	for s := 0; s < len(lines); {
 		e := s + 1

@@ -100,7 +100,7 @@ func gridSegs(t string, w float64, k int) ([]gridSeg, bool) {
 // unweaveGrid deals the column lines of runs of lines read across three
 // or more columns back to their columns, the left column first.
 func unweaveGrid(lines []pline, index pairIndex) ([]pline, bool) {
-	var out []pline
+	out := make([]pline, 0, len(lines)) // at least as many lines as before
 	changed := false
 	passed := 0 // out ends with lines[passed:i] as they were
 	for i := 0; i < len(lines); {

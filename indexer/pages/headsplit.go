@@ -30,16 +30,20 @@ func splitBetweenHeads(drafts []*draft, blocks []*block) ([]*draft, []*block) {
 		end[i] = start[i]
 		bb, ba := before[i], after[i]
 		k := -1
+		var dp []pairAt // the draft's pairs, read once for all the cuts tried
+		if (bb != nil || ba != nil) && len(d.lines) >= 2*minCutLines {
+			dp = draftPairs(d)
+		}
 		if bb != nil && ba != nil && bb != ba {
 			var next *draft // the text after the block below
 			if ba.next >= 0 && ba.next != i {
 				next = drafts[ba.next]
 			}
-			k = headCut(d, next, groupText(bb.lines), groupText(ba.lines), false)
+			k = headCut(d, dp, next, groupText(bb.lines), groupText(ba.lines), false)
 		}
 		for _, b := range []*block{bb, ba} {
 			if k < 0 && b != nil {
-				k = blockCut(d, b)
+				k = blockCut(d, dp, b)
 			}
 		}
 		if k < 0 {
@@ -90,32 +94,28 @@ const minCutLines = 4
 // draft after the block below, or nil. With block set, above and below
 // are two headlines of one block: their words must not be mixed, and at
 // least three different pairs of above must occur too (above may head the
-// text on the block's other side).
-func headCut(d, next *draft, above, below string, block bool) int {
-	ha, hb := hanBigrams(above, maxHeadline*4), hanBigrams(below, maxHeadline*4)
-	if len(ha) < 3 || len(hb) < 3 {
-		return -1
-	}
+// text on the block's other side). dp is draftPairs(d).
+func headCut(d *draft, dp []pairAt, next *draft, above, below string, block bool) int {
 	n := len(d.lines)
 	if n < 2*minCutLines {
+		return -1
+	}
+	ha, hb := hanBigrams(above, maxHeadline*4), hanBigrams(below, maxHeadline*4)
+	if len(ha) < 3 || len(hb) < 3 {
 		return -1
 	}
 	// the line each pair of the headlines first and last occurs on
 	firstB, lastA := n, -1
 	spanA, spanB := map[[2]rune][2]int{}, map[[2]rune][2]int{}
-	var prev rune // a pair may run across the line end
-	for li, l := range d.lines {
-		prev = hanPairs(l.text, prev, func(p [2]rune) bool {
-			if ha[p] {
-				lastA = li
-				noteSpan(spanA, p, li)
-			}
-			if hb[p] {
-				firstB = min(firstB, li)
-				noteSpan(spanB, p, li)
-			}
-			return true
-		})
+	for _, x := range dp {
+		if ha[x.p] {
+			lastA = x.li
+			noteSpan(spanA, x.p, x.li)
+		}
+		if hb[x.p] {
+			firstB = min(firstB, x.li)
+			noteSpan(spanB, x.p, x.li)
+		}
 	}
 	// several words of below recur (not one pair by chance)
 	if lastA < 0 || firstB >= n || len(spanB) < 3 || block && len(spanA) < 3 {
@@ -147,16 +147,41 @@ const maxBlockCut = 8
 // two headlines set together in block b, before or after d, or -1: the
 // block's lines parted at some line into an upper headline and a lower
 // one, in the order of their articles, as headCut finds.
-func blockCut(d *draft, b *block) int {
+func blockCut(d *draft, dp []pairAt, b *block) int {
 	if len(b.lines) > maxBlockCut {
 		return -1 // a column of briefs' headlines, not two headlines: keep the work linear
 	}
 	for j := 1; j < len(b.lines); j++ {
-		if k := headCut(d, nil, groupText(b.lines[:j]), groupText(b.lines[j:]), true); k >= 0 {
+		if k := headCut(d, dp, nil, groupText(b.lines[:j]), groupText(b.lines[j:]), true); k >= 0 {
 			return k
 		}
 	}
 	return -1
+}
+
+// pairAt is a pair of adjacent Chinese characters and the line of a
+// draft that it ends on.
+type pairAt struct {
+	p  [2]rune
+	li int
+}
+
+// draftPairs returns the pairs of draft d's lines in order; a pair may
+// run across the end of a line.
+func draftPairs(d *draft) []pairAt {
+	n := 0 // at most one pair a character (three bytes)
+	for _, l := range d.lines {
+		n += len(l.text) / 3
+	}
+	out := make([]pairAt, 0, n)
+	var prev rune
+	for li, l := range d.lines {
+		prev = hanPairs(l.text, prev, func(p [2]rune) bool {
+			out = append(out, pairAt{p, li})
+			return true
+		})
+	}
+	return out
 }
 
 // paragraphStart reports whether line k of draft d opens a paragraph.

@@ -100,7 +100,11 @@ func (c *cohesion) count() {
 	if c.df != nil {
 		return
 	}
-	c.df = map[[2]rune]int{}
+	n := 0
+	for _, set := range c.sets {
+		n = max(n, len(set))
+	}
+	c.df = make(map[[2]rune]int, 2*n)
 	for _, set := range c.sets {
 		for k := range set {
 			c.df[k]++

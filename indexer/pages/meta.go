@@ -159,7 +159,7 @@ var sectionNames = map[string]bool{
 // (责任编辑：…, 责编：…, 美编：…). Such lines are dropped wherever they are.
 func isEditorLine(s string) bool {
 	s = strings.TrimSpace(s)
-	if len(s) > 4*60 || runeCountMax(s, 61) > 60 || !strings.ContainsAny(s, "：:") {
+	if len(s) > 4*60 || runeCountMax(s, 61) > 60 || !hasAny(s, "：:") {
 		return false // before the regexp, which would read all of a long line
 	}
 	loc := reHdrEditor.FindStringIndex(s)
@@ -172,7 +172,7 @@ func isEditorLine(s string) bool {
 // editorAt returns where an editor role (责任编辑：) is in s, or nil; lines
 // without a colon are not searched.
 func editorAt(s string) []int {
-	if !strings.ContainsAny(s, "：:") {
+	if !hasAny(s, "：:") {
 		return nil
 	}
 	return reHdrEditor.FindStringIndex(s)

@@ -194,7 +194,8 @@ func ParsePages(name, text string, meta PageMeta) ([]Page, []Warning, error) {
 // splitPages splits text into pages at form feeds and each page into its
 // non-blank lines, numbered as in the file.
 func splitPages(text string) [][]pline {
-	pages := [][]pline{nil}
+	// room for all the lines on the first page, usually the only one
+	pages := [][]pline{make([]pline, 0, strings.Count(text, "\n")+1)}
 	n := 0
 	for len(text) > 0 {
 		n++

@@ -120,7 +120,7 @@ func modeWidth(ws []float64) float64 {
 	}
 	var buf [2*colWindow + 2]float64
 	sorted := append(buf[:0], ws...)
-	sort.Float64s(sorted)
+	slices.Sort(sorted) // as sort.Float64s, without its interface calls
 	best, bw := 0, 0.0
 	for i, w := range sorted {
 		n := 0
@@ -898,7 +898,22 @@ func opensHere(lines []pline, i int) bool {
 // mark. A photo credit (……。李霞摄) is no signature.
 func signedEnd(t string) bool {
 	t = strings.TrimRightFunc(t, unicode.IsSpace)
-	i := strings.LastIndexAny(t, "。！？!?")
+	// Find the last full stop, question or exclamation mark reading back
+	// from the end; the name after it is at most three characters, so
+	// more than three before one is no signature.
+	i, seen := len(t), 0
+	for i > 0 {
+		r, n := utf8.DecodeLastRuneInString(t[:i])
+		i -= n
+		if strings.ContainsRune("。！？!?", r) {
+			break
+		}
+		if !unicode.IsSpace(r) {
+			if seen++; seen > 3 {
+				return false
+			}
+		}
+	}
 	if i <= 0 {
 		return false
 	}
@@ -1074,7 +1089,11 @@ func pairKey(a, b rune) uint64 { return (uint64(a)<<21 | uint64(b)) << lineBits 
 
 // indexPairs indexes the pairs of the lines.
 func indexPairs(lines []pline) pairIndex {
-	var keys []uint64
+	n := 0 // at most one pair a character (three bytes)
+	for _, l := range lines {
+		n += len(l.text) / 3
+	}
+	keys := make([]uint64, 0, n)
 	for i, l := range lines {
 		if len(l.text) > 4*maxColumnLine || i >= 1<<lineBits {
 			continue
@@ -1092,8 +1111,8 @@ func indexPairs(lines []pline) pairIndex {
 func (x pairIndex) span(a, b rune) (lo, hi int) {
 	k := pairKey(a, b)
 	lo, _ = slices.BinarySearch(x, k)
-	hi, _ = slices.BinarySearch(x, k+1<<lineBits)
-	return lo, hi
+	hi, _ = slices.BinarySearch(x[lo:], k+1<<lineBits) // the end is after the start
+	return lo, lo + hi
 }
 
 // count returns the number of lines the pair a, b occurs on.

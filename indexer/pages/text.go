@@ -172,6 +172,11 @@ const openers = "“‘「『（(《【"
 // two Latin letters was a space; any other break is dropped.
 func joinLines(lines []string) string {
 	var b strings.Builder
+	n := 0 // the lines and a space between each two
+	for _, l := range lines {
+		n += len(l) + 1
+	}
+	b.Grow(n)
 	for i, l := range lines {
 		l = strings.TrimSpace(l)
 		if i > 0 && b.Len() > 0 && l != "" {
@@ -220,7 +225,10 @@ func hanPairs(t string, prev rune, f func(p [2]rune) bool) rune {
 // hanBigramsLead returns the pairs of adjacent Chinese characters of s,
 // reading at most limit runes, and those of its first lead runes.
 func hanBigramsLead(s string, limit, lead int) (all, first map[[2]rune]bool) {
-	all, first = make(map[[2]rune]bool), make(map[[2]rune]bool)
+	// Size the sets for their most pairs (a Chinese character is three
+	// bytes) so that they do not grow while filling.
+	all = make(map[[2]rune]bool, min(limit, len(s)/3))
+	first = make(map[[2]rune]bool, min(lead, len(s)/3))
 	var prev rune
 	n := 0
 	for _, r := range s {
