@@ -248,19 +248,12 @@ func TestHeadlineFinding(t *testing.T) {
 		},
 		{
 			name: "a headline as wide as the column where the text before breaks off, over a dateline",
-			lines: []string{
-				"湖区渔民上岸安居",
-				"湖区最后一批渔民昨天搬进了岸上的新房，",
-				"告别了世代漂泊的水上生活。老渔民说，过去",
-				"一家人挤在小船上，刮风下雨最揪心，如今住",
-				"进了楼房，孩子上学也方便了。镇里还为上岸",
-				"的渔民安排了护林员、保洁员等公益岗位，让",
-				"他们搬得出、稳得住、能致富。不少年轻渔民",
+			lines: append(fishersArticle(),
 				"跨江大桥主塔顺利封顶两岸往来将更加便捷",
 				"新华社南京5月6日电（记者 孙七）记者从有关",
 				"部门获悉，跨江大桥主塔顺利封顶，大桥建成",
 				"后两岸往来将更加便捷，通行只需十分钟。",
-			},
+			),
 			want: []seen{
 				{"湖区渔民上岸安居", nil},
 				{"跨江大桥主塔顺利封顶两岸往来将更加便捷", []string{"孙七"}},
@@ -269,21 +262,14 @@ func TestHeadlineFinding(t *testing.T) {
 		},
 		{
 			name: "a headline as wide as the column where the text before breaks off, over its byline",
-			lines: []string{
-				"湖区渔民上岸安居",
-				"湖区最后一批渔民昨天搬进了岸上的新房，",
-				"告别了世代漂泊的水上生活。老渔民说，过去",
-				"一家人挤在小船上，刮风下雨最揪心，如今住",
-				"进了楼房，孩子上学也方便了。镇里还为上岸",
-				"的渔民安排了护林员、保洁员等公益岗位，让",
-				"他们搬得出、稳得住、能致富。不少年轻渔民",
+			lines: append(fishersArticle(),
 				"跨江大桥主塔顺利封顶两岸往来将更加便捷",
 				"本报记者 孙七",
 				"记者从有关部门获悉，跨江大桥主塔顺利封顶，",
 				"大桥建成后两岸往来将更加便捷，通行只需十",
 				"分钟。大桥的建设者们说，主塔封顶后，大桥",
 				"将进入钢梁架设阶段，预计明年建成通车。",
-			},
+			),
 			want: []seen{
 				{"湖区渔民上岸安居", nil},
 				{"跨江大桥主塔顺利封顶两岸往来将更加便捷", []string{"孙七"}},
@@ -332,5 +318,19 @@ func TestTextUnderByline(t *testing.T) {
 				t.Errorf("kind %d, want %d", got, tc.want)
 			}
 		})
+	}
+}
+
+// fishersArticle is an article whose text breaks off mid-sentence at a
+// column's end, for the cases that print a headline right after it.
+func fishersArticle() []string {
+	return []string{
+		"湖区渔民上岸安居",
+		"湖区最后一批渔民昨天搬进了岸上的新房，",
+		"告别了世代漂泊的水上生活。老渔民说，过去",
+		"一家人挤在小船上，刮风下雨最揪心，如今住",
+		"进了楼房，孩子上学也方便了。镇里还为上岸",
+		"的渔民安排了护林员、保洁员等公益岗位，让",
+		"他们搬得出、稳得住、能致富。不少年轻渔民",
 	}
 }
