@@ -458,6 +458,9 @@ func readRun(lines []pline, i int, lay layout) int {
 		if endsWithStop(t) || endsSentence(t) && k-1 != end || hasAny(strings.TrimRight(t, "。；; "), "。；;") || isNoteLine(t) && !tag {
 			break // a headline holds no full stop, and is no note
 		}
+		if k-1 > i && pointMarked(t) {
+			break // a point set with a bullet under a headline opens the text
+		}
 		if (k-1 > i || underHead(lines, i, lay)) && (isWidow(t) || tag) {
 			heads += 2 // the wrapped tail of the headline line above, or its column tag
 		} else {
@@ -548,6 +551,9 @@ func textShape(lines []pline, k, end int, lay layout, closed bool, next lineKind
 		case bandShort:
 			switch {
 			case stretched(lines[k].text):
+			case pointMarked(lines[k].text) && !opensHere(lines, k):
+				// a point under a headline line: its bullet takes the
+				// place of an indent
 			case isTextLike(lines[k].text):
 				s -= 1.5 // short, as when a long number went to the next line
 			default:
@@ -1138,4 +1144,16 @@ func authorUnder(lines []pline, i int, lay layout) {
 		return
 	}
 	lines[i].kind, lines[i].signed = kBreak, true
+}
+
+// pointMarks are the bullets that open a summary point or a marked
+// paragraph (■ 民之所忧，我必念之……).
+const pointMarks = "■●◆▲"
+
+// pointMarked reports a line that opens with a bullet and goes on with
+// text: a summary point under a headline, the first line of a paragraph,
+// not a line of the headline above it.
+func pointMarked(t string) bool {
+	r, n := utf8.DecodeRuneInString(t)
+	return strings.ContainsRune(pointMarks, r) && hanCount(t[n:], 2) >= 2
 }
