@@ -284,12 +284,7 @@ func (m *matcher) tailFits(head, tail string, d int) bool {
 // with a character, not punctuation, and the pair across the break
 // (…强调携 / 手构建…) occurs in d's text.
 func (m *matcher) wordGoesOn(prev pline, line string, d int) bool {
-	if d < 0 || prev.w < minWidowHead {
-		return false
-	}
-	a, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(prev.text))
-	b, _ := utf8.DecodeRuneInString(strings.TrimSpace(line))
-	return isHan(a) && isHan(b) && m.all[d][[2]rune{a, b}]
+	return prev.w >= minWidowHead && m.pairAcross(prev, line, d)
 }
 
 // wrapsOn reports whether line goes on with a word broken at the end of
@@ -298,7 +293,13 @@ func (m *matcher) wordGoesOn(prev pline, line string, d int) bool {
 // and the pair across the break occurs in the text of draft d, which
 // prev fits best.
 func (m *matcher) wrapsOn(prev pline, line string, d int) bool {
-	if d < 0 || !prev.full {
+	return prev.full && m.pairAcross(prev, line, d)
+}
+
+// pairAcross reports whether the last character of line prev and the
+// first of line, both Chinese, make a pair that occurs in draft d's text.
+func (m *matcher) pairAcross(prev pline, line string, d int) bool {
+	if d < 0 {
 		return false
 	}
 	a, _ := utf8.DecodeLastRuneInString(strings.TrimSpace(prev.text))
