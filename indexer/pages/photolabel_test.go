@@ -1,6 +1,9 @@
 package pages
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 // TestPhotoLabel holds photo reports under their label (图片报道): the
 // caption's first lines, short enough to pass for a headline, are the
@@ -103,43 +106,16 @@ func TestPhotoLabel(t *testing.T) {
 			in:   []string{"江边看热闹", "城北湿地公园的荷花"},
 		},
 		{
-			name: "a photo label that fits no article is no subtitle of the headline before it in its block",
-			lines: []string{
-				"本报讯 河口大桥昨天合龙，这",
-				"座大桥全长两千米，是本省跨",
-				"度最大的一座公路桥。大桥通",
-				"车以后，两岸往来只要十分钟，",
-				"比坐渡船省时许多。岸边的居",
-				"民说，盼大桥盼了很多年，合",
-				"龙的那一刻，大家都来江边看",
-				"热闹。",
-				"河口大桥合龙",
-				"图片报道",
-				"城西菜场改造完工",
-				"城西菜场的摊位重新排过，",
-				"过道宽了，地面也干净了。买",
-				"菜的老人都说，现在逛城西菜",
-				"场舒心，摊主的生意也好了不",
-				"少。菜场还新设了便民服务台，",
-				"可以代收快递、修补衣物。",
-			},
-			want: []seen{{"河口大桥合龙", nil}, {"城西菜场改造完工", nil}},
-			in:   []string{"江边看热闹", "城西菜场的摊位"},
+			name:  "a photo label that fits no article is no subtitle of the headline before it in its block",
+			lines: slices.Concat(bridgeText(), []string{"河口大桥合龙", "图片报道", "城西菜场改造完工"}, marketText()),
+			want:  []seen{{"河口大桥合龙", nil}, {"城西菜场改造完工", nil}},
+			in:    []string{"江边看热闹", "城西菜场的摊位"},
 		},
 		{
-			name: "a photo label that fits no article is no kicker of a short headline after it in its block",
-			lines: append(bridgeArticle(),
-				"图片报道",
-				"菜场新貌",
-				"城西菜场的摊位重新排过，",
-				"过道宽了，地面也干净了。买",
-				"菜的老人都说，现在逛城西菜",
-				"场舒心，摊主的生意也好了不",
-				"少。菜场还新设了便民服务台，",
-				"可以代收快递、修补衣物。",
-			),
-			want: []seen{{"河口大桥合龙", nil}, {"菜场新貌", nil}},
-			in:   []string{"江边看热闹", "城西菜场的摊位"},
+			name:  "a photo label that fits no article is no kicker of a short headline after it in its block",
+			lines: slices.Concat(bridgeArticle(), []string{"图片报道", "菜场新貌"}, marketText()),
+			want:  []seen{{"河口大桥合龙", nil}, {"菜场新貌", nil}},
+			in:    []string{"江边看热闹", "城西菜场的摊位"},
 		},
 		{
 			name: "a digest's label 导读 under a short headline is no wrapped tail of it",
@@ -160,28 +136,10 @@ func TestPhotoLabel(t *testing.T) {
 			in:   []string{"江边看热闹", "城西菜场的摊位"},
 		},
 		{
-			name: "a digest's label 导读 that fits no article is no subtitle of the headline before it",
-			lines: []string{
-				"本报讯 河口大桥昨天合龙，这",
-				"座大桥全长两千米，是本省跨",
-				"度最大的一座公路桥。大桥通",
-				"车以后，两岸往来只要十分钟，",
-				"比坐渡船省时许多。岸边的居",
-				"民说，盼大桥盼了很多年，合",
-				"龙的那一刻，大家都来江边看",
-				"热闹。",
-				"河口大桥合龙",
-				"导读",
-				"城西菜场改造完工",
-				"城西菜场的摊位重新排过，",
-				"过道宽了，地面也干净了。买",
-				"菜的老人都说，现在逛城西菜",
-				"场舒心，摊主的生意也好了不",
-				"少。菜场还新设了便民服务台，",
-				"可以代收快递、修补衣物。",
-			},
-			want: []seen{{"河口大桥合龙", nil}, {"城西菜场改造完工", nil}},
-			in:   []string{"江边看热闹", "城西菜场的摊位"},
+			name:  "a digest's label 导读 that fits no article is no subtitle of the headline before it",
+			lines: slices.Concat(bridgeText(), []string{"河口大桥合龙", "导读", "城西菜场改造完工"}, marketText()),
+			want:  []seen{{"河口大桥合龙", nil}, {"城西菜场改造完工", nil}},
+			in:    []string{"江边看热闹", "城西菜场的摊位"},
 		},
 		{
 			name: "a photo label right under a report's credit heads that report, not the text under it",
@@ -214,8 +172,13 @@ func TestPhotoLabel(t *testing.T) {
 // bridgeArticle is an article set in a narrow column, ending in a full
 // sentence, for the cases that print a photo report under it.
 func bridgeArticle() []string {
+	return append([]string{"河口大桥合龙"}, bridgeText()...)
+}
+
+// bridgeText is bridgeArticle's text, for the cases that print its
+// headline after it.
+func bridgeText() []string {
 	return []string{
-		"河口大桥合龙",
 		"本报讯 河口大桥昨天合龙，这",
 		"座大桥全长两千米，是本省跨",
 		"度最大的一座公路桥。大桥通",
@@ -224,5 +187,17 @@ func bridgeArticle() []string {
 		"民说，盼大桥盼了很多年，合",
 		"龙的那一刻，大家都来江边看",
 		"热闹。",
+	}
+}
+
+// marketText is the text of a second article, in the same column.
+func marketText() []string {
+	return []string{
+		"城西菜场的摊位重新排过，",
+		"过道宽了，地面也干净了。买",
+		"菜的老人都说，现在逛城西菜",
+		"场舒心，摊主的生意也好了不",
+		"少。菜场还新设了便民服务台，",
+		"可以代收快递、修补衣物。",
 	}
 }
