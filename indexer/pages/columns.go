@@ -75,11 +75,23 @@ func gapHalves(t string) []half {
 }
 
 // fitsColumn reports whether a column line of width w fits a column of
-// width col: full, shorter when it ends a paragraph, or two characters
-// short when it starts one (after a line that ended a sentence, or at
-// the top).
+// width col: full, shorter when it ends a paragraph (with a sentence, or
+// with the byline printed after the last one: 物处理。 本报记者 左妍), or
+// two characters short when it starts one (after a line that ended a
+// sentence, or at the top).
 func fitsColumn(w, col float64, text string, opens bool) bool {
-	return w >= col-1 && w <= col+1 || w < col-1 && endsSentence(text) || opens && w >= col-3.5 && w < col-1
+	return w >= col-1 && w <= col+1 || w < col-1 && (endsSentence(text) || endsWithTailByline(text)) ||
+		opens && w >= col-3.5 && w < col-1
+}
+
+// endsWithTailByline reports a line that ends with a byline after its
+// last sentence.
+func endsWithTailByline(t string) bool {
+	if !hasRoleWord(t) {
+		return false
+	}
+	_, rest, ok := parseTailByline(t)
+	return ok && rest != ""
 }
 
 // unweave puts interleaved columns back in reading order; index lists
