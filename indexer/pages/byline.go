@@ -691,11 +691,10 @@ var reTailStart = regexp.MustCompile(`(?:[。！？!?…][”’」』）)]*|摄
 // it with the line's text before it. A name printed before the byline
 // (……的方式。应健中 记者 张三) stays with the text.
 func parseTailByline(line string) (b byline, rest string, ok bool) {
-	locs := reTailStart.FindAllStringIndex(line, -1)
-	if len(locs) == 0 {
+	end := tailStart(line)
+	if end < 0 {
 		return b, line, false
 	}
-	end := locs[len(locs)-1][1]
 	tail := strings.TrimSpace(line[end:])
 	if tail == "" || runeCountMax(tail, 41) > 40 {
 		return b, line, false
@@ -720,6 +719,19 @@ func parseTailByline(line string) (b byline, rest string, ok bool) {
 		}
 	}
 	return byline{}, line, false
+}
+
+// tailStart returns where a byline may start after the last sentence of
+// a line (see reTailStart), or -1. The 摄 of 摄影报道 (本报记者 张三
+// 摄影报道) closes no photo credit: it is part of the byline.
+func tailStart(line string) int {
+	locs := reTailStart.FindAllStringIndex(line, -1)
+	for k := len(locs) - 1; k >= 0; k-- {
+		if !strings.HasPrefix(line[locs[k][0]:], "摄影") {
+			return locs[k][1]
+		}
+	}
+	return -1
 }
 
 // findRoleAt reports whether s starts with a role word.

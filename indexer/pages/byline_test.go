@@ -362,3 +362,30 @@ func TestSubtitleReadAsText(t *testing.T) {
 		}
 	}
 }
+
+// TestTailPhotoReport checks that a byline closing with 摄影报道 after
+// the last sentence of a line of text ends the article and names its
+// reporters: the 摄 of 摄影报道 is no photo credit's end.
+func TestTailPhotoReport(t *testing.T) {
+	runPageCases(t, []pageCase{
+		{
+			name: "摄影报道 after the last sentence",
+			lines: []string{
+				"清晨的菜市场",
+				"天刚亮，城东菜市场的摊主们已经摆好了摊，新",
+				"鲜的蔬菜一筐筐码得整整齐齐，老主顾们陆续赶来，",
+				"挑好菜就匆匆回家做早饭，这是城东最热闹的时刻。",
+				"市场一角的早点铺也排起了长队，热气腾腾的包",
+				"子刚出笼就卖完了。  本报记者 苗八  吕六 摄影报道",
+				"河口大桥昨天合龙",
+				"本报讯（记者 林一）河口大桥昨天合龙，两岸往",
+				"来只要十分钟，比坐渡船快了许多。",
+			},
+			want: []seen{
+				{"清晨的菜市场", []string{"苗八", "吕六"}},
+				{"河口大桥昨天合龙", []string{"林一"}},
+			},
+			in: []string{"卖完了。", "十分钟"},
+		},
+	})
+}

@@ -168,8 +168,8 @@ func joinTail(a, b pline) (pline, bool) {
 		return a, false
 	}
 	x, cut := a.text, 0
-	if locs := reTailStart.FindAllStringIndex(a.text, -1); len(locs) > 0 {
-		cut = locs[len(locs)-1][1]
+	if end := tailStart(a.text); end >= 0 {
+		cut = end
 		x = a.text[cut:]
 	} else if runeCountMax(x, 41) > 40 {
 		return a, false
