@@ -84,6 +84,20 @@ func fitsColumn(w, col float64, text string, opens bool) bool {
 		opens && w >= col-3.5 && w < col-1
 }
 
+// endsWithRole reports a line whose part after its last sentence is only
+// a role word (……了。 本报记者): the start of a byline whose names follow.
+func endsWithRole(t string) bool {
+	if !hasRoleWord(t) {
+		return false
+	}
+	cut := tailStart(t)
+	if cut < 0 {
+		cut = 0
+	}
+	at, w := findRole(strings.TrimSpace(t[cut:]))
+	return at == 0 && w == len(strings.TrimSpace(t[cut:]))
+}
+
 // endsWithTailByline reports a line that ends with a byline after its
 // last sentence.
 func endsWithTailByline(t string) bool {
@@ -446,6 +460,9 @@ func splitRun(run []pline, col, wr float64) (left, right []pline, wl float64) {
 				cost /= 4
 			} else if wr > 0 && fitsColumn(h.rw, wr, h.right, false) {
 				cost = abs(h.rw-wr) / 4
+			}
+			if endsWithRole(h.left) {
+				cost += wl // a gap inside a byline (……了。 本报记者 | 潘高峰) is no column's edge
 			}
 			if bestCost < 0 || cost < bestCost {
 				pick, bestCost = h, cost

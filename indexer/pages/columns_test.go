@@ -180,23 +180,60 @@ func TestUnweaveSideBySideHeads(t *testing.T) {
 // TestUnweaveTailByline checks that a column line that ends its article
 // with the byline after the last sentence (……送到。 本报记者 苗八) is
 // split off its neighbour whole: it ends a paragraph short, as a line
-// ending a sentence does, and the byline stays with the text it signs.
+// ending a sentence does, and the gap between the role and the name is
+// no column's edge, so the byline stays with the text it signs.
 func TestUnweaveTailByline(t *testing.T) {
+	for _, by := range []string{"已送到。  本报记者苗八", "已送到。  本报记者 苗八"} {
+		left := []string{
+			"城南老街改造，完工后青石板路重新",
+			"铺好，沿街的老字号也陆续回归，老",
+			"街的烟火气又回来了，居民的物资也",
+			by,
+			"河口大桥昨天合龙，两岸往来只要十",
+			"分钟，比坐渡船快了许多，市民说好",
+		}
+		right := []string{
+			"市民纷纷前来，在老街打卡拍照留念",
+			"街道负责人说，老街改造留住了记忆",
+			"也留住了老街的人，大家都很满意。",
+			"街道说要做好保护，让老街",
+			"更有人气，让更多的年轻人愿意回来",
+			"看看，也让老人们住得更舒心安心。",
+		}
+		single := []string{"社区食堂开进了老旧小区，为独居老", "人提供上门送餐服务，老人们心里踏", "实，社区干部说食堂开业以后每天送", "餐两百多份，还要再开两家新食堂，", "方便更多的老人。"}
+		lines := plines(single...)
+		for i := range left {
+			lines = append(lines, newLine(len(lines)+1, left[i]+" "+right[i]))
+		}
+		got := texts(unweaveSideBySide(lines))
+		want := append(append(append([]string(nil), single...), left...), right...)
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("%s: columns (-want +got):\n%s", by, diff)
+		}
+	}
+}
+
+// TestUnweaveRightByline checks that a byline ending the right column
+// beside a full line of the left one is not cut between its role and
+// its name: the gap inside a byline is no column's edge.
+func TestUnweaveRightByline(t *testing.T) {
 	left := []string{
 		"城南老街改造，完工后青石板路重新",
 		"铺好，沿街的老字号也陆续回归，老",
-		"街的烟火气又回来了，居民的物资也",
-		"已送到。  本报记者苗八",
+		"街的烟火气又回来了，居民们也都很",
+		"满意，说老街越来越好看了。",
 		"河口大桥昨天合龙，两岸往来只要十",
 		"分钟，比坐渡船快了许多，市民说好",
+		"方便，以后出门就更加方便省事了。",
 	}
 	right := []string{
 		"市民纷纷前来，在老街打卡拍照留念",
 		"街道负责人说，老街改造留住了记忆",
-		"也留住了老街的人，大家都很满意。",
-		"街道说要做好保护，让老街",
-		"更有人气，让更多的年轻人愿意回来",
-		"看看，也让老人们住得更舒心安心。",
+		"也留住了老街的人，以后还要继续。",
+		"本报记者 苗八",
+		"社区食堂开进了老旧小区，为独居老",
+		"人提供上门送餐服务，老人们心里踏",
+		"实，社区干部说食堂开业以后每天送",
 	}
 	single := []string{"社区食堂开进了老旧小区，为独居老", "人提供上门送餐服务，老人们心里踏", "实，社区干部说食堂开业以后每天送", "餐两百多份，还要再开两家新食堂，", "方便更多的老人。"}
 	lines := plines(single...)
