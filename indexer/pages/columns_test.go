@@ -246,3 +246,40 @@ func TestUnweaveRightByline(t *testing.T) {
 		t.Errorf("columns (-want +got):\n%s", diff)
 	}
 }
+
+// TestUnweaveWrappedTail checks that a closing byline whose name's last
+// character the right column wrapped onto its next line is whole once
+// the columns are put back: the wrapped part stands under it only then.
+func TestUnweaveWrappedTail(t *testing.T) {
+	left := []string{
+		"城南老街改造，完工后青石板路重新",
+		"铺好，沿街的老字号也陆续回归，老",
+		"街的烟火气又回来了，居民们也都很",
+		"满意，说老街的样子越来越好看了，",
+		"河口大桥昨天合龙，两岸往来只要十",
+		"分钟，比坐渡船快了许多，市民说好",
+	}
+	right := []string{
+		"市民纷纷前来，在老街打卡拍照留念",
+		"街道负责人说，老街改造留住了记忆",
+		"也留住了老街的人。 本报记者 苗八",
+		"九",
+		"社区食堂开进了老旧小区，为独居老",
+		"人提供上门送餐服务，老人们心里踏",
+	}
+	single := []string{"社区食堂开进了老旧小区，为独居老", "人提供上门送餐服务，老人们心里踏", "实，社区干部说食堂开业以后每天送", "餐两百多份，还要再开两家新食堂，", "方便更多的老人。"}
+	lines := plines(single...)
+	for i := range left {
+		lines = append(lines, newLine(len(lines)+1, left[i]+" "+right[i]))
+	}
+	out, _ := unweaveJoined(lines, indexPairs(lines))
+	var tails []string
+	for _, l := range out {
+		if l.tail != nil {
+			tails = append(tails, l.tail.names...)
+		}
+	}
+	if !cmp.Equal(tails, []string{"苗八九"}) {
+		t.Errorf("tail bylines %q, want [苗八九]; lines %q", tails, texts(out))
+	}
+}

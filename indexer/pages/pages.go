@@ -269,7 +269,7 @@ func (p *parser) parsePage(lines []pline, idx, count int) (Page, bool) {
 	content = joinWrappedTails(joinWrappedBylines(content))
 	content = joinWrappedDatelines(content)
 	index := indexPairs(content)
-	content, changed := unweave(content, index)
+	content, changed := unweaveJoined(content, index)
 	if changed {
 		index = indexPairs(content)
 	}
@@ -300,6 +300,17 @@ func (p *parser) parsePage(lines []pline, idx, count int) (Page, bool) {
 		return pg, false
 	}
 	return pg, true
+}
+
+// unweaveJoined is unweave, with the closing bylines that a column broke
+// put back together once the column's lines are: the wrapped part of one
+// (本报记者 杨玉 / 红) stands under it only then.
+func unweaveJoined(lines []pline, index pairIndex) ([]pline, bool) {
+	out, changed := unweave(lines, index)
+	if changed {
+		out = joinWrappedTails(out)
+	}
+	return out, changed
 }
 
 // maxAboveHeader is the most lines read before the rest of the running
