@@ -389,3 +389,40 @@ func TestTailPhotoReport(t *testing.T) {
 		},
 	})
 }
+
+// TestSectionAfterBox checks that a piece opened by an editor's note and
+// set in signed sections (a kicker ending in a dash, a title, a byline)
+// keeps its sections after a box of short articles set amid it: the
+// section after the box names its reporter in the piece, and the box's
+// article stays apart.
+func TestSectionAfterBox(t *testing.T) {
+	runPageCases(t, []pageCase{
+		{
+			name: "a signed section after a box",
+			lines: []string{
+				"乡村振兴一线见闻",
+				"本报讯 新春佳节，记者走进乡村，记录群众生活的新",
+				"变化。",
+				"——编者",
+				"东山县溪口村——",
+				"果园里的新年",
+				"本报记者 吴小川",
+				"清晨，果园里已经忙碌起来，果农们正在为春季修剪",
+				"做准备。今年的果子卖得好，大家干劲都很足。",
+				"城郊新建三座口袋公园",
+				"本报讯（记者 林一）城郊今年新建三座口袋公园，",
+				"市民出门五分钟就能走进绿地。",
+				"西岭县石门村——",
+				"茶园里的新路",
+				"本报记者 钱小雨",
+				"一条新修的水泥路通到了茶园门口，茶农们采下的",
+				"新茶当天就能运进县城。",
+			},
+			want: []seen{
+				{"乡村振兴一线见闻", []string{"吴小川", "钱小雨"}},
+				{"城郊新建三座口袋公园", []string{"林一"}},
+			},
+			in: []string{"果园", "口袋公园"},
+		},
+	})
+}

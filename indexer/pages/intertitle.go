@@ -38,11 +38,20 @@ func mergeIntertitles(drafts []*draft, blocks []*block, lay layout) ([]*draft, [
 	numbered := numberedSections(blocks, drafts)
 	var keep []*block
 	for bi, b := range blocks {
-		if b.prev < 0 || b.next != b.prev+1 || !isIntertitle(b, into[b.prev], b.next, drafts, ev, lay, numbered[bi]) {
+		if b.prev < 0 || b.next != b.prev+1 {
 			keep = append(keep, b)
 			continue
 		}
-		prev, next := drafts[into[b.prev]], drafts[b.next]
+		target := into[b.prev]
+		if !isIntertitle(b, target, b.next, drafts, ev, lay, numbered[bi]) {
+			t, ok := sectionAfterBox(b, drafts, into)
+			if !ok {
+				keep = append(keep, b)
+				continue
+			}
+			target = t
+		}
+		prev, next := drafts[target], drafts[b.next]
 		for i, l := range b.lines {
 			l.kind = kBody
 			if i == len(b.lines)-1 {
@@ -55,8 +64,8 @@ func mergeIntertitles(drafts []*draft, blocks []*block, lay layout) ([]*draft, [
 		prev.ended = next.ended
 		prev.setBody()
 		next.lines, next.bylines = nil, nil
-		ev.merge(into[b.prev], b.next)
-		into[b.next] = into[b.prev]
+		ev.merge(target, b.next)
+		into[b.next] = target
 	}
 	if len(keep) == len(blocks) {
 		return drafts, blocks
@@ -73,6 +82,44 @@ func mergeIntertitles(drafts []*draft, blocks []*block, lay layout) ([]*draft, [
 	}
 	renumber(keep, idx)
 	return out, keep
+}
+
+// signedSection reports whether block b over draft next is the heading
+// of a signed section of a longer piece: a kicker ending in a dash over
+// the section's title, and a byline over its text.
+func signedSection(b *block, next *draft) bool {
+	if !next.opened || len(next.bylines) == 0 || next.bylines[0].kind != kByline || next.bylines[0].author || !next.hasBody() {
+		return false
+	}
+	for _, l := range b.lines[:len(b.lines)-1] {
+		if strings.HasSuffix(strings.TrimSpace(l.text), "——") {
+			return true
+		}
+	}
+	return false
+}
+
+// maxBoxItems is the most articles of a box set amid a piece.
+const maxBoxItems = 3
+
+// sectionAfterBox returns the draft that block b and the draft under it
+// go on, when b heads a signed section (see signedSection) of a piece
+// opened by an editor's note (……——编者), which goes on in such sections,
+// and stands after a box of short articles set amid the piece, or right
+// after an earlier section. into maps each draft to the one it went into.
+func sectionAfterBox(b *block, drafts []*draft, into []int) (int, bool) {
+	if !signedSection(b, drafts[b.next]) {
+		return 0, false
+	}
+	for j := b.prev; j >= 0 && j >= b.prev-maxBoxItems; j-- {
+		if t := into[j]; editorNoted(drafts[t]) {
+			return t, true
+		}
+		if into[j] != j || runeCountMax(drafts[j].body, maxBox+1) > maxBox {
+			break
+		}
+	}
+	return 0, false
 }
 
 // cohesion holds the character pairs of each draft and of its lead, and
