@@ -426,3 +426,38 @@ func TestSectionAfterBox(t *testing.T) {
 		},
 	})
 }
+
+// TestContinuationUnindented checks that where paragraphs are indented,
+// a full line after the short last line of a paragraph in a box set amid
+// an article opens no paragraph there: it goes on the text broken off
+// before the box, even when no pair of characters across the break is
+// found elsewhere on the page.
+func TestContinuationUnindented(t *testing.T) {
+	runPageCases(t, []pageCase{
+		{
+			name: "an unindented line after a brief",
+			lines: []string{
+				"社区食堂开进老旧小区",
+				"  社区食堂日前在老旧小区开张，为独居老人",
+				"提供上门送餐服务，老人们心里踏实了。每天中午",
+				"志愿者把饭菜送到老人家中，老人们说，饭菜热乎",
+				"城区新增三条公交线路",
+				"本报讯（记者 王八）本市昨起新开三条微循环",
+				"公交线路，方便居民就近换乘，早晚高峰时段每",
+				"十分钟一班，沿线设有二十多个站点，覆盖了城",
+				"北的多个小区。",
+				"  公交公司说，新线路开通后，还将根据客流",
+				"调整班次。",
+				"  不少市民说，新线路开通后，上班路上节省",
+				"了时间。",
+				"可口。社区干部说，食堂开业一个月来，每天送餐",
+				"两百多份，老人们的满意度很高。",
+			},
+			want: []seen{
+				{"社区食堂开进老旧小区", nil},
+				{"城区新增三条公交线路", []string{"王八"}},
+			},
+			in: []string{"饭菜热乎可口", "节省了时间。"},
+		},
+	})
+}

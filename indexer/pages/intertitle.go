@@ -412,7 +412,7 @@ func joinContinuations(drafts []*draft, blocks []*block, lay layout) ([]*draft, 
 		}
 		for j := i + 1; j < len(drafts) && j <= i+4; j++ {
 			e := drafts[j]
-			if p := continuesAt(last, e, !headed[j], lay.index); p >= 0 {
+			if p := continuesAt(last, e, !headed[j], lay); p >= 0 {
 				d.lines = append(d.lines, e.lines[p:]...)
 				if p == 0 {
 					d.bylines = append(d.bylines, e.bylines...)
@@ -445,12 +445,26 @@ func openEnd(d *draft, lay layout) (pline, bool) {
 	return last, true
 }
 
+// fullWidth is the most common width of a draft's lines of text that end
+// no sentence: its full lines.
+func fullWidth(e *draft) float64 {
+	var ws []float64
+	for _, l := range e.lines {
+		if l.kind == kBody && !endsSentence(l.text) {
+			ws = append(ws, l.w)
+		}
+	}
+	return modeWidth(ws)
+}
+
 // continuesAt returns where in draft e the sentence broken off at line
 // last goes on, or -1: at its start when e has no headline and opens
 // with no dateline or byline, or else after a sentence end inside it, on
 // a line whose first character makes with the broken line's last one a
-// pair found elsewhere on the page.
-func continuesAt(last pline, e *draft, bare bool, seen pairIndex) int {
+// pair found elsewhere on the page, or, where paragraphs are indented, on
+// a line as wide as the draft's full ones after a paragraph's short last
+// line: a line that opens no paragraph there goes on one from elsewhere.
+func continuesAt(last pline, e *draft, bare bool, lay layout) int {
 	a := lastHan(last.text)
 	if a == 0 {
 		return -1
@@ -468,8 +482,13 @@ func continuesAt(last pline, e *draft, bare bool, seen pairIndex) int {
 		if !endsSentence(e.lines[p-1].text) {
 			continue
 		}
-		if b := firstHan(l.text); b != 0 && seen.count(a, b) > 0 {
+		if b := firstHan(l.text); b != 0 && lay.index.count(a, b) > 0 {
 			return p
+		}
+		if prev := e.lines[p-1]; lay.indent && l.kind == kBody && lay.band(prev.idx, prev.w) == bandShort {
+			if fw := fullWidth(e); fw > 0 && l.w > fw-1 {
+				return p
+			}
 		}
 	}
 	return -1
