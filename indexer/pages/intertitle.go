@@ -44,7 +44,7 @@ func mergeIntertitles(drafts []*draft, blocks []*block, lay layout) ([]*draft, [
 		}
 		target := into[b.prev]
 		if !isIntertitle(b, target, b.next, drafts, ev, lay, numbered[bi]) {
-			t, ok := sectionAfterBox(b, drafts, into)
+			t, ok := sectionAfterBox(b, blocks, drafts, into)
 			if !ok {
 				keep = append(keep, b)
 				continue
@@ -106,8 +106,10 @@ const maxBoxItems = 3
 // go on, when b heads a signed section (see signedSection) of a piece
 // opened by an editor's note (……——编者), which goes on in such sections,
 // and stands after a box of short articles set amid the piece, or right
-// after an earlier section. into maps each draft to the one it went into.
-func sectionAfterBox(b *block, drafts []*draft, into []int) (int, bool) {
+// after an earlier section. A credit for the page's making (本版制图：X)
+// closes the piece: the walk back stops at one. into maps each draft to
+// the one it went into.
+func sectionAfterBox(b *block, blocks []*block, drafts []*draft, into []int) (int, bool) {
 	if !signedSection(b, drafts[b.next]) {
 		return 0, false
 	}
@@ -115,11 +117,27 @@ func sectionAfterBox(b *block, drafts []*draft, into []int) (int, bool) {
 		if t := into[j]; editorNoted(drafts[t]) {
 			return t, true
 		}
-		if into[j] != j || runeCountMax(drafts[j].body, maxBox+1) > maxBox {
+		if into[j] != j || runeCountMax(drafts[j].body, maxBox+1) > maxBox || creditOver(blocks, j) {
 			break
 		}
 	}
 	return 0, false
+}
+
+// creditOver reports whether the block over draft j holds a credit for
+// the page's making (本版制图：X), which closes the piece before it.
+func creditOver(blocks []*block, j int) bool {
+	for _, b := range blocks {
+		if b.next != j {
+			continue
+		}
+		for _, l := range b.lines {
+			if runeCountMax(l.text, 31) <= 30 && reCredit.MatchString(l.text) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // cohesion holds the character pairs of each draft and of its lead, and
