@@ -491,3 +491,30 @@ func TestContinuationUnindented(t *testing.T) {
 		},
 	})
 }
+
+// TestPageCreditCloses checks that a credit for the page's pictures
+// (本版图片由受访者提供) after a piece closes it: a heading after the
+// credit heads the next article, not a section of the piece, even where
+// the texts share their words.
+func TestPageCreditCloses(t *testing.T) {
+	runPageCases(t, []pageCase{
+		{
+			name: "a heading after 本版图片由受访者提供",
+			lines: []string{
+				"社区食堂开进老旧小区",
+				"本报记者 郑七",
+				"社区食堂日前在老旧小区开张，为独居老人提供",
+				"上门送餐服务，老人们心里踏实了。",
+				"本版图片由受访者提供",
+				"送餐上门",
+				"社区的老人们说，食堂送餐上门，老人们心里踏",
+				"实了，社区食堂的饭菜也合老人们的口味。",
+			},
+			want: []seen{
+				{"社区食堂开进老旧小区", []string{"郑七"}},
+				{"送餐上门", nil},
+			},
+			in: []string{"心里踏实了", "合老人们的口味"},
+		},
+	})
+}

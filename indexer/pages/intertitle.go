@@ -261,6 +261,9 @@ func isIntertitle(b *block, pi, ni int, drafts []*draft, c *cohesion, lay layout
 	if len(next.lines) == 0 || len(prev.lines) == 0 || next.opened || next.lines[0].signed || prev.ended && !numbered && !signedItems(prev, next) || next.lines[0].kind == kStart {
 		return false
 	}
+	if last := prev.lines[len(prev.lines)-1]; pageCredit(last.text) {
+		return false // 本版图片由受访者提供: the credit closes the piece
+	}
 	if _, open := openEnd(prev, lay); open && !numbered && leadLike(next.lines[0].text) > 0 {
 		// the text before an intertitle ends its paragraph: after text
 		// broken off mid-sentence on a full line, a block over text that
@@ -339,6 +342,17 @@ func isIntertitle(b *block, pi, ni int, drafts []*draft, c *cohesion, lay layout
 		s += 3
 	}
 	return s > 0
+}
+
+// pageCredit reports a credit for the pictures or the making of the page
+// (本版图片由受访者提供, 本版制图：X), printed after the last piece it
+// covers.
+func pageCredit(t string) bool {
+	t = strings.TrimSpace(t)
+	if !strings.HasPrefix(t, "本版") || runeCountMax(t, 31) > 30 {
+		return false
+	}
+	return isCreditLine(t) || reCredit.MatchString(t)
 }
 
 // wrappedLine reports a block of two lines that is one line wrapped by
