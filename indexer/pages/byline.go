@@ -136,9 +136,34 @@ func parseLead(raw string) byline {
 	}
 	s = strings.TrimLeft(s, "\n、 ")
 	if m := reParen.FindStringSubmatch(s); m != nil && !relayed(raw) {
-		b.names, b.roles = parseNames(m[1])
+		b.names, b.roles = parseNames(dropTextLines(joinBrokenRoles(m[1])))
 	}
 	return b
+}
+
+// dropTextLines removes from a byline in brackets broken over lines the
+// lines that hold text, a run of characters neither a name nor a role
+// (记 / 市民们都说新修的公园很好、林 / 者 张三  李四）): the neighbouring
+// column's line read between the byline's, whose last character would
+// otherwise join the next line's into a name.
+func dropTextLines(s string) string {
+	if !strings.Contains(s, "\n") {
+		return s
+	}
+	lines := strings.Split(s, "\n")
+	kept := lines[:0:0]
+	for _, l := range lines {
+		text := false
+		for _, f := range strings.FieldsFunc(l, func(r rune) bool { return r == '、' || r == '，' || r == ',' || r == ' ' }) {
+			if hanCount(f, 5) >= 5 && !isName(f) && !hasRoleWord(f) {
+				text = true
+			}
+		}
+		if !text {
+			kept = append(kept, l)
+		}
+	}
+	return strings.Join(kept, "\n")
 }
 
 // relayed reports whether a lead passes on another outlet's report

@@ -518,3 +518,17 @@ func TestPageCreditCloses(t *testing.T) {
 		},
 	})
 }
+
+// TestLeadWithTextLine checks that a line of the neighbouring column read
+// between the lines of a lead's byline (记 / 市民们都说新修的公园很好、林 /
+// 者 苗八 吕六）) is left out of it: its last character joins no name.
+func TestLeadWithTextLine(t *testing.T) {
+	b := parseLead("新华社北京3月1日电（记\n市民们都说新修的公园很好、林\n者 苗八  吕六）  全市")
+	if !cmp.Equal(b.names, []string{"苗八", "吕六"}) || !cmp.Equal(b.roles, []string{"记者", "记者"}) {
+		t.Errorf("names %q roles %q, want [苗八 吕六] as 记者", b.names, b.roles)
+	}
+	b = parseLead("本报讯 （记者柯九 实\n习生吕六） 全市新修的公园")
+	if !cmp.Equal(b.names, []string{"柯九", "吕六"}) {
+		t.Errorf("names %q, want [柯九 吕六]: a role broken over lines is no text", b.names)
+	}
+}
