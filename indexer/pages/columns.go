@@ -76,7 +76,7 @@ func gapHalves(t string) []half {
 
 // fitsColumn reports whether a column line of width w fits a column of
 // width col: full, shorter when it ends a paragraph (with a sentence, or
-// with the byline printed after the last one: 物处理。 本报记者 左妍), or
+// with the byline printed after the last one: 已送到。 本报记者 张三), or
 // two characters short when it starts one (after a line that ended a
 // sentence, or at the top).
 func fitsColumn(w, col float64, text string, opens bool) bool {
@@ -462,7 +462,7 @@ func splitRun(run []pline, col, wr float64) (left, right []pline, wl float64) {
 				cost = abs(h.rw-wr) / 4
 			}
 			if endsWithRole(h.left) {
-				cost += wl // a gap inside a byline (……了。 本报记者 | 潘高峰) is no column's edge
+				cost += wl // a gap inside a byline (……了。 本报记者 | 张三) is no column's edge
 			}
 			if bestCost < 0 || cost < bestCost {
 				pick, bestCost = h, cost

@@ -304,7 +304,7 @@ func (p *parser) parsePage(lines []pline, idx, count int) (Page, bool) {
 
 // unweaveJoined is unweave, with the closing bylines that a column broke
 // put back together once the column's lines are: the wrapped part of one
-// (本报记者 杨玉 / 红) stands under it only then.
+// (本报记者 王小 / 明) stands under it only then.
 func unweaveJoined(lines []pline, index pairIndex) ([]pline, bool) {
 	out, changed := unweave(lines, index)
 	if changed {
