@@ -150,20 +150,51 @@ func dropTextLines(s string) string {
 	if !strings.Contains(s, "\n") {
 		return s
 	}
-	lines := strings.Split(s, "\n")
-	kept := lines[:0:0]
-	for _, l := range lines {
-		text := false
-		for _, f := range strings.FieldsFunc(l, func(r rune) bool { return r == '、' || r == '，' || r == ',' || r == ' ' }) {
-			if hanCount(f, 5) >= 5 && !isName(f) && !hasRoleWord(f) {
-				text = true
+	var out []string // nil until a line is dropped
+	rest, at := s, 0
+	for rest != "" || at == 0 {
+		line, after, more := strings.Cut(rest, "\n")
+		if textLine(line) {
+			if out == nil {
+				out = strings.Split(s[:at], "\n")
+				if at == 0 {
+					out = out[:0]
+				} else {
+					out = out[:len(out)-1] // the empty part after the last break
+				}
 			}
+		} else if out != nil {
+			out = append(out, line)
 		}
-		if !text {
-			kept = append(kept, l)
+		if !more {
+			break
+		}
+		at += len(line) + 1
+		rest = after
+	}
+	if out == nil {
+		return s
+	}
+	return strings.Join(out, "\n")
+}
+
+// textLine reports a line of a byline that holds a word of five or more
+// characters that is neither a name nor a role: text.
+func textLine(l string) bool {
+	for l != "" {
+		i := strings.IndexFunc(l, func(r rune) bool { return r == '、' || r == '，' || r == ',' || r == ' ' })
+		f := l
+		if i >= 0 {
+			_, n := utf8.DecodeRuneInString(l[i:])
+			f, l = l[:i], l[i+n:]
+		} else {
+			l = ""
+		}
+		if hanCount(f, 5) >= 5 && !isName(f) && !hasRoleWord(f) {
+			return true
 		}
 	}
-	return strings.Join(kept, "\n")
+	return false
 }
 
 // relayed reports whether a lead passes on another outlet's report

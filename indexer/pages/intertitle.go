@@ -501,6 +501,7 @@ func continuesAt(last pline, e *draft, bare bool, lay layout) int {
 	if a == 0 {
 		return -1
 	}
+	fw := -1.0 // e's full width, once needed
 	for p, l := range e.lines {
 		if l.kind != kBody && l.kind != kBreak {
 			continue
@@ -518,7 +519,10 @@ func continuesAt(last pline, e *draft, bare bool, lay layout) int {
 			return p
 		}
 		if prev := e.lines[p-1]; lay.indent && l.kind == kBody && lay.band(prev.idx, prev.w) == bandShort {
-			if fw := fullWidth(e); fw > 0 && l.w > fw-1 {
+			if fw < 0 {
+				fw = fullWidth(e)
+			}
+			if fw > 0 && l.w > fw-1 {
 				return p
 			}
 		}
