@@ -51,6 +51,15 @@ func mergeIntertitles(drafts []*draft, blocks []*block, lay layout) ([]*draft, [
 			prev.lines = append(prev.lines, l)
 		}
 		prev.lines = append(prev.lines, next.lines...)
+		if next.opened {
+			// the section's own reporters, signed under its heading,
+			// are the piece's too
+			for _, l := range next.bylines {
+				if l.by != nil {
+					l.by.section = true
+				}
+			}
+		}
 		prev.bylines = append(prev.bylines, next.bylines...)
 		prev.ended = next.ended
 		prev.setBody()
@@ -177,7 +186,9 @@ const minHeadShare = 0.15
 // isIntertitle reports whether block b, between draft pi (where the
 // article before it now stands) and draft ni, is an intertitle inside
 // that article rather than the headline of the next. It is not when the
-// next text opens with a dateline or a byline, or is a picture with its
+// next text opens with a dateline or a byline (unless the block is a
+// topic heading, topicHeading: a feature's sections are signed each by
+// its own reporters under their headings), or is a picture with its
 // caption (a credit line after a paragraph of text is the caption of a
 // picture set amid the text, not the text of a picture item), or the
 // article before has ended with its byline (unless the
@@ -193,7 +204,11 @@ const minHeadShare = 0.15
 // weights were fitted on generated pages of the tuning split.
 func isIntertitle(b *block, pi, ni int, drafts []*draft, c *cohesion, lay layout, numbered bool) bool {
 	prev, next := drafts[pi], drafts[ni]
-	if len(next.lines) == 0 || len(prev.lines) == 0 || next.opened || next.lines[0].signed || prev.ended && !numbered && !signedItems(prev, next) || next.lines[0].kind == kStart {
+	// a topic or a place line ending in a dash (楼宇治理议事会——) heads a
+	// section of a feature, which may be signed by its own reporters
+	// under it
+	topic := topicHeading(b)
+	if len(next.lines) == 0 || len(prev.lines) == 0 || next.opened && !topic || next.lines[0].signed || prev.ended && !numbered && !signedItems(prev, next) || next.lines[0].kind == kStart {
 		return false
 	}
 	if _, open := openEnd(prev, lay); open && !numbered && leadLike(next.lines[0].text) > 0 {
@@ -274,6 +289,25 @@ func isIntertitle(b *block, pi, ni int, drafts []*draft, c *cohesion, lay layout
 		s += 3
 	}
 	return s > 0
+}
+
+// topicHeading reports whether block b holds a line ending in a dash
+// after words of its own (重庆市巫山县下庄村——), or a dash alone on a
+// line after such words: the topic or place that heads a section of a
+// feature, with the section's subheading under it. A headline's dash
+// opens its subtitle (——脱贫群众生活更安心) or joins its parts inside one
+// line.
+func topicHeading(b *block) bool {
+	for i, l := range b.lines {
+		t := strings.TrimSpace(l.text)
+		if !strings.HasSuffix(t, "——") {
+			continue
+		}
+		if hanCount(t, 1) > 0 && !isDashed(t) || t == "——" && i > 0 && !isDashed(b.lines[i-1].text) {
+			return true
+		}
+	}
+	return false
 }
 
 // wrappedLine reports a block of two lines that is one line wrapped by
