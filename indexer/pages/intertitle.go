@@ -36,11 +36,15 @@ func mergeIntertitles(drafts []*draft, blocks []*block, lay layout) ([]*draft, [
 		}
 	}
 	numbered := numberedSections(blocks, drafts)
+	topical := map[int]bool{} // drafts that took in a section under a topic heading
 	var keep []*block
 	for bi, b := range blocks {
-		if b.prev < 0 || b.next != b.prev+1 || !isIntertitle(b, into[b.prev], b.next, drafts, ev, lay, numbered[bi]) {
+		if b.prev < 0 || b.next != b.prev+1 || !isIntertitle(b, into[b.prev], b.next, drafts, ev, lay, numbered[bi], topical[into[b.prev]]) {
 			keep = append(keep, b)
 			continue
+		}
+		if topicHeading(b) {
+			topical[into[b.prev]] = true
 		}
 		prev, next := drafts[into[b.prev]], drafts[b.next]
 		for i, l := range b.lines {
@@ -200,9 +204,11 @@ const minHeadShare = 0.15
 // with the text before and matches it, or speaks of what the headline
 // of the article before announced, reads as an intertitle; a wide or
 // long block, or text opening like a lead, reads as a headline; a block
-// numbered as the next of a series (numbered) reads as a section. The
+// numbered as the next of a series (numbered) reads as a section; after
+// sections under topic headings (topical), a heading of another form
+// reads as a headline more than before. The
 // weights were fitted on generated pages of the tuning split.
-func isIntertitle(b *block, pi, ni int, drafts []*draft, c *cohesion, lay layout, numbered bool) bool {
+func isIntertitle(b *block, pi, ni int, drafts []*draft, c *cohesion, lay layout, numbered, topical bool) bool {
 	prev, next := drafts[pi], drafts[ni]
 	// a topic or a place line ending in a dash (楼宇治理议事会——) heads a
 	// section of a feature, which may be signed by its own reporters
@@ -288,6 +294,12 @@ func isIntertitle(b *block, pi, ni int, drafts []*draft, c *cohesion, lay layout
 	if numbered {
 		s += 3
 	}
+	if topical && !topic {
+		// the sections of a feature are headed alike: after sections
+		// under topic headings, a heading of another form more likely
+		// opens the next article
+		s -= topicalPenalty
+	}
 	return s > 0
 }
 
@@ -309,6 +321,10 @@ func topicHeading(b *block) bool {
 	}
 	return false
 }
+
+// topicalPenalty weighs against a heading of another form after the
+// topic headings of a feature's sections.
+const topicalPenalty = 1.0
 
 // wrappedLine reports a block of two lines that is one line wrapped by
 // a narrow column: the first fills the column and breaks inside a word
