@@ -37,16 +37,22 @@ func mergeIntertitles(drafts []*draft, blocks []*block, lay layout) ([]*draft, [
 	}
 	numbered := numberedSections(blocks, drafts)
 	topical := map[int]bool{} // drafts that took in a section under a topic heading
+	owner := lineOwners(drafts)
 	var keep []*block
 	for bi, b := range blocks {
-		if b.prev < 0 || b.next != b.prev+1 || !isIntertitle(b, into[b.prev], b.next, drafts, ev, lay, numbered[bi], topical[into[b.prev]]) {
+		if b.prev < 0 || b.next != b.prev+1 {
+			keep = append(keep, b)
+			continue
+		}
+		pv := textBefore(b, owner, drafts)
+		if !isIntertitle(b, into[pv], b.next, drafts, ev, lay, numbered[bi], topical[into[pv]]) {
 			keep = append(keep, b)
 			continue
 		}
 		if topicHeading(b) {
-			topical[into[b.prev]] = true
+			topical[into[pv]] = true
 		}
-		prev, next := drafts[into[b.prev]], drafts[b.next]
+		prev, next := drafts[into[pv]], drafts[b.next]
 		for i, l := range b.lines {
 			l.kind = kBody
 			if i == len(b.lines)-1 {
@@ -68,8 +74,8 @@ func mergeIntertitles(drafts []*draft, blocks []*block, lay layout) ([]*draft, [
 		prev.ended = next.ended
 		prev.setBody()
 		next.lines, next.bylines = nil, nil
-		ev.merge(into[b.prev], b.next)
-		into[b.next] = into[b.prev]
+		ev.merge(into[pv], b.next)
+		into[b.next] = into[pv]
 	}
 	if len(keep) == len(blocks) {
 		return drafts, blocks
@@ -86,6 +92,39 @@ func mergeIntertitles(drafts []*draft, blocks []*block, lay layout) ([]*draft, [
 	}
 	renumber(keep, idx)
 	return out, keep
+}
+
+// lineOwners returns, for each content line of the page by its place,
+// the draft whose text holds it, or -1.
+func lineOwners(drafts []*draft) []int {
+	n := 0
+	for _, d := range drafts {
+		for _, l := range d.lines {
+			n = max(n, l.idx+1)
+		}
+	}
+	owner := make([]int, n)
+	for i := range owner {
+		owner[i] = -1
+	}
+	for i, d := range drafts {
+		for _, l := range d.lines {
+			owner[l.idx] = i
+		}
+	}
+	return owner
+}
+
+// textBefore returns the draft whose text runs right before block b: the
+// draft before it, unless that is a brief closed by its byline and the
+// text there is the rest of an earlier article broken off by the brief
+// set amid it, moved back onto that article (see joinContinuations):
+// the block then follows that article's text.
+func textBefore(b *block, owner []int, drafts []*draft) int {
+	if k := b.lines[0].idx - 1; drafts[b.prev].ended && k >= 0 && k < len(owner) && owner[k] >= 0 && owner[k] < b.prev {
+		return owner[k]
+	}
+	return b.prev
 }
 
 // cohesion holds the character pairs of each draft and of its lead, and
