@@ -46,8 +46,12 @@ func mergeIntertitles(drafts []*draft, blocks []*block, lay layout) ([]*draft, [
 		}
 		pv := textBefore(b, owner, drafts)
 		if !isIntertitle(b, into[pv], b.next, drafts, ev, lay, numbered[bi], topical[into[pv]]) {
-			keep = append(keep, b)
-			continue
+			f := featureAbove(b, pv, into, drafts, topical)
+			if f < 0 {
+				keep = append(keep, b)
+				continue
+			}
+			pv = f
 		}
 		if topicHeading(b) {
 			topical[into[pv]] = true
@@ -93,6 +97,31 @@ func mergeIntertitles(drafts []*draft, blocks []*block, lay layout) ([]*draft, [
 	renumber(keep, idx)
 	return out, keep
 }
+
+// featureAbove returns the draft of the feature whose section block b
+// heads, when the feature stands above the draft before the block (pv),
+// with briefs set amid it between them, or -1. The block must be a topic
+// heading over a section signed by its own reporters, and the feature
+// one of such sections: it took in a topic heading before, or opens with
+// an editor's note.
+func featureAbove(b *block, pv int, into []int, drafts []*draft, topical map[int]bool) int {
+	if !topicHeading(b) || !drafts[b.next].opened {
+		return -1
+	}
+	for k := pv; k >= 0 && k >= pv-maxAmid; k-- {
+		r := into[k]
+		if r == into[pv] {
+			continue
+		}
+		if topical[r] || editorNoted(drafts[r]) {
+			return r
+		}
+	}
+	return -1
+}
+
+// maxAmid is the most drafts set amid a feature between its sections.
+const maxAmid = 4
 
 // lineOwners returns, for each content line of the page by its place,
 // the draft whose text holds it, or -1.
