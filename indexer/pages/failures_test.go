@@ -338,6 +338,27 @@ func TestFailureKinds(t *testing.T) {
 			in:   []string{"农闲时节读书忙\n村里的书屋"},
 		},
 		{
+			name: "a word wrapped off an intertitle in a narrow column is no name under a headline",
+			lines: []string{
+				"山乡处处新气象（新春走基层）",
+				"本报记者 林一",
+				"新春将至，记者走进山乡，",
+				"看一看村里的新变化，听一",
+				"听村民们的新打算。村里的",
+				"路修好了，进城更方便了。",
+				"家门口办起了扶贫车间，村",
+				"民们在家门口就能上班。",
+				"车间建在村口 上班更",
+				"方便",
+				"扶贫车间去年开工，村里的",
+				"妇女们都来上班了，一个月",
+				"能挣两千多块钱，还能照顾",
+				"家里的老人和孩子。",
+			},
+			want: []seen{{"山乡处处新气象新春走基层", []string{"林一"}}},
+			in:   []string{"上班更方便\n扶贫车间"},
+		},
+		{
 			name: "a lone line between a byline and an author's name heads the text under it",
 			lines: []string{
 				"河口大桥合龙",
