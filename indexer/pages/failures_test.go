@@ -359,6 +359,23 @@ func TestFailureKinds(t *testing.T) {
 			in:   []string{"上班更方便\n扶贫车间"},
 		},
 		{
+			name: "a topic heading over a subheading in two parts stays inside the article",
+			lines: []string{
+				"乡村公共服务更贴心（深阅读）",
+				"本报记者 林一",
+				"近年来，各地不断补齐短板，记者近日走访多地，看到",
+				"了不少新变化。",
+				"从看病难到看病易——",
+				"小病不出村",
+				"大病有人帮",
+				"东山县的卫生室去年全部完成改造，医生每周都到老人",
+				"家里随访。以前看个感冒要跑几十里路，如今在家门口",
+				"就能看上病，药也便宜了不少。",
+			},
+			want: []seen{{"乡村公共服务更贴心深阅读", []string{"林一"}}},
+			in:   []string{"大病有人帮\n东山县"},
+		},
+		{
 			name: "a lone line between a byline and an author's name heads the text under it",
 			lines: []string{
 				"河口大桥合龙",

@@ -343,7 +343,10 @@ func isIntertitle(b *block, pi, ni int, drafts []*draft, c *cohesion, lay layout
 	switch {
 	case len(b.lines) == 1 || wrappedLine(b.lines, lay):
 		s += 0.3 // one line, or one wrapped by a narrow column
-	case len(b.lines) >= 3:
+	case len(b.lines) >= 3 && !topic:
+		// three lines and more make a headline, but a topic line and
+		// its subheading in two parts (从看病难到看病易—— / 小病不出村 /
+		// 大病有人帮) head a section
 		s -= 0.5
 	}
 	if allShort {
