@@ -449,8 +449,8 @@ func TestSectionAfterBox(t *testing.T) {
 			},
 			want: []seen{
 				{"乡村振兴一线见闻", []string{"吴小川"}},
-				{"社区里的议事会开栏的话", nil},
-				{"城南街道加装电梯有了新办法", []string{"钱小雨"}},
+				// the section under the new column's note is the column's
+				{"社区里的议事会开栏的话", []string{"钱小雨"}},
 			},
 			in: []string{"果园", "议事会的故事", "老楼加装电梯"},
 		},

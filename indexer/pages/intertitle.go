@@ -36,20 +36,31 @@ func mergeIntertitles(drafts []*draft, blocks []*block, lay layout) ([]*draft, [
 		}
 	}
 	numbered := numberedSections(blocks, drafts)
+	topical := map[int]bool{} // drafts that took in a section under a topic heading
+	owner := lineOwners(drafts)
 	var keep []*block
 	for bi, b := range blocks {
 		if b.prev < 0 || b.next != b.prev+1 {
 			keep = append(keep, b)
 			continue
 		}
-		target := into[b.prev]
-		if !isIntertitle(b, target, b.next, drafts, ev, lay, numbered[bi]) {
-			t, ok := sectionAfterBox(b, blocks, drafts, into)
-			if !ok {
+		pv := textBefore(b, owner, drafts)
+		target := into[pv]
+		boxed, inBox := sectionAfterBox(b, blocks, drafts, into)
+		switch {
+		case inBox && boxed != target:
+			// a signed section of the piece above, after a box set amid it
+			target = boxed
+		case !isIntertitle(b, target, b.next, drafts, ev, lay, numbered[bi], topical[target]):
+			f := featureAbove(b, pv, into, drafts, topical)
+			if f < 0 {
 				keep = append(keep, b)
 				continue
 			}
-			target = t
+			target = f
+		}
+		if topicHeading(b) {
+			topical[target] = true
 		}
 		prev, next := drafts[target], drafts[b.next]
 		for i, l := range b.lines {
@@ -60,6 +71,15 @@ func mergeIntertitles(drafts []*draft, blocks []*block, lay layout) ([]*draft, [
 			prev.lines = append(prev.lines, l)
 		}
 		prev.lines = append(prev.lines, next.lines...)
+		if next.opened {
+			// the section's own reporters, signed under its heading,
+			// are the piece's too
+			for _, l := range next.bylines {
+				if l.by != nil {
+					l.by.section = true
+				}
+			}
+		}
 		prev.bylines = append(prev.bylines, next.bylines...)
 		prev.ended = next.ended
 		prev.setBody()
@@ -138,6 +158,64 @@ func creditOver(blocks []*block, j int) bool {
 		}
 	}
 	return false
+}
+
+// featureAbove returns the draft of the feature whose section block b
+// heads, when the feature stands above the draft before the block (pv),
+// with briefs set amid it between them, or -1. The block must be a topic
+// heading over a section signed by its own reporters, and the feature
+// one of such sections: it took in a topic heading before, or opens with
+// an editor's note.
+func featureAbove(b *block, pv int, into []int, drafts []*draft, topical map[int]bool) int {
+	if !topicHeading(b) || !drafts[b.next].opened {
+		return -1
+	}
+	for k := pv; k >= 0 && k >= pv-maxAmid; k-- {
+		r := into[k]
+		if r == into[pv] {
+			continue
+		}
+		if topical[r] || editorNoted(drafts[r]) {
+			return r
+		}
+	}
+	return -1
+}
+
+// maxAmid is the most drafts set amid a feature between its sections.
+const maxAmid = 4
+
+// lineOwners returns, for each content line of the page by its place,
+// the draft whose text holds it, or -1.
+func lineOwners(drafts []*draft) []int {
+	n := 0
+	for _, d := range drafts {
+		for _, l := range d.lines {
+			n = max(n, l.idx+1)
+		}
+	}
+	owner := make([]int, n)
+	for i := range owner {
+		owner[i] = -1
+	}
+	for i, d := range drafts {
+		for _, l := range d.lines {
+			owner[l.idx] = i
+		}
+	}
+	return owner
+}
+
+// textBefore returns the draft whose text runs right before block b: the
+// draft before it, unless that is a brief closed by its byline and the
+// text there is the rest of an earlier article broken off by the brief
+// set amid it, moved back onto that article (see joinContinuations):
+// the block then follows that article's text.
+func textBefore(b *block, owner []int, drafts []*draft) int {
+	if k := b.lines[0].idx - 1; drafts[b.prev].ended && k >= 0 && k < len(owner) && owner[k] >= 0 && owner[k] < b.prev {
+		return owner[k]
+	}
+	return b.prev
 }
 
 // cohesion holds the character pairs of each draft and of its lead, and
@@ -242,7 +320,9 @@ const minHeadShare = 0.15
 // isIntertitle reports whether block b, between draft pi (where the
 // article before it now stands) and draft ni, is an intertitle inside
 // that article rather than the headline of the next. It is not when the
-// next text opens with a dateline or a byline, or is a picture with its
+// next text opens with a dateline or a byline (unless the block is a
+// topic heading, topicHeading: a feature's sections are signed each by
+// its own reporters under their headings), or is a picture with its
 // caption (a credit line after a paragraph of text is the caption of a
 // picture set amid the text, not the text of a picture item), or the
 // article before has ended with its byline (unless the
@@ -254,11 +334,17 @@ const minHeadShare = 0.15
 // with the text before and matches it, or speaks of what the headline
 // of the article before announced, reads as an intertitle; a wide or
 // long block, or text opening like a lead, reads as a headline; a block
-// numbered as the next of a series (numbered) reads as a section. The
+// numbered as the next of a series (numbered) reads as a section; after
+// sections under topic headings (topical), a heading of another form
+// reads as a headline more than before. The
 // weights were fitted on generated pages of the tuning split.
-func isIntertitle(b *block, pi, ni int, drafts []*draft, c *cohesion, lay layout, numbered bool) bool {
+func isIntertitle(b *block, pi, ni int, drafts []*draft, c *cohesion, lay layout, numbered, topical bool) bool {
 	prev, next := drafts[pi], drafts[ni]
-	if len(next.lines) == 0 || len(prev.lines) == 0 || next.opened || next.lines[0].signed || prev.ended && !numbered && !signedItems(prev, next) || next.lines[0].kind == kStart {
+	// a topic or a place line ending in a dash (楼宇治理议事会——) heads a
+	// section of a feature, which may be signed by its own reporters
+	// under it
+	topic := topicHeading(b)
+	if len(next.lines) == 0 || len(prev.lines) == 0 || next.opened && !topic || next.lines[0].signed || prev.ended && !numbered && !signedItems(prev, next) || next.lines[0].kind == kStart {
 		return false
 	}
 	if last := prev.lines[len(prev.lines)-1]; pageCredit(last.text) {
@@ -322,7 +408,10 @@ func isIntertitle(b *block, pi, ni int, drafts []*draft, c *cohesion, lay layout
 	switch {
 	case len(b.lines) == 1 || wrappedLine(b.lines, lay):
 		s += 0.3 // one line, or one wrapped by a narrow column
-	case len(b.lines) >= 3:
+	case len(b.lines) >= 3 && !topic:
+		// three lines and more make a headline, but a topic line and
+		// its subheading in two parts (从看病难到看病易—— / 小病不出村 /
+		// 大病有人帮) head a section
 		s -= 0.5
 	}
 	if allShort {
@@ -341,6 +430,12 @@ func isIntertitle(b *block, pi, ni int, drafts []*draft, c *cohesion, lay layout
 	if numbered {
 		s += 3
 	}
+	if topical && !topic {
+		// the sections of a feature are headed alike: after sections
+		// under topic headings, a heading of another form more likely
+		// opens the next article
+		s -= topicalPenalty
+	}
 	return s > 0
 }
 
@@ -354,6 +449,29 @@ func pageCredit(t string) bool {
 	}
 	return isCreditLine(t) || reCredit.MatchString(t)
 }
+
+// topicHeading reports whether block b holds a line ending in a dash
+// after words of its own (重庆市巫山县下庄村——), or a dash alone on a
+// line after such words: the topic or place that heads a section of a
+// feature, with the section's subheading under it. A headline's dash
+// opens its subtitle (——脱贫群众生活更安心) or joins its parts inside one
+// line.
+func topicHeading(b *block) bool {
+	for i, l := range b.lines {
+		t := strings.TrimSpace(l.text)
+		if !strings.HasSuffix(t, "——") {
+			continue
+		}
+		if hanCount(t, 1) > 0 && !isDashed(t) || t == "——" && i > 0 && !isDashed(b.lines[i-1].text) {
+			return true
+		}
+	}
+	return false
+}
+
+// topicalPenalty weighs against a heading of another form after the
+// topic headings of a feature's sections.
+const topicalPenalty = 1.0
 
 // wrappedLine reports a block of two lines that is one line wrapped by
 // a narrow column: the first fills the column and breaks inside a word

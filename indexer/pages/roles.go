@@ -767,6 +767,14 @@ func spacedRole(by string) bool {
 	return unicode.IsSpace(r)
 }
 
+// pairElsewhere reports a line of two characters that occur together on
+// another line of the page: a word (方便), not a name, which the page
+// prints only in its byline.
+func pairElsewhere(t string, lay layout) bool {
+	rs := []rune(strings.TrimSpace(t))
+	return len(rs) == 2 && lay.index.count(rs[0], rs[1]) >= 2
+}
+
 // allSurnamed reports whether every name starts with a surname: a
 // byline found inside a line is taken only so (本报记者采访了 is text).
 func allSurnamed(names []string) bool {
@@ -800,9 +808,10 @@ func afterHead(lines []pline, i int, lay layout) bool {
 		return true
 	}
 	if b, ok := parseAuthorLine(l.text); ok {
-		if lay.joins(lines[i-1].text, l.text) && !hasSurname(l.text) {
+		if lay.joins(lines[i-1].text, l.text) && (!hasSurname(l.text) || pairElsewhere(l.text, lay)) {
 			// a word goes on across the break (巴基斯坦总 / 理伊姆兰·汗),
-			// and the line starts with no surname: the headline's tail
+			// and the line starts with no surname, or is a word printed
+			// elsewhere on the page (就业更 / 方便): the headline's tail
 			l.kind, l.widow = kHead, true
 			return true
 		}
