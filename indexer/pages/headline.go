@@ -452,6 +452,25 @@ func (p *parser) assignHeadlines(drafts []*draft, blocks []*block) []*draft {
 		drafts[c.d].head = c.g
 		assigned[c.g] = true
 	}
+	// A headline printed right above an article's text that lost the
+	// article to a headline printed under it, the last of its own block,
+	// takes it back: the headline under the text heads the article after
+	// its block instead, when that has none (headlines stand above their
+	// texts more often than under them).
+	for _, c := range cands {
+		b := owner[c.g]
+		if assigned[c.g] || !lastOf[c.g] || b.next != c.d {
+			continue
+		}
+		h := drafts[c.d].head
+		hb := owner[h]
+		if hb == nil || hb == b || hb.prev != c.d || !lastOf[h] || hb.next < 0 || drafts[hb.next].head != nil {
+			continue
+		}
+		drafts[hb.next].head = h
+		drafts[c.d].head = c.g
+		assigned[c.g] = true
+	}
 	// A group that fits best the article its neighbour in the block
 	// heads, and no article without a headline, is a line of that
 	// headline: a subtitle of the group before it, or a kicker of the
