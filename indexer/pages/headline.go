@@ -431,7 +431,9 @@ func (p *parser) assignHeadlines(drafts []*draft, blocks []*block) []*draft {
 			for d := max(from, 0); d <= to && d < len(drafts); d++ {
 				s := m.score(bg, d)
 				chance := float64(len(bg))*s < 2 // one pair in common (图片报道, 报道)
-				if d < lo || d > b.prev && d != b.next {
+				// (a text cut from the text next to the block by the
+				// block's headlines stands next to it too)
+				if (d < lo || d > b.prev && d != b.next) && drafts[d].cutBy != b {
 					s *= 0.5
 				}
 				if s >= minScore && !chance {

@@ -41,15 +41,21 @@ func splitBetweenHeads(drafts []*draft, blocks []*block) ([]*draft, []*block) {
 			}
 			k = headCut(d, dp, next, groupText(bb.lines), groupText(ba.lines), false)
 		}
+		var by *block // the block of two headlines whose words part d
 		for _, b := range []*block{bb, ba} {
 			if k < 0 && b != nil {
-				k = blockCut(d, dp, b)
+				if k = blockCut(d, dp, b); k >= 0 {
+					by = b
+				}
 			}
 		}
 		if k < 0 {
 			continue
 		}
 		e := &draft{lines: append([]pline(nil), d.lines[k:]...), ended: d.ended}
+		if by != nil {
+			d.cutBy, e.cutBy = by, by
+		}
 		at := d.lines[k].n
 		d.lines = d.lines[:k:k]
 		var keep []pline
