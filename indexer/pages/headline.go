@@ -597,7 +597,42 @@ func (p *parser) assignHeadlines(drafts []*draft, blocks []*block) []*draft {
 			headUnder(d)
 		}
 	}
+	headAfterBlock(drafts, blocks, m)
 	return drafts
+}
+
+// headAfterBlock gives the article right after a block its headline
+// from the block when all the block's lines went to the article before
+// it and the article after has none: the last line of the group, unless
+// it reads as part of the line above (a subtitle, a wrapped tail, a
+// bracket left open, the line above filling the column), heads the
+// article after the block, when the rest of the group fits the article
+// before by itself and more than twice as well as the last line does
+// (春天的约定 under its text, 我想独自去看海 over the next).
+func headAfterBlock(drafts []*draft, blocks []*block, m *matcher) {
+	for _, b := range blocks {
+		if b.prev < 0 || b.next < 0 || b.prev >= len(drafts) || b.next >= len(drafts) || len(b.lines) < 2 {
+			continue
+		}
+		dn, dp := drafts[b.next], drafts[b.prev]
+		g := dp.head
+		if dn.head != nil || g == nil || len(g.lines) < 2 || g.column != "" {
+			continue
+		}
+		last, above := g.lines[len(g.lines)-1], g.lines[len(g.lines)-2]
+		if g.lines[0].n != b.lines[0].n || last.n != b.lines[len(b.lines)-1].n {
+			continue // the group is not the whole block
+		}
+		if above.full || last.widow || isSubtitle(last.text) || readsOn(above.text, last.text) || isHeadWidow(above.text, last.text) || isLabelHead(last.text) {
+			continue
+		}
+		rest := &headGroup{lines: g.lines[: len(g.lines)-1 : len(g.lines)-1]}
+		if s := m.score(pairs(rest.text()), b.prev); s < minScore || 2*m.score(pairs(last.text), b.prev) > s {
+			continue
+		}
+		g.lines = rest.lines
+		dn.head = &headGroup{lines: []pline{last}}
+	}
 }
 
 // maxUnderLines is the most lines of a headline read from the end of its
