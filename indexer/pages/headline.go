@@ -458,15 +458,20 @@ func (p *parser) assignHeadlines(drafts []*draft, blocks []*block) []*draft {
 	// article to a headline printed under it, the last of its own block,
 	// takes it back: the headline under the text heads the article after
 	// its block instead, when that has none (headlines stand above their
-	// texts more often than under them).
+	// texts more often than under them). So does a headline printed away
+	// from the text that fits it better than the one under it does, but
+	// lost it for standing further off.
 	for _, c := range cands {
 		b := owner[c.g]
-		if assigned[c.g] || !lastOf[c.g] || b.next != c.d {
+		if assigned[c.g] {
 			continue
 		}
 		h := drafts[c.d].head
 		hb := owner[h]
 		if hb == nil || hb == b || hb.prev != c.d || !lastOf[h] || hb.next < 0 || drafts[hb.next].head != nil {
+			continue
+		}
+		if !(lastOf[c.g] && b.next == c.d) && m.score(pairs(c.g.text()), c.d) <= m.score(pairs(h.text()), c.d) {
 			continue
 		}
 		drafts[hb.next].head = h
