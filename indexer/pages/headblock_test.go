@@ -150,5 +150,28 @@ func TestHeadBlocks(t *testing.T) {
 			},
 			in: []string{"好去处", "再累也值得"},
 		},
+		{
+			name: "the first line of a headless text after a closing byline, a line without punctuation as wide as the column, is its headline",
+			lines: []string{
+				"小镇图书馆开门迎客",
+				"小镇的第一座图书馆昨天开门",
+				"迎客，书架上摆满了新书，孩子",
+				"们放学后就来这里读书写作业。",
+				"馆长说，图书馆每天开到晚上",
+				"八点，周末也不休息。",
+				"本报记者 赵一",
+				"没想到第一次参赛就拿了冠军",
+				"在刚刚结束的全省青少年围棋比",
+				"赛中，十二岁的小林一路过关斩",
+				"将，拿下了少年组冠军。他说，",
+				"下棋让自己学会了耐心和专注。",
+				"本报记者 钱二",
+			},
+			want: []seen{
+				{"小镇图书馆开门迎客", []string{"赵一"}},
+				{"没想到第一次参赛就拿了冠军", []string{"钱二"}},
+			},
+			in: []string{"晚上八点", "耐心和专注"},
+		},
 	})
 }

@@ -603,7 +603,32 @@ func (p *parser) assignHeadlines(drafts []*draft, blocks []*block) []*draft {
 		}
 	}
 	headAfterBlock(drafts, blocks, m)
+	for i, d := range drafts {
+		if d.head == nil && (i == 0 || drafts[i-1].ended || len(drafts[i-1].bylines) > 0) {
+			headFirstLine(d)
+		}
+	}
 	return drafts
+}
+
+// headFirstLine takes the first line of a draft that has no headline,
+// right after an article closed by its byline, as its headline when it
+// reads as one: a line of Chinese with no punctuation but quotes, over
+// more text.
+func headFirstLine(d *draft) {
+	if len(d.lines) < 3 {
+		return
+	}
+	l := d.lines[0]
+	t := strings.TrimSpace(l.text)
+	if l.kind != kBody || hanCount(t, 6) < 6 || runeCountMax(t, maxHeadline+1) > maxHeadline ||
+		hasAny(t, "，。、；：！？,.;:!?（）()…—0123456789 　") {
+		return
+	}
+	l.kind = kHead
+	d.head = &headGroup{lines: []pline{l}}
+	d.lines = d.lines[1:]
+	d.setBody()
 }
 
 // headAfterBlock gives the article right after a block its headline
