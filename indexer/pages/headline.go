@@ -460,7 +460,8 @@ func (p *parser) assignHeadlines(drafts []*draft, blocks []*block) []*draft {
 	// its block instead, when that has none (headlines stand above their
 	// texts more often than under them). So does a headline printed away
 	// from the text that fits it better than the one under it does, but
-	// lost it for standing further off.
+	// lost it for standing further off. A line with punctuation inside,
+	// as text has, is no headline sure enough to move.
 	for _, c := range cands {
 		b := owner[c.g]
 		if assigned[c.g] {
@@ -468,7 +469,7 @@ func (p *parser) assignHeadlines(drafts []*draft, blocks []*block) []*draft {
 		}
 		h := drafts[c.d].head
 		hb := owner[h]
-		if hb == nil || hb == b || hb.prev != c.d || !lastOf[h] || hb.next < 0 || drafts[hb.next].head != nil {
+		if hb == nil || hb == b || hb.prev != c.d || !lastOf[h] || hb.next < 0 || drafts[hb.next].head != nil || isTextLike(h.text()) {
 			continue
 		}
 		if !(lastOf[c.g] && b.next == c.d) && m.score(pairs(c.g.text()), c.d) <= m.score(pairs(h.text()), c.d) {
