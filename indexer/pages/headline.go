@@ -479,6 +479,40 @@ func (p *parser) assignHeadlines(drafts []*draft, blocks []*block) []*draft {
 		drafts[c.d].head = c.g
 		assigned[c.g] = true
 	}
+	// The headlines of a block set over several texts stand in their
+	// order: a group that lost the text after the one the group above
+	// it heads, for standing further off, heads it when it fits it and
+	// no block stands over it.
+	if len(groups) > 1 {
+		under := make([]bool, len(drafts))
+		for _, b := range blocks {
+			if b.next >= 0 && b.next < len(drafts) {
+				under[b.next] = true
+			}
+		}
+		for i, g := range groups {
+			b := owner[g]
+			if assigned[g] || len(g.lines) == 0 || b.next < 0 {
+				continue
+			}
+			j := i - 1 // the nearest group above that heads a text
+			for j >= 0 && owner[groups[j]] == b && !assigned[groups[j]] {
+				j--
+			}
+			if j < 0 || owner[groups[j]] != b {
+				continue
+			}
+			d := headedBy(drafts, groups[j])
+			if d < b.next || d+1 >= len(drafts) || under[d+1] || drafts[d+1].head != nil {
+				continue
+			}
+			bg := pairs(g.text())
+			if s := m.score(bg, d+1); s >= minScore && float64(len(bg))*s >= 2 {
+				drafts[d+1].head = g
+				assigned[g] = true
+			}
+		}
+	}
 	// A group that fits best the article its neighbour in the block
 	// heads, and no article without a headline, is a line of that
 	// headline: a subtitle of the group before it, or a kicker of the
