@@ -431,7 +431,9 @@ func (p *parser) assignHeadlines(drafts []*draft, blocks []*block) []*draft {
 			for d := max(from, 0); d <= to && d < len(drafts); d++ {
 				s := m.score(bg, d)
 				chance := float64(len(bg))*s < 2 // one pair in common (图片报道, 报道)
-				if d < lo || d > b.prev && d != b.next {
+				// (a text cut from the text next to the block by the
+				// block's headlines stands next to it too)
+				if (d < lo || d > b.prev && d != b.next) && drafts[d].cutBy != b {
 					s *= 0.5
 				}
 				if s >= minScore && !chance {
@@ -451,6 +453,65 @@ func (p *parser) assignHeadlines(drafts []*draft, blocks []*block) []*draft {
 		}
 		drafts[c.d].head = c.g
 		assigned[c.g] = true
+	}
+	// A headline printed right above an article's text that lost the
+	// article to a headline printed under it, the last of its own block,
+	// takes it back: the headline under the text heads the article after
+	// its block instead, when that has none (headlines stand above their
+	// texts more often than under them). So does a headline printed away
+	// from the text that fits it better than the one under it does, but
+	// lost it for standing further off. A line with punctuation inside,
+	// as text has, is no headline sure enough to move.
+	for _, c := range cands {
+		b := owner[c.g]
+		if assigned[c.g] {
+			continue
+		}
+		h := drafts[c.d].head
+		hb := owner[h]
+		if hb == nil || hb == b || hb.prev != c.d || !lastOf[h] || hb.next < 0 || drafts[hb.next].head != nil || isTextLike(h.text()) {
+			continue
+		}
+		if !(lastOf[c.g] && b.next == c.d) && m.score(pairs(c.g.text()), c.d) <= m.score(pairs(h.text()), c.d) {
+			continue
+		}
+		drafts[hb.next].head = h
+		drafts[c.d].head = c.g
+		assigned[c.g] = true
+	}
+	// The headlines of a block set over several texts stand in their
+	// order: a group that lost the text after the one the group above
+	// it heads, for standing further off, heads it when it fits it and
+	// no block stands over it.
+	if len(groups) > 1 {
+		under := make([]bool, len(drafts))
+		for _, b := range blocks {
+			if b.next >= 0 && b.next < len(drafts) {
+				under[b.next] = true
+			}
+		}
+		for i, g := range groups {
+			b := owner[g]
+			if assigned[g] || len(g.lines) == 0 || b.next < 0 {
+				continue
+			}
+			j := i - 1 // the nearest group above that heads a text
+			for j >= 0 && owner[groups[j]] == b && !assigned[groups[j]] {
+				j--
+			}
+			if j < 0 || owner[groups[j]] != b {
+				continue
+			}
+			d := headedBy(drafts, groups[j])
+			if d < b.next || d+1 >= len(drafts) || under[d+1] || drafts[d+1].head != nil {
+				continue
+			}
+			bg := pairs(g.text())
+			if s := m.score(bg, d+1); s >= minScore && float64(len(bg))*s >= 2 {
+				drafts[d+1].head = g
+				assigned[g] = true
+			}
+		}
 	}
 	// A group that fits best the article its neighbour in the block
 	// heads, and no article without a headline, is a line of that
@@ -576,7 +637,67 @@ func (p *parser) assignHeadlines(drafts []*draft, blocks []*block) []*draft {
 			headUnder(d)
 		}
 	}
+	headAfterBlock(drafts, blocks, m)
+	for i, d := range drafts {
+		if d.head == nil && (i == 0 || drafts[i-1].ended || len(drafts[i-1].bylines) > 0) {
+			headFirstLine(d)
+		}
+	}
 	return drafts
+}
+
+// headFirstLine takes the first line of a draft that has no headline,
+// right after an article closed by its byline, as its headline when it
+// reads as one: a line of Chinese with no punctuation but quotes, over
+// more text.
+func headFirstLine(d *draft) {
+	if len(d.lines) < 3 {
+		return
+	}
+	l := d.lines[0]
+	t := strings.TrimSpace(l.text)
+	if l.kind != kBody || hanCount(t, 6) < 6 || runeCountMax(t, maxHeadline+1) > maxHeadline ||
+		hasAny(t, "，。、；：！？,.;:!?（）()…—0123456789 　") {
+		return
+	}
+	l.kind = kHead
+	d.head = &headGroup{lines: []pline{l}}
+	d.lines = d.lines[1:]
+	d.setBody()
+}
+
+// headAfterBlock gives the article right after a block its headline
+// from the block when all the block's lines went to the article before
+// it and the article after has none: the last line of the group, unless
+// it reads as part of the line above (a subtitle, a wrapped tail, a
+// bracket left open, the line above filling the column), heads the
+// article after the block, when the rest of the group fits the article
+// before by itself and more than twice as well as the last line does
+// (春天的约定 under its text, 我想独自去看海 over the next).
+func headAfterBlock(drafts []*draft, blocks []*block, m *matcher) {
+	for _, b := range blocks {
+		if b.prev < 0 || b.next < 0 || b.prev >= len(drafts) || b.next >= len(drafts) || len(b.lines) < 2 {
+			continue
+		}
+		dn, dp := drafts[b.next], drafts[b.prev]
+		g := dp.head
+		if dn.head != nil || g == nil || len(g.lines) < 2 || g.column != "" {
+			continue
+		}
+		last, above := g.lines[len(g.lines)-1], g.lines[len(g.lines)-2]
+		if g.lines[0].n != b.lines[0].n || last.n != b.lines[len(b.lines)-1].n {
+			continue // the group is not the whole block
+		}
+		if above.full || last.widow || isSubtitle(last.text) || readsOn(above.text, last.text) || isHeadWidow(above.text, last.text) || isLabelHead(last.text) {
+			continue
+		}
+		rest := &headGroup{lines: g.lines[: len(g.lines)-1 : len(g.lines)-1]}
+		if s := m.score(pairs(rest.text()), b.prev); s < minScore || 2*m.score(pairs(last.text), b.prev) > s {
+			continue
+		}
+		g.lines = rest.lines
+		dn.head = &headGroup{lines: []pline{last}}
+	}
 }
 
 // maxUnderLines is the most lines of a headline read from the end of its

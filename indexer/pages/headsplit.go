@@ -41,15 +41,21 @@ func splitBetweenHeads(drafts []*draft, blocks []*block) ([]*draft, []*block) {
 			}
 			k = headCut(d, dp, next, groupText(bb.lines), groupText(ba.lines), false)
 		}
+		var by *block // the block of two headlines whose words part d
 		for _, b := range []*block{bb, ba} {
 			if k < 0 && b != nil {
-				k = blockCut(d, dp, b)
+				if k = blockCut(d, dp, b); k >= 0 {
+					by = b
+				}
 			}
 		}
 		if k < 0 {
 			continue
 		}
 		e := &draft{lines: append([]pline(nil), d.lines[k:]...), ended: d.ended}
+		if by != nil {
+			d.cutBy, e.cutBy = by, by
+		}
 		at := d.lines[k].n
 		d.lines = d.lines[:k:k]
 		var keep []pline
@@ -92,9 +98,10 @@ const minCutLines = 4
 // occur before it and at least three different pairs of them after. When
 // the words of the two are mixed, mixedCut finds the cut; next is the
 // draft after the block below, or nil. With block set, above and below
-// are two headlines of one block: their words must not be mixed, and at
-// least three different pairs of above must occur too (above may head the
-// text on the block's other side). dp is draftPairs(d).
+// are two headlines of one block: at least three different pairs of
+// above must occur too (above may head the text on the block's other
+// side), and their words may be mixed only as blockMixedCut allows. dp
+// is draftPairs(d).
 func headCut(d *draft, dp []pairAt, next *draft, above, below string, block bool) int {
 	n := len(d.lines)
 	if n < 2*minCutLines {
@@ -124,7 +131,7 @@ func headCut(d *draft, dp []pairAt, next *draft, above, below string, block bool
 	// the words of above stop before those of below begin
 	if lastA >= firstB {
 		if block {
-			return -1
+			return blockMixedCut(d, spanA, spanB)
 		}
 		return mixedCut(d, spanA, spanB, len(hb), pairsIn(next, hb))
 	}
@@ -271,4 +278,45 @@ func pairsIn(d *draft, hb map[[2]rune]bool) int {
 		})
 	}
 	return len(seen)
+}
+
+// blockMixedCut returns where draft d's lines divide between the articles
+// of two headlines of one block when a word or two of one also occur in
+// the other's text (夜市 in the text after 老街夜市重新开张), or -1: the
+// paragraph start with the most pairs of above only before it and of
+// below only after it, three or more of each, where at most one pair of
+// each, and no more than a quarter of its pairs, crosses to the other
+// side. Two parts of one headline (a kicker and its headline) have their
+// words mixed all through their text, more than that. spanA and spanB
+// are as for mixedCut.
+func blockMixedCut(d *draft, spanA, spanB map[[2]rune][2]int) int {
+	n := len(d.lines)
+	best, bestK := 0, -1
+	for k := minCutLines; k <= n-minCutLines; k++ {
+		if !paragraphStart(d, k) {
+			continue
+		}
+		aIn, aOut, bIn, bOut := 0, 0, 0, 0
+		for _, sp := range spanA {
+			if sp[1] >= k {
+				aOut++
+			} else {
+				aIn++
+			}
+		}
+		for _, sp := range spanB {
+			if sp[0] < k {
+				bOut++
+			} else {
+				bIn++
+			}
+		}
+		if aOut > 1 || bOut > 1 || aIn < 3 || bIn < 3 || 4*aOut > len(spanA) || 4*bOut > len(spanB) {
+			continue
+		}
+		if s := aIn + bIn; s > best {
+			best, bestK = s, k
+		}
+	}
+	return bestK
 }

@@ -105,6 +105,9 @@ type draft struct {
 	// the character pairs of the body and of its lead, for matching;
 	// nil until needed
 	all, lead map[[2]rune]bool
+	// cutBy is the block of two headlines whose words parted this draft
+	// from the one next to it (see blockCut): both stand next to it
+	cutBy *block
 }
 
 // setBody builds the draft's clean body from its lines.
