@@ -128,3 +128,36 @@ func TestUnweaveGridLead(t *testing.T) {
 		t.Errorf("columns (changed %v, -want +got):\n%s", changed, diff)
 	}
 }
+
+// TestUnweaveGridBrokenLead checks that the first rows of a run read
+// across five columns are dealt with it when they came broken up: the
+// first column's indented line alone, the other four columns' first lines
+// on the next line, a column's short last line alone after the gap left
+// by its neighbour's, and a headline filling a column over them all is
+// left above.
+func TestUnweaveGridBrokenLead(t *testing.T) {
+	head := "公园里的春天来得早了"
+	a := []string{"公园的桃花开了，", "一树一树的粉红色花朵", "引来很多市民拍照，有", "的人还带着孩子来看，", "花期大约有两周左右。"}
+	b := []string{"管理处今年新种了三百", "棵樱花树，还在湖边修", "了一条步道，方便市民", "散步和跑步，很多人都", "说这条路修得真不错。"}
+	c := []string{"早上来锻炼的老人也多", "了起来，他们在树下打", "太极拳，跳舞唱歌，一", "直到中午才回家吃饭，", "十分热闹，人很多呢。"}
+	d := []string{"湖里的游船也开始营业", "了。", "游船每天早上九点", "开门，晚上六点收船，", "票价和去年一样便宜。"}
+	e := []string{"公园周末人很多，请大", "家错峰出行。"}
+	text := []string{
+		head,
+		a[0],
+		b[0] + " " + c[0] + " " + d[0] + " " + e[0],
+		a[1] + " " + b[1] + " " + c[1] + " " + d[1],
+		e[1],
+		a[2] + " " + b[2] + " " + c[2],
+		d[2],
+		a[3] + " " + b[3] + " " + c[3] + " " + d[3],
+		a[4] + " " + b[4] + " " + c[4] + " " + d[4],
+	}
+	lines := plines(text...)
+	out, changed := unweaveGrid(lines, indexPairs(lines))
+	got := texts(out)
+	want := append(append(append(append(append([]string{head}, a...), b...), c...), d...), e...)
+	if diff := cmp.Diff(want, got); diff != "" || !changed {
+		t.Errorf("columns (changed %v, -want +got):\n%s", changed, diff)
+	}
+}
