@@ -318,10 +318,13 @@ func gridRun(lines []pline, start int, w float64, wider bool) (end, k, full int)
 // the lines above them: a column line that is full and ends no sentence
 // is followed by one whose first character joins its last as elsewhere
 // on the page, a paragraph's first line (indented) follows a sentence
-// end, and a column whose last line is full and ends no sentence has a
-// line on the next baseline. It returns the number of column lines that
-// cannot follow the one above them either way, and false when there are
-// too many.
+// end, and a column has a line on each baseline, though not much rests on
+// that, even where the column's last line is full and ends no sentence:
+// on a printed page the lines of articles side by side stand a little off
+// each other's baselines, and pdftotext gives the lines of one article
+// between the rows of the other. It returns the number of column lines
+// that cannot follow the one above them either way, and false when there
+// are too many.
 func dealGrid(run []pline, w float64, k int, index pairIndex) (gridDeal, bool) {
 	type state struct {
 		last   []gridSeg // each column's last line, w < 0 if none
@@ -349,15 +352,10 @@ func dealGrid(run []pline, w float64, k int, index pairIndex) (gridDeal, bool) {
 				if c0 > st.rowEnd {
 					cost += 0.2 * float64(c0-st.rowEnd-1) // on the same baseline
 				} else {
-					// a new baseline: the columns without a line on the
-					// last one should have ended a paragraph there
+					// a new baseline: the columns had a line on the last
 					for c := 0; c < k; c++ {
 						if filled&(1<<c) == 0 && st.last[c].w >= 0 {
-							if hanging(st.last[c]) {
-								cost += 0.6
-							} else {
-								cost += 0.15
-							}
+							cost += 0.15
 						}
 					}
 					cost += 0.2 + 0.3*float64(c0)
@@ -440,8 +438,9 @@ const gridBeam = 16
 
 // maxGridOdd is the fewest lines of a run per column line that cannot
 // follow the line above it in its column: more such lines, and the run
-// is not read as columns.
-const maxGridOdd = 15
+// is not read as columns. Columns dealt with a few such lines read better
+// than the lines left as they came, read across all the columns.
+const maxGridOdd = 3
 
 // gridFollows reports whether column line s can follow prev in a column
 // of width w: a line short of the column ends a sentence (or is a

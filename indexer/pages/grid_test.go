@@ -161,3 +161,53 @@ func TestUnweaveGridBrokenLead(t *testing.T) {
 		t.Errorf("columns (changed %v, -want +got):\n%s", changed, diff)
 	}
 }
+
+// TestUnweaveGridOffBaseline checks that an article's column beside the
+// two columns of another, its lines a little off their baselines, is
+// dealt back whole though its lines come each alone between their rows:
+// the two columns have no line on the baselines of the third's, and do
+// not end a paragraph there.
+func TestUnweaveGridOffBaseline(t *testing.T) {
+	a := []string{"小镇的饭馆今年春天来", "了很多游客，镇上的饭", "馆和客栈都住满了，客", "栈老板说今年生意好，", "比去年好了很多很多。"}
+	b := []string{"镇长告诉我们，修了两", "条路，镇里新修了两条", "路，还开停车场和停车", "场给游客用，很方便，", "游客都说这样真方便。"}
+	c := []string{"湖边游船开始营业，游", "船每早上九点出发，游", "船晚上六点回码头，游", "船票价和去年一样，游", "船的生意比去年好。", "船工说他来了十年了。"}
+	text := []string{
+		a[0] + " " + b[0] + " " + c[0],
+		a[1] + " " + b[1] + " " + c[1],
+		c[2],
+		a[2] + " " + b[2],
+		c[3],
+		a[3] + " " + b[3],
+		c[4],
+		a[4] + " " + b[4],
+		c[5],
+	}
+	lines := plines(text...)
+	out, changed := unweaveGrid(lines, indexPairs(lines))
+	got := texts(out)
+	want := append(append(append([]string{}, a...), b...), c...)
+	if diff := cmp.Diff(want, got); diff != "" || !changed {
+		t.Errorf("columns (changed %v, -want +got):\n%s", changed, diff)
+	}
+}
+
+// TestUnweaveGridOddLine checks that a run read across three columns is
+// dealt to them though a column line cannot follow the one above it (a
+// paragraph's indented first line after a full line that ends no
+// sentence): one such line in six rows leaves the run columns.
+func TestUnweaveGridOddLine(t *testing.T) {
+	a := []string{"城东新建的图书馆今天", "开门迎客，藏书有二十", "万册，市民排队入馆，", "馆长说周末也开放", "到晚上九点才闭馆，读", "者们都很高兴地回家。"}
+	b := []string{"阅览室里座无虚席，孩", "子们在绘本区读书，家", "长在一旁陪伴，不少老", "人也来这里看报纸，说", "这里又安静又明亮，每", "天都来这里坐一坐呢。"}
+	c := []string{"附近的学校组织学生来", "参观，老师带着学生借", "书，学生们借到了喜欢", "的故事书，高兴地回家", "了，一位学生说下周还", "要再来一次图书馆呢。"}
+	var text []string
+	for i := range a {
+		text = append(text, a[i]+" "+b[i]+" "+c[i])
+	}
+	lines := plines(text...)
+	out, changed := unweaveGrid(lines, indexPairs(lines))
+	got := texts(out)
+	want := append(append(append([]string{}, a...), b...), c...)
+	if diff := cmp.Diff(want, got); diff != "" || !changed {
+		t.Errorf("columns (changed %v, -want +got):\n%s", changed, diff)
+	}
+}
