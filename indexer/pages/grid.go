@@ -125,20 +125,33 @@ func unweaveGrid(lines []pline, index pairIndex) ([]pline, bool) {
 		end, k, full := gridRun(lines, start, w, true)
 		ok = false
 		if full >= 2 {
-			if from, k2 := gridLead(lines, passed, start, w, k); from < start {
-				dealt, ok = dealGrid(lines[from:end], w, k2, index)
+			from, k2 := gridLead(lines, passed, start, w, k)
+			if from < start {
+				var d gridDeal
+				d, ok = dealGrid(lines[from:end], w, k2, index)
+				dealt = d.lines
 				if ok {
 					out = out[:len(out)-(start-from)]
 				}
 			}
 			if !ok {
-				dealt, ok = dealGrid(lines[start:end], w, k, index)
+				var d gridDeal
+				d, ok = dealGrid(lines[start:end], w, k, index)
+				dealt = d.lines
+				if from == start {
+					if d, f, ok2 := dealGridLead(lines, passed, start, end, w, k, d.odd, ok, index); ok2 {
+						dealt, ok = d, true
+						out = out[:len(out)-(start-f)]
+					}
+				}
 			}
 		}
 		if !ok {
 			if e, k2, f2 := gridRun(lines, start, w, false); e < end && f2 >= 2 {
 				end = e
-				dealt, ok = dealGrid(lines[start:end], w, k2, index)
+				var d gridDeal
+				d, ok = dealGrid(lines[start:end], w, k2, index)
+				dealt = d.lines
 			}
 		}
 		if !ok {
@@ -207,6 +220,59 @@ func gridLead(lines []pline, from, start int, w float64, k int) (int, int) {
 	return j, k
 }
 
+// dealGridLead deals the run lines[start:end] together with the lines
+// above it that fit its columns, where gridLead takes none: the first
+// rows broken up otherwise than it reads them (the first column's
+// indented line alone, the other columns' first lines on the line after
+// it, a column ending early with its byline on a line of its own). The
+// lines above are taken from the highest that fits, up to a line filling
+// a column without a comma or stop (a headline over the columns), as
+// long as the run deals with no more column lines that cannot follow the
+// one above them (odd) than without them, or deals where alone it did
+// not (ok). The columns are as many as the most column lines of a line,
+// or one more (the column whose line stood alone): of the two, the deal
+// with fewer odd lines, then at less cost. It returns the lines dealt and
+// where they begin.
+func dealGridLead(lines []pline, from, start, end int, w float64, k, odd int, ok bool, index pairIndex) ([]pline, int, bool) {
+	j := start
+	var most []int // most[start-i-1]: the most column lines of a line of lines[i:start]
+	m := 0
+	for j > from && start-j < maxGridLead {
+		l := lines[j-1]
+		if l.n+1 != lines[j].n || isHeaderLine(l.text) {
+			break
+		}
+		if _, _, by := parseBylineLine(l.text); by {
+			break
+		}
+		segs, fit := gridSegs(l.text, w, maxGridCols)
+		if !fit || len(segs) == 1 && segs[0].w >= w-3.5 && !hasAny(l.text, "，。、；：") {
+			break // a headline over the columns
+		}
+		m = max(m, len(segs))
+		most = append(most, m)
+		j--
+	}
+	for i := j; i < start; i++ {
+		kk := max(k, most[start-i-1])
+		var best gridDeal
+		found := false
+		for _, kc := range [2]int{kk, kk + 1} {
+			if kc > maxGridCols {
+				continue
+			}
+			d, good := dealGrid(lines[i:end], w, kc, index)
+			if good && (!ok || d.odd <= odd) && (!found || d.odd < best.odd || d.odd == best.odd && d.cost < best.cost) {
+				best, found = d, true
+			}
+		}
+		if found {
+			return best.lines, i, true
+		}
+	}
+	return nil, start, false
+}
+
 // maxGridLead is the most lines gridLead takes in before a run's first
 // full row: the first rows broken up, not a run of their own.
 const maxGridLead = 8
@@ -252,10 +318,14 @@ func gridRun(lines []pline, start int, w float64, wider bool) (end, k, full int)
 // the lines above them: a column line that is full and ends no sentence
 // is followed by one whose first character joins its last as elsewhere
 // on the page, a paragraph's first line (indented) follows a sentence
-// end, and a column whose last line is full and ends no sentence has a
-// line on the next baseline. It reports false when too many column
-// lines cannot follow the one above them either way.
-func dealGrid(run []pline, w float64, k int, index pairIndex) ([]pline, bool) {
+// end, and a column has a line on each baseline, though not much rests on
+// that, even where the column's last line is full and ends no sentence:
+// on a printed page the lines of articles side by side stand a little off
+// each other's baselines, and pdftotext gives the lines of one article
+// between the rows of the other. It returns the number of column lines
+// that cannot follow the one above them either way, and false when there
+// are too many.
+func dealGrid(run []pline, w float64, k int, index pairIndex) (gridDeal, bool) {
 	type state struct {
 		last   []gridSeg // each column's last line, w < 0 if none
 		filled uint64    // the columns with a line on the current baseline
@@ -282,15 +352,10 @@ func dealGrid(run []pline, w float64, k int, index pairIndex) ([]pline, bool) {
 				if c0 > st.rowEnd {
 					cost += 0.2 * float64(c0-st.rowEnd-1) // on the same baseline
 				} else {
-					// a new baseline: the columns without a line on the
-					// last one should have ended a paragraph there
+					// a new baseline: the columns had a line on the last
 					for c := 0; c < k; c++ {
 						if filled&(1<<c) == 0 && st.last[c].w >= 0 {
-							if hanging(st.last[c]) {
-								cost += 0.6
-							} else {
-								cost += 0.15
-							}
+							cost += 0.15
 						}
 					}
 					cost += 0.2 + 0.3*float64(c0)
@@ -340,7 +405,7 @@ func dealGrid(run []pline, w float64, k int, index pairIndex) ([]pline, bool) {
 		}
 	}
 	if odd*maxGridOdd > len(run) {
-		return nil, false
+		return gridDeal{odd: odd, cost: bestCost}, false
 	}
 	var out []pline
 	for c, col := range cols {
@@ -352,7 +417,16 @@ func dealGrid(run []pline, w float64, k int, index pairIndex) ([]pline, bool) {
 		}
 		out = append(out, col...)
 	}
-	return out, true
+	return gridDeal{out, odd, bestCost}, true
+}
+
+// gridDeal is a run's lines dealt to their columns: the column lines
+// that cannot follow the one above them (odd), and the cost of the way
+// they were dealt.
+type gridDeal struct {
+	lines []pline
+	odd   int
+	cost  float64
 }
 
 // maxGridCols is the most columns side by side unweaveGrid reads.
@@ -364,8 +438,9 @@ const gridBeam = 16
 
 // maxGridOdd is the fewest lines of a run per column line that cannot
 // follow the line above it in its column: more such lines, and the run
-// is not read as columns.
-const maxGridOdd = 15
+// is not read as columns. Columns dealt with a few such lines read better
+// than the lines left as they came, read across all the columns.
+const maxGridOdd = 3
 
 // gridFollows reports whether column line s can follow prev in a column
 // of width w: a line short of the column ends a sentence (or is a

@@ -128,3 +128,86 @@ func TestUnweaveGridLead(t *testing.T) {
 		t.Errorf("columns (changed %v, -want +got):\n%s", changed, diff)
 	}
 }
+
+// TestUnweaveGridBrokenLead checks that the first rows of a run read
+// across five columns are dealt with it when they came broken up: the
+// first column's indented line alone, the other four columns' first lines
+// on the next line, a column's short last line alone after the gap left
+// by its neighbour's, and a headline filling a column over them all is
+// left above.
+func TestUnweaveGridBrokenLead(t *testing.T) {
+	head := "公园里的春天来得早了"
+	a := []string{"公园的桃花开了，", "一树一树的粉红色花朵", "引来很多市民拍照，有", "的人还带着孩子来看，", "花期大约有两周左右。"}
+	b := []string{"管理处今年新种了三百", "棵樱花树，还在湖边修", "了一条步道，方便市民", "散步和跑步，很多人都", "说这条路修得真不错。"}
+	c := []string{"早上来锻炼的老人也多", "了起来，他们在树下打", "太极拳，跳舞唱歌，一", "直到中午才回家吃饭，", "十分热闹，人很多呢。"}
+	d := []string{"湖里的游船也开始营业", "了。", "游船每天早上九点", "开门，晚上六点收船，", "票价和去年一样便宜。"}
+	e := []string{"公园周末人很多，请大", "家错峰出行。"}
+	text := []string{
+		head,
+		a[0],
+		b[0] + " " + c[0] + " " + d[0] + " " + e[0],
+		a[1] + " " + b[1] + " " + c[1] + " " + d[1],
+		e[1],
+		a[2] + " " + b[2] + " " + c[2],
+		d[2],
+		a[3] + " " + b[3] + " " + c[3] + " " + d[3],
+		a[4] + " " + b[4] + " " + c[4] + " " + d[4],
+	}
+	lines := plines(text...)
+	out, changed := unweaveGrid(lines, indexPairs(lines))
+	got := texts(out)
+	want := append(append(append(append(append([]string{head}, a...), b...), c...), d...), e...)
+	if diff := cmp.Diff(want, got); diff != "" || !changed {
+		t.Errorf("columns (changed %v, -want +got):\n%s", changed, diff)
+	}
+}
+
+// TestUnweaveGridOffBaseline checks that an article's column beside the
+// two columns of another, its lines a little off their baselines, is
+// dealt back whole though its lines come each alone between their rows:
+// the two columns have no line on the baselines of the third's, and do
+// not end a paragraph there.
+func TestUnweaveGridOffBaseline(t *testing.T) {
+	a := []string{"小镇的饭馆今年春天来", "了很多游客，镇上的饭", "馆和客栈都住满了，客", "栈老板说今年生意好，", "比去年好了很多很多。"}
+	b := []string{"镇长告诉我们，修了两", "条路，镇里新修了两条", "路，还开停车场和停车", "场给游客用，很方便，", "游客都说这样真方便。"}
+	c := []string{"湖边游船开始营业，游", "船每早上九点出发，游", "船晚上六点回码头，游", "船票价和去年一样，游", "船的生意比去年好。", "船工说他来了十年了。"}
+	text := []string{
+		a[0] + " " + b[0] + " " + c[0],
+		a[1] + " " + b[1] + " " + c[1],
+		c[2],
+		a[2] + " " + b[2],
+		c[3],
+		a[3] + " " + b[3],
+		c[4],
+		a[4] + " " + b[4],
+		c[5],
+	}
+	lines := plines(text...)
+	out, changed := unweaveGrid(lines, indexPairs(lines))
+	got := texts(out)
+	want := append(append(append([]string{}, a...), b...), c...)
+	if diff := cmp.Diff(want, got); diff != "" || !changed {
+		t.Errorf("columns (changed %v, -want +got):\n%s", changed, diff)
+	}
+}
+
+// TestUnweaveGridOddLine checks that a run read across three columns is
+// dealt to them though a column line cannot follow the one above it (a
+// paragraph's indented first line after a full line that ends no
+// sentence): one such line in six rows leaves the run columns.
+func TestUnweaveGridOddLine(t *testing.T) {
+	a := []string{"城东新建的图书馆今天", "开门迎客，藏书有二十", "万册，市民排队入馆，", "馆长说周末也开放", "到晚上九点才闭馆，读", "者们都很高兴地回家。"}
+	b := []string{"阅览室里座无虚席，孩", "子们在绘本区读书，家", "长在一旁陪伴，不少老", "人也来这里看报纸，说", "这里又安静又明亮，每", "天都来这里坐一坐呢。"}
+	c := []string{"附近的学校组织学生来", "参观，老师带着学生借", "书，学生们借到了喜欢", "的故事书，高兴地回家", "了，一位学生说下周还", "要再来一次图书馆呢。"}
+	var text []string
+	for i := range a {
+		text = append(text, a[i]+" "+b[i]+" "+c[i])
+	}
+	lines := plines(text...)
+	out, changed := unweaveGrid(lines, indexPairs(lines))
+	got := texts(out)
+	want := append(append(append([]string{}, a...), b...), c...)
+	if diff := cmp.Diff(want, got); diff != "" || !changed {
+		t.Errorf("columns (changed %v, -want +got):\n%s", changed, diff)
+	}
+}
