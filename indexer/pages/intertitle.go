@@ -2,6 +2,7 @@ package pages
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -45,6 +46,13 @@ func mergeIntertitles(drafts []*draft, blocks []*block, lay layout) ([]*draft, [
 			continue
 		}
 		pv := textBefore(b, owner, drafts)
+		if r := drafts[b.prev].resumes; r != nil && pv == b.prev {
+			// the text before the block is that of the article a brief
+			// was set amid, which went on after the brief
+			if k := slices.Index(drafts, r); k >= 0 {
+				pv = k
+			}
+		}
 		target := into[pv]
 		boxed, inBox := sectionAfterBox(b, blocks, drafts, into)
 		switch {
@@ -562,7 +570,7 @@ func joinContinuations(drafts []*draft, blocks []*block, lay layout) ([]*draft, 
 		}
 		for j := i + 1; j < len(drafts) && j <= i+4; j++ {
 			e := drafts[j]
-			if p := continuesAt(last, e, !headed[j], lay); p >= 0 {
+			if p := continuesAt(last, d, e, !headed[j], lay); p >= 0 {
 				d.lines = append(d.lines, e.lines[p:]...)
 				if p == 0 {
 					d.bylines = append(d.bylines, e.bylines...)
@@ -570,6 +578,11 @@ func joinContinuations(drafts []*draft, blocks []*block, lay layout) ([]*draft, 
 					e.bylines = nil
 				}
 				e.lines = e.lines[:p]
+				if p == 0 || hanCount(groupText(e.lines), minBrief) >= minBrief {
+					// the text after e is d's again: e is a brief set amid
+					// it, or nothing is left of e
+					e.resumes = d
+				}
 				d.setBody()
 				e.setBody()
 				break
@@ -613,8 +626,11 @@ func fullWidth(e *draft) float64 {
 // a line whose first character makes with the broken line's last one a
 // pair found elsewhere on the page, or, where paragraphs are indented, on
 // a line as wide as the draft's full ones after a paragraph's short last
-// line: a line that opens no paragraph there goes on one from elsewhere.
-func continuesAt(last pline, e *draft, bare bool, lay layout) int {
+// line: a line that opens no paragraph there goes on one from elsewhere;
+// or, when e is under a headline of its own, on a line no wider than the
+// broken one from which the text talks on in the words of d (see
+// talksOn).
+func continuesAt(last pline, d, e *draft, bare bool, lay layout) int {
 	a := lastHan(last.text)
 	if a == 0 {
 		return -1
@@ -644,6 +660,44 @@ func continuesAt(last pline, e *draft, bare bool, lay layout) int {
 				return p
 			}
 		}
+		if !bare && l.w <= last.w+2 && talksOn(d, e.lines[:p], e.lines[p:]) {
+			return p
+		}
 	}
 	return -1
 }
+
+// talksOn reports whether the text rest, after the sentence that ends the
+// text own of a short article under its own headline, goes on with the
+// words of the article d broken off before it rather than with its own:
+// a brief's text is short, and the broken article's text resumes right
+// after it. Only the first lines of rest are read.
+func talksOn(d *draft, own, rest []pline) bool {
+	text := groupText(own)
+	if runeCountMax(text, maxBrief+1) > maxBrief || hanCount(text, minBrief) < minBrief {
+		return false
+	}
+	cont := hanBigrams(groupText(rest[:min(len(rest), 6)]), 120)
+	ownSet := hanBigrams(text, maxBrief)
+	all, _ := d.pairs()
+	inD, inOwn := 0, 0
+	for k := range cont {
+		if all[k] {
+			inD++
+		}
+		if ownSet[k] {
+			inOwn++
+		}
+	}
+	// at most one pair of its own text, and some of d's: a tenth of the
+	// pairs, six at least
+	return inOwn <= 1 && inD >= 6 && 10*inD >= len(cont)
+}
+
+// maxBrief is the most text, in runes, of a brief set in a box amid
+// another article, its lead included.
+const maxBrief = 2 * shortSigned
+
+// minBrief is the least number of Chinese characters of a brief's text:
+// a sentence at least.
+const minBrief = 20
