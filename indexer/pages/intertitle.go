@@ -555,7 +555,9 @@ const maxBox = 600
 // joinContinuations moves the continuation of each article whose text
 // stops mid-sentence back onto it: the first stretch of text after it
 // that starts a line the broken sentence can go on with, within the next
-// few short articles.
+// few short articles. Then an article whose text ends a paragraph over a
+// box of briefs takes back the text without a headline after the box
+// that goes on in its words (see resumedAt).
 func joinContinuations(drafts []*draft, blocks []*block, lay layout) ([]*draft, []*block) {
 	headed := map[int]bool{} // drafts right after a headline block
 	for _, b := range blocks {
@@ -590,6 +592,18 @@ func joinContinuations(drafts []*draft, blocks []*block, lay layout) ([]*draft, 
 			if runeCountMax(e.body, maxBox+1) > maxBox {
 				break
 			}
+		}
+	}
+	for i, d := range drafts {
+		if j := resumedAt(drafts, i, headed, lay); j >= 0 {
+			e := drafts[j]
+			d.lines = append(d.lines, e.lines...)
+			d.bylines = append(d.bylines, e.bylines...)
+			d.ended = e.ended
+			e.lines, e.bylines = nil, nil
+			e.resumes = d
+			d.setBody()
+			e.setBody()
 		}
 	}
 	return mergeEmpty(drafts, blocks)
@@ -701,3 +715,34 @@ const maxBrief = 2 * shortSigned
 // minBrief is the least number of Chinese characters of a brief's text:
 // a sentence at least.
 const minBrief = 20
+
+// resumedAt returns the draft after drafts[i] that goes on with its text
+// after a box of briefs set between two of its paragraphs, or -1: a text
+// without a headline, byline or dateline after one to three briefs, each
+// under its own headline, that talks on in the words of drafts[i] (see
+// talksOn).
+func resumedAt(drafts []*draft, i int, headed map[int]bool, lay layout) int {
+	d := drafts[i]
+	if d.ended || len(d.lines) == 0 {
+		return -1
+	}
+	if _, open := openEnd(d, lay); open {
+		return -1
+	}
+	for j := i + 1; j < len(drafts) && j <= i+4; j++ {
+		e := drafts[j]
+		if !headed[j] {
+			if j == i+1 || e.opened || len(e.lines) == 0 || e.lines[0].kind == kStart {
+				return -1
+			}
+			if talksOn(d, drafts[j-1].lines, e.lines) {
+				return j
+			}
+			return -1
+		}
+		if _, open := openEnd(e, lay); open || runeCountMax(e.body, maxBrief+1) > maxBrief {
+			return -1 // no brief, or one whose text the next goes on with
+		}
+	}
+	return -1
+}
