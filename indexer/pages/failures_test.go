@@ -874,6 +874,27 @@ func TestFailureKinds(t *testing.T) {
 			in: []string{"如今河水清了", "微循环公交", "秋季班"},
 		},
 		{
+			name: "text broken off over a box on a line of digits, set narrower, goes on after the box",
+			lines: []string{
+				"公交优先让出行更便捷",
+				"本报记者 郑七",
+				"本市持续推进公交优先发展，线网不断加密，站点覆",
+				"盖到每个社区，市民出行更加便捷。截至去年底，全市",
+				"共有公交线路1260条，运营车辆8600辆，其中新",
+				"城区新增三条公交线路",
+				"本报讯 本市昨起新开三条微循环公交线路，方便居民",
+				"就近换乘，早晚高峰时段加密班次。",
+				"本报记者 王八",
+				"能源车辆占比超过九成。市民王女士说，家门口就有公",
+				"交站，出行方便多了。",
+			},
+			want: []seen{
+				{"公交优先让出行更便捷", []string{"郑七"}},
+				{"城区新增三条公交线路", []string{"王八"}},
+			},
+			in: []string{"其中新能源车辆占比", "微循环公交"},
+		},
+		{
 			name: "headlines printed after their text, and in a block",
 			lines: []string{
 				"本报讯（记者 陈十）全市首批十个口袋公园陆续",

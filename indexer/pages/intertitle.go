@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 )
 
 // Long features are broken by intertitles (小标题): a short line in bold
@@ -616,7 +617,8 @@ func openEnd(d *draft, lay layout) (pline, bool) {
 		return pline{}, false
 	}
 	last := d.lines[len(d.lines)-1]
-	if last.kind != kBody || endsSentence(last.text) || isNoteLine(last.text) || lay.band(last.idx, last.w) != bandFull {
+	if last.kind != kBody || endsSentence(last.text) || isNoteLine(last.text) ||
+		lay.band(last.idx, last.w) != bandFull && !(hasLatin(last.text) && nearlyFull(lay, last.idx, last.w)) {
 		return pline{}, false
 	}
 	return last, true
@@ -745,4 +747,15 @@ func resumedAt(drafts []*draft, i int, headed map[int]bool, lay layout) int {
 		}
 	}
 	return -1
+}
+
+// hasLatin reports whether t holds Latin letters or digits, which are set
+// narrower than Chinese characters.
+func hasLatin(t string) bool {
+	for _, r := range t {
+		if r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			return true
+		}
+	}
+	return false
 }
