@@ -560,10 +560,14 @@ const maxBox = 600
 // box of briefs takes back the text without a headline after the box
 // that goes on in its words (see resumedAt).
 func joinContinuations(drafts []*draft, blocks []*block, lay layout) ([]*draft, []*block) {
-	headed := map[int]bool{} // drafts right after a headline block
+	headed := map[int]bool{}   // drafts right after a headline block
+	under := map[int][]pline{} // the headline block right after each draft
 	for _, b := range blocks {
 		if b.next >= 0 {
 			headed[b.next] = true
+		}
+		if b.prev >= 0 {
+			under[b.prev] = b.lines
 		}
 	}
 	for i, d := range drafts {
@@ -596,7 +600,7 @@ func joinContinuations(drafts []*draft, blocks []*block, lay layout) ([]*draft, 
 		}
 	}
 	for i, d := range drafts {
-		if j := resumedAt(drafts, i, headed, lay); j >= 0 {
+		if j := resumedAt(drafts, i, headed, under, lay); j >= 0 {
 			e := drafts[j]
 			d.lines = append(d.lines, e.lines...)
 			d.bylines = append(d.bylines, e.bylines...)
@@ -723,7 +727,7 @@ const minBrief = 20
 // without a headline, byline or dateline after one to three briefs, each
 // under its own headline, that talks on in the words of drafts[i] (see
 // talksOn).
-func resumedAt(drafts []*draft, i int, headed map[int]bool, lay layout) int {
+func resumedAt(drafts []*draft, i int, headed map[int]bool, under map[int][]pline, lay layout) int {
 	d := drafts[i]
 	if d.ended || len(d.lines) == 0 {
 		return -1
@@ -737,7 +741,7 @@ func resumedAt(drafts []*draft, i int, headed map[int]bool, lay layout) int {
 			if j == i+1 || e.opened || len(e.lines) == 0 || e.lines[0].kind == kStart {
 				return -1
 			}
-			if talksOn(d, drafts[j-1].lines, e.lines) {
+			if talksOn(d, drafts[j-1].lines, e.lines) && !headsText(under[j], e) {
 				return j
 			}
 			return -1
@@ -758,4 +762,20 @@ func hasLatin(t string) bool {
 		}
 	}
 	return false
+}
+
+// headsText reports whether the headline lines printed right after draft
+// e are its own, printed under its text: words of them recur in it.
+func headsText(head []pline, e *draft) bool {
+	if len(head) == 0 {
+		return false
+	}
+	all, _ := e.pairs()
+	hit := 0
+	for k := range hanBigrams(groupText(head), 200) {
+		if all[k] {
+			hit++
+		}
+	}
+	return hit >= minHeadHits
 }
