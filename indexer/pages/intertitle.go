@@ -2,7 +2,9 @@ package pages
 
 import (
 	"regexp"
+	"slices"
 	"strings"
+	"unicode"
 )
 
 // Long features are broken by intertitles (小标题): a short line in bold
@@ -45,6 +47,13 @@ func mergeIntertitles(drafts []*draft, blocks []*block, lay layout) ([]*draft, [
 			continue
 		}
 		pv := textBefore(b, owner, drafts)
+		if r := drafts[b.prev].resumes; r != nil && pv == b.prev {
+			// the text before the block is that of the article a brief
+			// was set amid, which went on after the brief
+			if k := slices.Index(drafts, r); k >= 0 {
+				pv = k
+			}
+		}
 		target := into[pv]
 		boxed, inBox := sectionAfterBox(b, blocks, drafts, into)
 		switch {
@@ -547,12 +556,18 @@ const maxBox = 600
 // joinContinuations moves the continuation of each article whose text
 // stops mid-sentence back onto it: the first stretch of text after it
 // that starts a line the broken sentence can go on with, within the next
-// few short articles.
+// few short articles. Then an article whose text ends a paragraph over a
+// box of briefs takes back the text without a headline after the box
+// that goes on in its words (see resumedAt).
 func joinContinuations(drafts []*draft, blocks []*block, lay layout) ([]*draft, []*block) {
-	headed := map[int]bool{} // drafts right after a headline block
+	headed := map[int]bool{}   // drafts right after a headline block
+	under := map[int][]pline{} // the headline block right after each draft
 	for _, b := range blocks {
 		if b.next >= 0 {
 			headed[b.next] = true
+		}
+		if b.prev >= 0 {
+			under[b.prev] = b.lines
 		}
 	}
 	for i, d := range drafts {
@@ -562,7 +577,7 @@ func joinContinuations(drafts []*draft, blocks []*block, lay layout) ([]*draft, 
 		}
 		for j := i + 1; j < len(drafts) && j <= i+4; j++ {
 			e := drafts[j]
-			if p := continuesAt(last, e, !headed[j], lay); p >= 0 {
+			if p := continuesAt(last, d, e, !headed[j], lay); p >= 0 {
 				d.lines = append(d.lines, e.lines[p:]...)
 				if p == 0 {
 					d.bylines = append(d.bylines, e.bylines...)
@@ -570,6 +585,11 @@ func joinContinuations(drafts []*draft, blocks []*block, lay layout) ([]*draft, 
 					e.bylines = nil
 				}
 				e.lines = e.lines[:p]
+				if p == 0 || hanCount(groupText(e.lines), minBrief) >= minBrief {
+					// the text after e is d's again: e is a brief set amid
+					// it, or nothing is left of e
+					e.resumes = d
+				}
 				d.setBody()
 				e.setBody()
 				break
@@ -577,6 +597,18 @@ func joinContinuations(drafts []*draft, blocks []*block, lay layout) ([]*draft, 
 			if runeCountMax(e.body, maxBox+1) > maxBox {
 				break
 			}
+		}
+	}
+	for i, d := range drafts {
+		if j := resumedAt(drafts, i, headed, under, lay); j >= 0 {
+			e := drafts[j]
+			d.lines = append(d.lines, e.lines...)
+			d.bylines = append(d.bylines, e.bylines...)
+			d.ended = e.ended
+			e.lines, e.bylines = nil, nil
+			e.resumes = d
+			d.setBody()
+			e.setBody()
 		}
 	}
 	return mergeEmpty(drafts, blocks)
@@ -589,7 +621,8 @@ func openEnd(d *draft, lay layout) (pline, bool) {
 		return pline{}, false
 	}
 	last := d.lines[len(d.lines)-1]
-	if last.kind != kBody || endsSentence(last.text) || isNoteLine(last.text) || lay.band(last.idx, last.w) != bandFull {
+	if last.kind != kBody || endsSentence(last.text) || isNoteLine(last.text) ||
+		lay.band(last.idx, last.w) != bandFull && !(hasLatin(last.text) && nearlyFull(lay, last.idx, last.w)) {
 		return pline{}, false
 	}
 	return last, true
@@ -613,8 +646,11 @@ func fullWidth(e *draft) float64 {
 // a line whose first character makes with the broken line's last one a
 // pair found elsewhere on the page, or, where paragraphs are indented, on
 // a line as wide as the draft's full ones after a paragraph's short last
-// line: a line that opens no paragraph there goes on one from elsewhere.
-func continuesAt(last pline, e *draft, bare bool, lay layout) int {
+// line: a line that opens no paragraph there goes on one from elsewhere;
+// or, when e is under a headline of its own, on a line no wider than the
+// broken one from which the text talks on in the words of d (see
+// talksOn).
+func continuesAt(last pline, d, e *draft, bare bool, lay layout) int {
 	a := lastHan(last.text)
 	if a == 0 {
 		return -1
@@ -644,6 +680,102 @@ func continuesAt(last pline, e *draft, bare bool, lay layout) int {
 				return p
 			}
 		}
+		if !bare && l.w <= last.w+2 && talksOn(d, e.lines[:p], e.lines[p:]) {
+			return p
+		}
 	}
 	return -1
+}
+
+// talksOn reports whether the text rest, after the sentence that ends the
+// text own of a short article under its own headline, goes on with the
+// words of the article d broken off before it rather than with its own:
+// a brief's text is short, and the broken article's text resumes right
+// after it. Only the first lines of rest are read.
+func talksOn(d *draft, own, rest []pline) bool {
+	text := groupText(own)
+	if runeCountMax(text, maxBrief+1) > maxBrief || hanCount(text, minBrief) < minBrief {
+		return false
+	}
+	cont := hanBigrams(groupText(rest[:min(len(rest), 6)]), 120)
+	ownSet := hanBigrams(text, maxBrief)
+	all, _ := d.pairs()
+	inD, inOwn := 0, 0
+	for k := range cont {
+		if all[k] {
+			inD++
+		}
+		if ownSet[k] {
+			inOwn++
+		}
+	}
+	// at most one pair of its own text, and some of d's: a tenth of the
+	// pairs, six at least
+	return inOwn <= 1 && inD >= 6 && 10*inD >= len(cont)
+}
+
+// maxBrief is the most text, in runes, of a brief set in a box amid
+// another article, its lead included.
+const maxBrief = 2 * shortSigned
+
+// minBrief is the least number of Chinese characters of a brief's text:
+// a sentence at least.
+const minBrief = 20
+
+// resumedAt returns the draft after drafts[i] that goes on with its text
+// after a box of briefs set between two of its paragraphs, or -1: a text
+// without a headline, byline or dateline after one to three briefs, each
+// under its own headline, that talks on in the words of drafts[i] (see
+// talksOn).
+func resumedAt(drafts []*draft, i int, headed map[int]bool, under map[int][]pline, lay layout) int {
+	d := drafts[i]
+	if d.ended || len(d.lines) == 0 {
+		return -1
+	}
+	if _, open := openEnd(d, lay); open {
+		return -1
+	}
+	for j := i + 1; j < len(drafts) && j <= i+4; j++ {
+		e := drafts[j]
+		if !headed[j] {
+			if j == i+1 || e.opened || len(e.lines) == 0 || e.lines[0].kind == kStart {
+				return -1
+			}
+			if talksOn(d, drafts[j-1].lines, e.lines) && !headsText(under[j], e) {
+				return j
+			}
+			return -1
+		}
+		if _, open := openEnd(e, lay); open || runeCountMax(e.body, maxBrief+1) > maxBrief {
+			return -1 // no brief, or one whose text the next goes on with
+		}
+	}
+	return -1
+}
+
+// hasLatin reports whether t holds Latin letters or digits, which are set
+// narrower than Chinese characters.
+func hasLatin(t string) bool {
+	for _, r := range t {
+		if r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			return true
+		}
+	}
+	return false
+}
+
+// headsText reports whether the headline lines printed right after draft
+// e are its own, printed under its text: words of them recur in it.
+func headsText(head []pline, e *draft) bool {
+	if len(head) == 0 {
+		return false
+	}
+	all, _ := e.pairs()
+	hit := 0
+	for k := range hanBigrams(groupText(head), 200) {
+		if all[k] {
+			hit++
+		}
+	}
+	return hit >= minHeadHits
 }

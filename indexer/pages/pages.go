@@ -101,6 +101,9 @@ type draft struct {
 	prefix  []string // paragraphs put before the body
 	extra   []string // paragraphs put after the body
 	head    *headGroup
+	// resumes is the article whose text goes on after this one's: a
+	// brief set amid it (see joinContinuations)
+	resumes *draft
 	body    string // clean body, once built
 	// the character pairs of the body and of its lead, for matching;
 	// nil until needed
@@ -673,6 +676,9 @@ func mergeEmpty(drafts []*draft, blocks []*block) ([]*draft, []*block) {
 			prev.bylines = append(prev.bylines, d.bylines...)
 			prev.lines = append(prev.lines, d.lines...)
 			prev.ended = prev.ended || d.ended
+			if d.resumes != nil && d.resumes != prev {
+				prev.resumes = d.resumes
+			}
 			if len(d.lines) > 0 && prev.body != "" {
 				prev.setBody()
 			}
