@@ -807,6 +807,13 @@ func afterHead(lines []pline, i int, lay layout) bool {
 		l.kind, l.widow = kHead, true
 		return true
 	}
+	if isWidow(l.text) && runeCountMax(l.text, 3) <= 2 && !hasSurname(l.text) && i+1 < len(lines) && lines[i+1].kind == kBody {
+		// two characters under the headline, too short to be its
+		// wrapped tail, right over the text (求助 / 我的妻子……): a
+		// label of the text's first paragraph
+		l.kind = kBreak
+		return true
+	}
 	if b, ok := parseAuthorLine(l.text); ok {
 		if lay.joins(lines[i-1].text, l.text) && (!hasSurname(l.text) || pairElsewhere(l.text, lay)) {
 			// a word goes on across the break (巴基斯坦总 / 理伊姆兰·汗),
