@@ -24,8 +24,8 @@ func TestEvalPagesCorpus(t *testing.T) {
 		split textgen.Split
 		floor floor
 	}{
-		{textgen.Tuning, floor{83, 86, 88, 66}},
-		{textgen.HeldOut, floor{62, 65, 81, 33}},
+		{textgen.Tuning, floor{87, 87, 91, 75}},
+		{textgen.HeldOut, floor{65, 67, 83, 38}},
 	} {
 		t.Run(tc.split.String(), func(t *testing.T) {
 			sc, err := evalPages(recs, tc.split, pagesOptions{pages: 60, seed: 1})
