@@ -154,14 +154,14 @@ func sectionAfterBox(b *block, blocks []*block, drafts []*draft, into []int) (in
 }
 
 // creditOver reports whether the block over draft j holds a credit for
-// the page's making (本版制图：X), which closes the piece before it.
+// the page (本版制图：X, see pageCredit), which closes the piece before it.
 func creditOver(blocks []*block, j int) bool {
 	for _, b := range blocks {
 		if b.next != j {
 			continue
 		}
 		for _, l := range b.lines {
-			if runeCountMax(l.text, 31) <= 30 && reCredit.MatchString(l.text) {
+			if pageCredit(l.text) {
 				return true
 			}
 		}
