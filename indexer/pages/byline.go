@@ -150,32 +150,17 @@ func dropTextLines(s string) string {
 	if !strings.Contains(s, "\n") {
 		return s
 	}
-	var out []string // nil until a line is dropped
-	rest, at := s, 0
-	for rest != "" || at == 0 {
-		line, after, more := strings.Cut(rest, "\n")
-		if textLine(line) {
-			if out == nil {
-				out = strings.Split(s[:at], "\n")
-				if at == 0 {
-					out = out[:0]
-				} else {
-					out = out[:len(out)-1] // the empty part after the last break
-				}
-			}
-		} else if out != nil {
-			out = append(out, line)
+	lines := strings.Split(s, "\n")
+	kept := make([]string, 0, len(lines))
+	for _, l := range lines {
+		if !textLine(l) {
+			kept = append(kept, l)
 		}
-		if !more {
-			break
-		}
-		at += len(line) + 1
-		rest = after
 	}
-	if out == nil {
+	if len(kept) == len(lines) {
 		return s
 	}
-	return strings.Join(out, "\n")
+	return strings.Join(kept, "\n")
 }
 
 // textLine reports a line of a byline that holds a word of five or more
