@@ -135,10 +135,16 @@ func rankIndexes(t *testing.T, corpusDir string) (index, lite string) {
 // SQLite, and compares the ranks of every query's story with
 // search/testdata/xwlb-ranking.golden, which lists the first five hits of
 // each (dates and record ids only; go test ./cmd/baoku/internal/eval -run
-// EvalRankCorpus -update rewrites it).
+// EvalRankCorpus -update rewrites it). It measures ranking, not
+// concurrency, and the race detector makes its searches over the corpus
+// take twenty times as long, so a race build skips it: make test runs it
+// in a pass of its own without -race, beside the race pass.
 func TestEvalRankCorpus(t *testing.T) {
 	if testing.Short() {
 		t.Skip("indexes the xwlb corpus; skipped with -short")
+	}
+	if raceOn {
+		t.Skip("ranking over the xwlb corpus is measured without -race (make test runs it so)")
 	}
 	corpusDir := evalCorpus(t)
 	index, liteDir := rankIndexes(t, corpusDir)

@@ -1,0 +1,6 @@
+//go:build !race
+
+package eval
+
+// raceOn is true when the tests are built with the race detector.
+const raceOn = false
