@@ -243,6 +243,15 @@ func classify(lines []pline, index pairIndex) layout {
 			i = readRun(lines, i, lay)
 		}
 	}
+	// A line over a subtitle set with a dash is the headline the
+	// subtitle goes on from, though it has a comma or fills the column
+	// (生活更加便利，环境更加宜居 / ——旧貌变新颜): a paragraph of text
+	// that breaks off without a stop goes on in words, not with a dash.
+	for i := len(lines) - 2; i >= 0; i-- {
+		if lines[i].kind == kBody && lines[i+1].kind == kHead && overDash(lines[i].text, lines[i+1].text) {
+			lines[i].kind = kHead
+		}
+	}
 	// A kicker above a headline, though it asks a question or has a
 	// comma: 老人独居在家，谁来上门送餐？
 	for i := len(lines) - 2; i >= 0; i-- {
@@ -276,6 +285,14 @@ func classify(lines []pline, index pairIndex) layout {
 		}
 	}
 	return lay
+}
+
+// overDash reports a line that ends neither a sentence nor a clause,
+// right over a line that opens with a dash.
+func overDash(t, next string) bool {
+	t = strings.TrimSpace(t)
+	return strings.HasPrefix(strings.TrimSpace(next), "——") && !endsWithStop(t) && !endsSentence(t) &&
+		!strings.HasSuffix(t, "—") && !strings.HasSuffix(t, "…") && hanCount(t, 2) >= 2
 }
 
 // textUnderByline settles a heading-like line between a byline under a
