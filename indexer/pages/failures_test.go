@@ -1048,6 +1048,26 @@ func TestFailureKinds(t *testing.T) {
 			want: []seen{{"河口大桥合龙", []string{"林一"}}, {"城东老街换新颜居民更舒心老旧小区改造见闻", []string{"钱二"}}},
 			in:   []string{"看热闹", "心里真舒坦"},
 		},
+		{
+			name: "a line by itself that asks, with a comma, right after an article closed by its byline, heads the next article",
+			lines: []string{
+				"河口大桥合龙",
+				"河口大桥昨天合龙，这座大桥全",
+				"长两千米，是本省跨度最大的一",
+				"座公路桥，通车后两岸往来只要",
+				"十分钟，比坐渡船快了许多。",
+				"本报记者 林一",
+				"小区封控了，老人买药怎么办？",
+				"家住城北的王阿姨今年七十多岁，",
+				"患有高血压，每天都要吃药。小区",
+				"封控以后，家里的药快吃完了，她",
+				"急得睡不着觉。社工得知以后，当",
+				"天就把药送到了她家门口。",
+				"本报记者 钱二",
+			},
+			want: []seen{{"河口大桥合龙", []string{"林一"}}, {"小区封控了老人买药怎么办", []string{"钱二"}}},
+			in:   []string{"坐渡船", "送到了她家门口"},
+		},
 	})
 }
 

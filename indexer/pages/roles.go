@@ -468,6 +468,13 @@ func readRun(lines []pline, i int, lay layout) int {
 		// the top of the page, or an article has just ended with its
 		// byline: a headline is likelier than text
 		heads += 1.5
+		if i > 0 && i == end && asksOrExclaims(lines[i].text) {
+			// a line by itself that asks or exclaims, where the next
+			// article begins, is its headline whatever its commas
+			// (成人感染被转运，孩子谁来照顾？): text opens with what
+			// it tells, not with a line that ends so
+			heads += 6
+		}
 	}
 	for k := i + 1; k <= min(end+1, i+maxHeadRun); k++ {
 		t := lines[k-1].text
@@ -512,6 +519,16 @@ func readRun(lines []pline, i int, lay layout) int {
 		lines[k].kind = kHead
 	}
 	return end + 1
+}
+
+// asksOrExclaims reports a line of at least four Chinese characters,
+// short enough for a headline, that ends with a question or an
+// exclamation mark and has no full stop, and is no one's words in quotes.
+func asksOrExclaims(t string) bool {
+	t = strings.TrimSpace(t)
+	r, _ := utf8.DecodeLastRuneInString(t)
+	return strings.ContainsRune("？！?!", r) && !hasAny(t, "。；;") && !strings.HasPrefix(t, "“") && !strings.HasPrefix(t, "「") &&
+		hanCount(t, 4) >= 4 && runeCountMax(t, maxHeadline+1) <= maxHeadline
 }
 
 // underHead reports a run that starts right under a headline line that
