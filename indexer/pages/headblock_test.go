@@ -197,5 +197,31 @@ func TestHeadBlocks(t *testing.T) {
 			},
 			in: []string{"老街又热闹起来了", "热乎饭"},
 		},
+		{
+			name: "the last headline of a block over two texts fits the second text, too little to head it from where it stands, and heads it; the one above heads the first",
+			lines: []string{
+				"蒸笼里的春天",
+				"老唱片里听乡愁",
+				"本报讯（记者 赵一）清明前后，",
+				"城南的点心铺又做起了青团，",
+				"糯米和艾草的香气飘满一条街。",
+				"店主说，今年的青团比往年卖",
+				"得更好，每天一早就排起长队，",
+				"买青团的人说，吃上一口才算",
+				"过了春天。",
+				"本报讯（记者 钱二）退休教师",
+				"老周家里收藏了上千张唱片，",
+				"每逢周末，邻居们就到他家坐",
+				"坐，听几首老歌。老周说，这些",
+				"唱片是他的乡愁，也是一代人",
+				"的记忆，他想办一个小小的展",
+				"览，让年轻人也来听一听。",
+			},
+			want: []seen{
+				{"蒸笼里的春天", []string{"赵一"}},
+				{"老唱片里听乡愁", []string{"钱二"}},
+			},
+			in: []string{"过了春天", "来听一听"},
+		},
 	})
 }

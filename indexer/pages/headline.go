@@ -545,6 +545,13 @@ func (p *parser) assignHeadlines(drafts []*draft, blocks []*block) []*draft {
 			joined[g] = next
 		}
 	}
+	// Headlines set one after another over the texts they head stand in
+	// the texts' order: the last group of a block that fits the text
+	// after the one right under the block, though too little to head it
+	// from where it stands, heads it when the group above it fits the
+	// text under the block no worse than that next one; that group then
+	// heads the text under the block.
+	blockOrder(drafts, groups, owner, assigned, joined, blocks, m)
 	// A group that fits no article by content heads a neighbour of its
 	// block that has no headline: the article after it when it is the
 	// block's last group (a headline printed above its text), else the
@@ -821,6 +828,38 @@ func headsAbove(drafts []*draft, groups []*headGroup, owner map[*headGroup]*bloc
 		}
 	}
 	return true
+}
+
+// blockOrder gives the last two groups of a block over several texts
+// the two texts after it, in their order; see assignHeadlines.
+func blockOrder(drafts []*draft, groups []*headGroup, owner map[*headGroup]*block, assigned map[*headGroup]bool,
+	joined map[*headGroup]*headGroup, blocks []*block, m *matcher) {
+	for i := 1; i < len(groups); i++ {
+		g, f := groups[i], groups[i-1]
+		b := owner[g]
+		if owner[f] != b || assigned[f] || assigned[g] || joined[f] != nil || joined[g] != nil || len(f.lines) == 0 || len(g.lines) == 0 ||
+			f.column != "" || g.column != "" || isLabelGroup(f) || isLabelGroup(g) || i+1 < len(groups) && owner[groups[i+1]] == b ||
+			b.next < 0 || b.next+1 >= len(drafts) || drafts[b.next].head != nil || drafts[b.next+1].head != nil || underBlock(blocks, b.next+1) {
+			continue
+		}
+		bg, fg := pairs(g.text()), pairs(f.text())
+		s := m.score(bg, b.next+1)
+		if s < minScore || float64(len(bg))*s < 2 || s <= m.score(bg, b.next) || m.score(fg, b.next) < m.score(fg, b.next+1) {
+			continue
+		}
+		drafts[b.next].head, drafts[b.next+1].head = f, g
+		assigned[f], assigned[g] = true, true
+	}
+}
+
+// underBlock reports whether a block stands right over draft d.
+func underBlock(blocks []*block, d int) bool {
+	for _, b := range blocks {
+		if b.next == d {
+			return true
+		}
+	}
+	return false
 }
 
 // headedBy returns the draft group g heads, or -1.

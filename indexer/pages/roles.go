@@ -243,6 +243,15 @@ func classify(lines []pline, index pairIndex) layout {
 			i = readRun(lines, i, lay)
 		}
 	}
+	// A line over a subtitle set with a dash is the headline the
+	// subtitle goes on from, though it has a comma or fills the column
+	// (生活更加便利，环境更加宜居 / ——旧貌变新颜): a paragraph of text
+	// that breaks off without a stop goes on in words, not with a dash.
+	for i := len(lines) - 2; i >= 0; i-- {
+		if lines[i].kind == kBody && lines[i+1].kind == kHead && overDash(lines[i].text, lines[i+1].text) {
+			lines[i].kind = kHead
+		}
+	}
 	// A kicker above a headline, though it asks a question or has a
 	// comma: 老人独居在家，谁来上门送餐？
 	for i := len(lines) - 2; i >= 0; i-- {
@@ -276,6 +285,14 @@ func classify(lines []pline, index pairIndex) layout {
 		}
 	}
 	return lay
+}
+
+// overDash reports a line that ends neither a sentence nor a clause,
+// right over a line that opens with a dash.
+func overDash(t, next string) bool {
+	t = strings.TrimSpace(t)
+	return strings.HasPrefix(strings.TrimSpace(next), "——") && !endsWithStop(t) && !endsSentence(t) &&
+		!strings.HasSuffix(t, "—") && !strings.HasSuffix(t, "…") && hanCount(t, 2) >= 2
 }
 
 // textUnderByline settles a heading-like line between a byline under a
@@ -451,6 +468,13 @@ func readRun(lines []pline, i int, lay layout) int {
 		// the top of the page, or an article has just ended with its
 		// byline: a headline is likelier than text
 		heads += 1.5
+		if i > 0 && i == end && asksOrExclaims(lines[i].text) {
+			// a line by itself that asks or exclaims, where the next
+			// article begins, is its headline whatever its commas
+			// (成人感染被转运，孩子谁来照顾？): text opens with what
+			// it tells, not with a line that ends so
+			heads += 6
+		}
 	}
 	for k := i + 1; k <= min(end+1, i+maxHeadRun); k++ {
 		t := lines[k-1].text
@@ -495,6 +519,16 @@ func readRun(lines []pline, i int, lay layout) int {
 		lines[k].kind = kHead
 	}
 	return end + 1
+}
+
+// asksOrExclaims reports a line of at least four Chinese characters,
+// short enough for a headline, that ends with a question or an
+// exclamation mark and has no full stop, and is no one's words in quotes.
+func asksOrExclaims(t string) bool {
+	t = strings.TrimSpace(t)
+	r, _ := utf8.DecodeLastRuneInString(t)
+	return strings.ContainsRune("？！?!", r) && !hasAny(t, "。；;") && !strings.HasPrefix(t, "“") && !strings.HasPrefix(t, "「") &&
+		hanCount(t, 4) >= 4 && runeCountMax(t, maxHeadline+1) <= maxHeadline
 }
 
 // underHead reports a run that starts right under a headline line that
