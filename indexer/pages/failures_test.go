@@ -846,6 +846,28 @@ func TestFailureKinds(t *testing.T) {
 			in: []string{"每年一到夏天就有异味", "微循环公交", "秋季班"},
 		},
 		{
+			name: "the closing byline of the text read on after a brief set amid a piece signed in items signs the piece",
+			lines: []string{
+				"社区帮办解难题",
+				"本报讯（记者 林一）社区帮办平台开通一周，已收到居民求助三百多件，",
+				"大多已经得到解决。",
+				"1.城东小区的张先生求助，家中老人需要定期复诊，小区封",
+				"控后出不了门。社区联系了医院，安排车辆接送。本报记者 钱二",
+				"2.城西小区的李女士求助，家里买不到米面。记者立刻帮李女",
+				"西湖游船复航",
+				"本报讯（记者 王五）西湖的游船昨天复航，码头上排起了长队。",
+				"游客们说，等这一天等了很久。",
+				"士联系了街道，当天就送来了米面和蔬菜。 本报记者 赵六",
+				"3.城南小区的王先生求助，父亲的药快吃完了。社区帮助王先",
+				"生配到了药，老人按时服上了药。本报记者 孙七",
+			},
+			want: []seen{
+				{"社区帮办解难题", []string{"林一", "钱二", "赵六", "孙七"}},
+				{"西湖游船复航", []string{"王五"}},
+			},
+			in: []string{"帮李女士联系了街道"},
+		},
+		{
 			name: "an article whose paragraph ends over a box of briefs goes on after the box in its own words",
 			lines: []string{
 				"河道整治让小城换新颜",
