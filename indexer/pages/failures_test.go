@@ -868,6 +868,24 @@ func TestFailureKinds(t *testing.T) {
 			in: []string{"帮李女士联系了街道"},
 		},
 		{
+			name: "a bare name over a lead that names its own reporters signs nothing of the lead's article: it ends the text before",
+			lines: []string{
+				"老街换新颜",
+				"本报记者 郑七",
+				"城南的老街去年开始改造，街面铺上了青石板，两旁",
+				"的老房子也修缮一新。街坊们说，老街的样子还在，",
+				"住着却舒服多了，这也是一种留住乡愁的办法。",
+				"钱多多",
+				"本报讯（记者 林一）西湖的游船昨天复航，码头上排",
+				"起了长队。游客们说，等这一天等了很久。",
+			},
+			want: []seen{
+				{"老街换新颜", []string{"郑七"}},
+				{"derived西湖的游船昨天复航", []string{"林一"}},
+			},
+			in: []string{"留住乡愁的办法。\n钱多多"},
+		},
+		{
 			name: "an article whose paragraph ends over a box of briefs goes on after the box in its own words",
 			lines: []string{
 				"河道整治让小城换新颜",

@@ -887,7 +887,22 @@ func standAlone(lines []pline, i int) {
 	if !ok || !reAuthorMark.MatchString(l.text) && (runeCountMax(l.text, 4) > 3 || !hasSurname(l.text)) {
 		return
 	}
+	if !reAuthorMark.MatchString(l.text) && signedLead(lines, i+1) {
+		// a bare name over a lead that names its own reporters signs
+		// nothing of its article: after a sentence of text, it is the
+		// last words of the text before (……的方式。 / 张三 / 本报讯（记者 李四）)
+		if i > 0 && lines[i-1].kind == kBody && endsSentence(lines[i-1].text) {
+			l.kind = kBody
+		}
+		return
+	}
 	l.by, l.kind, l.author = &b, kByline, true
+}
+
+// signedLead reports a lead at line i that names its own reporters
+// (本报讯（记者 张三）).
+func signedLead(lines []pline, i int) bool {
+	return lines[i].kind == kStart && hasRoleWord(lines[i].text) && !relayed(lines[i].text)
 }
 
 // headRunWidth is the width of the widest of the headline lines up to
