@@ -886,6 +886,17 @@ func TestFailureKinds(t *testing.T) {
 			in: []string{"留住乡愁的办法。\n钱多多"},
 		},
 		{
+			name: "a short line finishing the second of a headline's two parallel phrases is its wrapped tail, not an author",
+			lines: []string{
+				"守护老人生活 增进健",
+				"康福祉",
+				"本报记者 林一",
+				"社区食堂日前在老旧小区开张，为独居老人提供上门",
+				"送餐服务。每天中午，志愿者把饭菜送到老人家中。",
+			},
+			want: []seen{{"守护老人生活增进健康福祉", []string{"林一"}}},
+		},
+		{
 			name: "an article whose paragraph ends over a box of briefs goes on after the box in its own words",
 			lines: []string{
 				"河道整治让小城换新颜",

@@ -815,7 +815,7 @@ func afterHead(lines []pline, i int, lay layout) bool {
 		return true
 	}
 	if b, ok := parseAuthorLine(l.text); ok {
-		if lay.joins(lines[i-1].text, l.text) && (!hasSurname(l.text) || pairElsewhere(l.text, lay)) {
+		if lay.joins(lines[i-1].text, l.text) && (!hasSurname(l.text) || pairElsewhere(l.text, lay)) || parallelTail(lines[i-1].text, l.text) {
 			// a word goes on across the break (巴基斯坦总 / 理伊姆兰·汗),
 			// and the line starts with no surname, or is a word printed
 			// elsewhere on the page (就业更 / 方便): the headline's tail
@@ -826,6 +826,20 @@ func afterHead(lines []pline, i int, lay layout) bool {
 		return true
 	}
 	return false
+}
+
+// parallelTail reports a short line that finishes the second of two
+// phrases of a headline line set apart by a gap, as long as the first
+// (服务牧民群众 建设富 / 饶草原): a headline's two parallel phrases are
+// mostly as long as each other, so the line is the wrapped tail of the
+// second, not an author's name.
+func parallelTail(head, t string) bool {
+	f := strings.Fields(head)
+	if len(f) != 2 || endsSentence(head) || hanCount(f[0], 13) != utf8.RuneCountInString(f[0]) || hanCount(f[1], 13) != utf8.RuneCountInString(f[1]) {
+		return false
+	}
+	n1, n2 := utf8.RuneCountInString(f[0]), utf8.RuneCountInString(f[1])
+	return n2 < n1 && n2+utf8.RuneCountInString(t) == n1
 }
 
 // unitUnder marks an author's name and unit read as text right under a
