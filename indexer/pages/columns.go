@@ -98,6 +98,25 @@ func endsWithRole(t string) bool {
 	return at == 0 && w == len(strings.TrimSpace(t[cut:]))
 }
 
+// namesOn reports a split of a line between the names of a byline: the
+// left half is a byline (本报记者 王一) and the right half opens with a
+// name set off by a gap (钱二 圾也越来越多。) that the byline reads on
+// with, a column's text having no gap after its first word.
+func namesOn(left, right string) bool {
+	if !hasRoleWord(left) {
+		return false
+	}
+	i := strings.IndexByte(right, ' ')
+	if i < 0 || !isName(right[:i]) {
+		return false
+	}
+	if _, _, ok := parseBylineLine(left); !ok {
+		return false
+	}
+	_, _, ok := parseBylineLine(left + " " + right[:i])
+	return ok
+}
+
 // endsWithTailByline reports a line that ends with a byline after its
 // last sentence.
 func endsWithTailByline(t string) bool {
@@ -461,7 +480,7 @@ func splitRun(run []pline, col, wr float64) (left, right []pline, wl float64) {
 			} else if wr > 0 && fitsColumn(h.rw, wr, h.right, false) {
 				cost = abs(h.rw-wr) / 4
 			}
-			if endsWithRole(h.left) {
+			if endsWithRole(h.left) || namesOn(h.left, h.right) {
 				cost += wl // a gap inside a byline (……了。 本报记者 | 张三) is no column's edge
 			}
 			if bestCost < 0 || cost < bestCost {

@@ -283,3 +283,42 @@ func TestUnweaveWrappedTail(t *testing.T) {
 		t.Errorf("tail bylines %q, want [苗八九]; lines %q", tails, texts(out))
 	}
 }
+
+// TestUnweaveBylineNames checks that a byline of two names in the left
+// column, beside the short last line of a paragraph in the right one, is
+// not cut between its names: the right column's text has no gap after
+// its first word, so a name set off by one is the byline's.
+func TestUnweaveBylineNames(t *testing.T) {
+	left := []string{
+		"城南老街改造，完工后青石板路重新",
+		"铺好，沿街的老字号也陆续回归，老",
+		"街的烟火气又回来了，居民们也都很",
+		"满意，说老街的样子越来越好看了。",
+		"西岭村——",
+		"本报记者 苗八 林九",
+		"河口大桥昨天合龙，两岸往来只要十",
+		"分钟，比坐渡船快了许多，市民说好",
+		"方便，以后出门就更加方便省事了，",
+	}
+	right := []string{
+		"市民纷纷前来，在老街打卡拍照留念",
+		"街道负责人说，老街改造留住了记忆",
+		"也留住了老街的人，大家都很满意，",
+		"以后还要继续做好老街的保护，让来",
+		"逛老街的人越来越多。",
+		"的人也越来越多。",
+		"社区食堂开进了老旧小区，为独居老",
+		"人提供上门送餐服务，老人们心里踏",
+		"实，社区干部说食堂开业以后每天送",
+	}
+	single := []string{"社区食堂开进了老旧小区，为独居老", "人提供上门送餐服务，老人们心里踏", "实，社区干部说食堂开业以后每天送", "餐两百多份，还要再开两家新食堂，", "方便更多的老人。"}
+	lines := plines(single...)
+	for i := range left {
+		lines = append(lines, newLine(len(lines)+1, left[i]+" "+right[i]))
+	}
+	got := texts(unweaveSideBySide(lines))
+	want := append(append(append([]string(nil), single...), left...), right...)
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("columns (-want +got):\n%s", diff)
+	}
+}

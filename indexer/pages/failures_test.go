@@ -846,6 +846,57 @@ func TestFailureKinds(t *testing.T) {
 			in: []string{"每年一到夏天就有异味", "微循环公交", "秋季班"},
 		},
 		{
+			name: "the closing byline of the text read on after a brief set amid a piece signed in items signs the piece",
+			lines: []string{
+				"社区帮办解难题",
+				"本报讯（记者 林一）社区帮办平台开通一周，已收到居民求助三百多件，",
+				"大多已经得到解决。",
+				"1.城东小区的张先生求助，家中老人需要定期复诊，小区封",
+				"控后出不了门。社区联系了医院，安排车辆接送。本报记者 钱二",
+				"2.城西小区的李女士求助，家里买不到米面。记者立刻帮李女",
+				"西湖游船复航",
+				"本报讯（记者 王五）西湖的游船昨天复航，码头上排起了长队。",
+				"游客们说，等这一天等了很久。",
+				"士联系了街道，当天就送来了米面和蔬菜。 本报记者 赵六",
+				"3.城南小区的王先生求助，父亲的药快吃完了。社区帮助王先",
+				"生配到了药，老人按时服上了药。本报记者 孙七",
+			},
+			want: []seen{
+				{"社区帮办解难题", []string{"林一", "钱二", "赵六", "孙七"}},
+				{"西湖游船复航", []string{"王五"}},
+			},
+			in: []string{"帮李女士联系了街道"},
+		},
+		{
+			name: "a bare name over a lead that names its own reporters signs nothing of the lead's article: it ends the text before",
+			lines: []string{
+				"老街换新颜",
+				"本报记者 郑七",
+				"城南的老街去年开始改造，街面铺上了青石板，两旁",
+				"的老房子也修缮一新。街坊们说，老街的样子还在，",
+				"住着却舒服多了，这也是一种留住乡愁的办法。",
+				"钱多多",
+				"本报讯（记者 林一）西湖的游船昨天复航，码头上排",
+				"起了长队。游客们说，等这一天等了很久。",
+			},
+			want: []seen{
+				{"老街换新颜", []string{"郑七"}},
+				{"derived西湖的游船昨天复航", []string{"林一"}},
+			},
+			in: []string{"留住乡愁的办法。\n钱多多"},
+		},
+		{
+			name: "a short line finishing the second of a headline's two parallel phrases is its wrapped tail, not an author",
+			lines: []string{
+				"守护老人生活 增进健",
+				"康福祉",
+				"本报记者 林一",
+				"社区食堂日前在老旧小区开张，为独居老人提供上门",
+				"送餐服务。每天中午，志愿者把饭菜送到老人家中。",
+			},
+			want: []seen{{"守护老人生活增进健康福祉", []string{"林一"}}},
+		},
+		{
 			name: "an article whose paragraph ends over a box of briefs goes on after the box in its own words",
 			lines: []string{
 				"河道整治让小城换新颜",

@@ -583,6 +583,8 @@ func joinContinuations(drafts []*draft, blocks []*block, lay layout) ([]*draft, 
 					d.bylines = append(d.bylines, e.bylines...)
 					d.ended = e.ended
 					e.bylines = nil
+				} else {
+					takeBylinesFrom(d, e, e.lines[p].idx)
 				}
 				e.lines = e.lines[:p]
 				if p == 0 || hanCount(groupText(e.lines), minBrief) >= minBrief {
@@ -612,6 +614,25 @@ func joinContinuations(drafts []*draft, blocks []*block, lay layout) ([]*draft, 
 		}
 	}
 	return mergeEmpty(drafts, blocks)
+}
+
+// takeBylinesFrom moves to d the bylines of e that stand at or after its
+// content line at: the credits that close the stretch of d's text read
+// on after e's own (……已准备发放物资。 本报记者 张三), which sign d, not e.
+func takeBylinesFrom(d, e *draft, at int) {
+	k := 0
+	for _, b := range e.bylines {
+		if b.idx >= at {
+			d.bylines = append(d.bylines, b)
+		} else {
+			e.bylines[k] = b
+			k++
+		}
+	}
+	if k < len(e.bylines) {
+		d.ended = e.ended
+		e.bylines = e.bylines[:k]
+	}
 }
 
 // openEnd returns the last line of a draft whose text stops

@@ -532,7 +532,7 @@ func splitArticles(lines []pline) ([]*draft, []*block) {
 			d.lines = append(d.lines, ln)
 			if ln.tail != nil {
 				// the byline after the credit closes the article
-				d.bylines = append(d.bylines, pline{n: ln.n, kind: kEndByline, by: ln.tail})
+				d.bylines = append(d.bylines, pline{n: ln.n, idx: ln.idx, kind: kEndByline, by: ln.tail})
 				boundary = true
 			}
 		default:
@@ -559,7 +559,7 @@ func splitArticles(lines []pline) ([]*draft, []*block) {
 				// the byline closes the text; a section of a longer piece
 				// may follow under an intertitle, so the article is not
 				// taken for ended
-				d.bylines = append(d.bylines, pline{n: ln.n, kind: kEndByline, by: ln.tail})
+				d.bylines = append(d.bylines, pline{n: ln.n, idx: ln.idx, kind: kEndByline, by: ln.tail})
 				boundary = true
 			}
 		}
@@ -866,7 +866,7 @@ func takeTailBylines(drafts []*draft) {
 			if l.kind == kBody || l.kind == kBreak {
 				if b, rest, ok := parseTailByline(l.text); ok {
 					l.text = rest
-					d.bylines = append(d.bylines, pline{n: l.n, text: "", kind: kEndByline, by: &b})
+					d.bylines = append(d.bylines, pline{n: l.n, idx: l.idx, text: "", kind: kEndByline, by: &b})
 					d.ended = true
 				}
 			}

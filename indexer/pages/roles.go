@@ -849,7 +849,7 @@ func afterHead(lines []pline, i int, lay layout) bool {
 		return true
 	}
 	if b, ok := parseAuthorLine(l.text); ok {
-		if lay.joins(lines[i-1].text, l.text) && (!hasSurname(l.text) || pairElsewhere(l.text, lay)) {
+		if lay.joins(lines[i-1].text, l.text) && (!hasSurname(l.text) || pairElsewhere(l.text, lay)) || parallelTail(lines[i-1].text, l.text) {
 			// a word goes on across the break (巴基斯坦总 / 理伊姆兰·汗),
 			// and the line starts with no surname, or is a word printed
 			// elsewhere on the page (就业更 / 方便): the headline's tail
@@ -860,6 +860,20 @@ func afterHead(lines []pline, i int, lay layout) bool {
 		return true
 	}
 	return false
+}
+
+// parallelTail reports a short line that finishes the second of two
+// phrases of a headline line set apart by a gap, as long as the first
+// (服务牧民群众 建设富 / 饶草原): a headline's two parallel phrases are
+// mostly as long as each other, so the line is the wrapped tail of the
+// second, not an author's name.
+func parallelTail(head, t string) bool {
+	f := strings.Fields(head)
+	if len(f) != 2 || endsSentence(head) || hanCount(f[0], 13) != utf8.RuneCountInString(f[0]) || hanCount(f[1], 13) != utf8.RuneCountInString(f[1]) {
+		return false
+	}
+	n1, n2 := utf8.RuneCountInString(f[0]), utf8.RuneCountInString(f[1])
+	return n2 < n1 && n2+utf8.RuneCountInString(t) == n1
 }
 
 // unitUnder marks an author's name and unit read as text right under a
@@ -921,7 +935,22 @@ func standAlone(lines []pline, i int) {
 	if !ok || !reAuthorMark.MatchString(l.text) && (runeCountMax(l.text, 4) > 3 || !hasSurname(l.text)) {
 		return
 	}
+	if !reAuthorMark.MatchString(l.text) && signedLead(lines, i+1) {
+		// a bare name over a lead that names its own reporters signs
+		// nothing of its article: after a sentence of text, it is the
+		// last words of the text before (……的方式。 / 张三 / 本报讯（记者 李四）)
+		if i > 0 && lines[i-1].kind == kBody && endsSentence(lines[i-1].text) {
+			l.kind = kBody
+		}
+		return
+	}
 	l.by, l.kind, l.author = &b, kByline, true
+}
+
+// signedLead reports a lead at line i that names its own reporters
+// (本报讯（记者 张三）).
+func signedLead(lines []pline, i int) bool {
+	return lines[i].kind == kStart && hasRoleWord(lines[i].text) && !relayed(lines[i].text)
 }
 
 // headRunWidth is the width of the widest of the headline lines up to
