@@ -993,6 +993,30 @@ func TestFailureKinds(t *testing.T) {
 			in: []string{"住得更舒心了。", "不少于一小时。", "方便居民出行。"},
 		},
 		{
+			name: "a closing byline in brackets wrapped at the foot of the last of three columns read across, as pdftotext gives them",
+			lines: []string{
+				"城东图书馆开门迎客",
+				"",
+				"城东新建的图书馆今天开门迎 阅览室里座无虚席，孩子们在 附近的学校组织学生来参观，",
+				"客，藏书二十万册，市民都排 绘本区读书，家长在一旁陪着 老师带着学生借书，学生们借",
+				"队入馆。馆长说周末也开放， 他们。不少老人也来这里看报 到了喜欢的故事书，高兴地回",
+				"到了晚上九点才闭馆，方便下 纸，说这里又安静又明亮，还 家了。（本报记者 陈静",
+				"班的市民。",
+				"有热茶喝。",
+				"邓一鸣）",
+				"",
+				"城区新增三条公交线路",
+				"□ 本报记者 胡军 孙丽",
+				"城区今天起新增三条公交线路，首末班车与地铁衔接，",
+				"方便居民出行。",
+			},
+			want: []seen{
+				{"城东图书馆开门迎客", []string{"陈静", "邓一鸣"}},
+				{"城区新增三条公交线路", []string{"胡军", "孙丽"}},
+			},
+			in: []string{"高兴地回家了。", "方便居民出行。"},
+		},
+		{
 			name: "two columns joined side by side, as pdftotext gives them",
 			lines: []string{
 				"古镇夜景点亮文旅消费",
