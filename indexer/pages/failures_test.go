@@ -1017,6 +1017,18 @@ func TestFailureKinds(t *testing.T) {
 			in: []string{"高兴地回家了。", "方便居民出行。"},
 		},
 		{
+			name: "a headline of two four-character phrases read between the lines of a lead byline in brackets gives no names",
+			lines: []string{
+				"河道整治完工",
+				"本报讯（记者 林一、王",
+				"整治河道 美化家园",
+				"二）河道整治工程昨天完工，两岸新修了步道，",
+				"市民傍晚来这里散步，孩子们也来河边玩耍。",
+			},
+			want: []seen{{"河道整治完工", []string{"林一", "王二"}}},
+			in:   []string{"两岸新修了步道"},
+		},
+		{
 			name: "two columns joined side by side, as pdftotext gives them",
 			lines: []string{
 				"古镇夜景点亮文旅消费",
