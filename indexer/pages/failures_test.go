@@ -1029,6 +1029,27 @@ func TestFailureKinds(t *testing.T) {
 			in:   []string{"两岸新修了步道"},
 		},
 		{
+			name: "a headline wrapped onto a line of its own right over a byline and a dateline, where the column before breaks off mid-sentence",
+			lines: []string{
+				"城西菜场改造完工",
+				"城西菜场的改造昨天完工，摊位",
+				"重新排过，过道宽了，地面也干",
+				"净了。附近的居民说，买菜 前舒心多了，老人也愿意来逛",
+				"比从前方便，菜价也公道 逛，下一步还要装上新的遮",
+				"阳棚，夏天买菜也不会太晒，后",
+				"河口跨江大桥检修后恢复",
+				"通车",
+				"本报记者 林一 王二",
+				"新华社河口3月2日电",
+				"河口大桥检修期间，两岸往来",
+				"要绕行二十公里。记者从大桥管",
+				"理处获悉，大桥昨天提前恢复通",
+				"车，比原定工期提前了半天。",
+			},
+			want: []seen{{"城西菜场改造完工", nil}, {"河口跨江大桥检修后恢复通车", []string{"林一", "王二"}}},
+			in:   []string{"不会太晒", "提前了半天。"},
+		},
+		{
 			name: "two columns joined side by side, as pdftotext gives them",
 			lines: []string{
 				"古镇夜景点亮文旅消费",
