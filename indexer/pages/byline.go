@@ -164,7 +164,10 @@ func dropTextLines(s string) string {
 }
 
 // textLine reports a line of a byline that holds a word of five or more
-// characters that is neither a name nor a role: text.
+// characters that is neither a name nor a role, or one of four, a whole
+// name's length, that starts with no surname (补齐短板: a headline read
+// between the byline's lines): text. A shorter word may be the wrapped
+// end of a name (冯 / 晓雪）).
 func textLine(l string) bool {
 	for l != "" {
 		i := strings.IndexFunc(l, func(r rune) bool { return r == '、' || r == '，' || r == ',' || r == ' ' })
@@ -175,7 +178,7 @@ func textLine(l string) bool {
 		} else {
 			l = ""
 		}
-		if hanCount(f, 5) >= 5 && !isName(f) && !hasRoleWord(f) {
+		if n := hanCount(f, 5); (n >= 5 && !isName(f) || n == 4 && !hasSurname(f)) && !hasRoleWord(f) {
 			return true
 		}
 	}

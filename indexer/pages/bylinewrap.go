@@ -121,6 +121,11 @@ func bylineBreak(head, tail string) string {
 //	……问题已得到解决。 本报记
 //	者 张三
 //
+// or, in brackets, closed on the wrapped part:
+//
+//	……参加会见。（本报记者 张三
+//	李四）
+//
 // The line is joined when the part after its last sentence is the start
 // of a byline (a role word, or part of one: 本, 本报, 本报记者 张) or the
 // whole line is, and the short line after it finishes it: the two read
@@ -161,7 +166,10 @@ func joinNext(lines []pline, join func(a, b pline) (pline, bool)) []pline {
 // that: see joinWrappedTails.
 func joinTail(a, b pline) (pline, bool) {
 	y := b.text
-	if len(y) > 4*maxBylineTail || runeCountMax(y, maxBylineTail+1) > maxBylineTail || strings.ContainsAny(y, "。，；：！？、,;:!?（）()“”") {
+	// a byline in brackets (……会见。（本报记者 / 张三 李四）) closes its
+	// bracket on the wrapped part
+	closed := strings.TrimRight(y, "）)")
+	if len(y) > 4*maxBylineTail || runeCountMax(y, maxBylineTail+1) > maxBylineTail || strings.ContainsAny(closed, "。，；：！？、,;:!?（）()“”") || len(y)-len(closed) > len("）") {
 		return a, false
 	}
 	if r, _ := utf8.DecodeRuneInString(y); !isHan(r) {
@@ -175,7 +183,8 @@ func joinTail(a, b pline) (pline, bool) {
 		return a, false
 	}
 	x = strings.TrimSpace(x)
-	if x == "" || !hasRolePrefix(x) {
+	open := strings.TrimLeft(x, "（(")
+	if x == "" || !hasRolePrefix(open) || (open == x) != (closed == y) || len(x)-len(open) > len("（") {
 		return a, false
 	}
 	sep := bylineBreak(x, y)
@@ -192,7 +201,7 @@ func joinTail(a, b pline) (pline, bool) {
 	}
 	t := x + sep + y
 	by, _, ok := parseBylineLine(t)
-	if !ok || !findRoleAt(t) || !allSurnamed(by.names) || len(by.photos) > 0 {
+	if !ok || !findRoleAt(strings.TrimLeft(t, "（(")) || !allSurnamed(by.names) || len(by.photos) > 0 {
 		return a, false
 	}
 	if cut == 0 {

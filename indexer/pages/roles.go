@@ -347,18 +347,24 @@ func setAmid(lines []pline, i int, lay layout) bool {
 }
 
 // overStart reports a line amid text that stands right over an article
-// start (新华社北京3月1日电, 本报讯) or over a byline that opens text
-// (本报记者 X / text): the headline of that article, set
-// where the text of the column before breaks off. The text's own lines
-// go on from the line above (a word across the break) or end with a
-// stop, a comma or an ellipsis; a headline does neither, and its form
-// and words say headline at least weakly.
+// start (新华社北京3月1日电, 本报讯) or over a byline that opens text or
+// a start (本报记者 X / text), perhaps with its wrapped tail between: the
+// headline of that article, set where the text of the column before
+// breaks off. The text's own lines go on from the line above (a word
+// across the break) or end with a stop, a comma or an ellipsis; a
+// headline does neither, and its form and words say headline at least
+// weakly.
 func overStart(lines []pline, i int, lay layout) bool {
 	if i+1 >= len(lines) {
 		return false
 	}
-	next := lines[i+1]
-	opensText := next.kind == kByline && !next.author && i+2 < len(lines) && lines[i+2].kind == kBody
+	// over its wrapped tail (三峡船闸提前恢复 / 通航 / 本报记者 X)
+	j := i + 1
+	if j+1 < len(lines) && lines[j].kind == kBody && isWidow(lines[j].text) {
+		j++
+	}
+	next := lines[j]
+	opensText := next.kind == kByline && !next.author && j+1 < len(lines) && (lines[j+1].kind == kBody || lines[j+1].kind == kStart)
 	if next.kind != kStart && !opensText {
 		return false
 	}
