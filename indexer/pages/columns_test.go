@@ -33,10 +33,7 @@ func TestUnweaveLooseLines(t *testing.T) {
 	}
 	// an article in one column comes first, setting the column's width
 	single := []string{"社区食堂开进，老旧小区", "为独居老人提，供上门送", "餐服务老人们，心里踏实", "社区干部说食，堂开业后", "每天送餐两百多份。"}
-	lines := plines(single...)
-	for i := range left {
-		lines = append(lines, newLine(len(lines)+1, left[i]+" "+right[i]))
-	}
+	lines := sideBySide(single, left, right)
 	got := texts(unweaveSideBySide(lines))
 	want := append(append(append([]string(nil), single...), left...), right...)
 	if diff := cmp.Diff(want, got); diff != "" {
@@ -236,10 +233,7 @@ func TestUnweaveRightByline(t *testing.T) {
 		"实，社区干部说食堂开业以后每天送",
 	}
 	single := []string{"社区食堂开进了老旧小区，为独居老", "人提供上门送餐服务，老人们心里踏", "实，社区干部说食堂开业以后每天送", "餐两百多份，还要再开两家新食堂，", "方便更多的老人。"}
-	lines := plines(single...)
-	for i := range left {
-		lines = append(lines, newLine(len(lines)+1, left[i]+" "+right[i]))
-	}
+	lines := sideBySide(single, left, right)
 	got := texts(unweaveSideBySide(lines))
 	want := append(append(append([]string(nil), single...), left...), right...)
 	if diff := cmp.Diff(want, got); diff != "" {
@@ -268,10 +262,7 @@ func TestUnweaveWrappedTail(t *testing.T) {
 		"人提供上门送餐服务，老人们心里踏",
 	}
 	single := []string{"社区食堂开进了老旧小区，为独居老", "人提供上门送餐服务，老人们心里踏", "实，社区干部说食堂开业以后每天送", "餐两百多份，还要再开两家新食堂，", "方便更多的老人。"}
-	lines := plines(single...)
-	for i := range left {
-		lines = append(lines, newLine(len(lines)+1, left[i]+" "+right[i]))
-	}
+	lines := sideBySide(single, left, right)
 	out, _ := unweaveJoined(lines, indexPairs(lines))
 	var tails []string
 	for _, l := range out {
@@ -312,13 +303,20 @@ func TestUnweaveBylineNames(t *testing.T) {
 		"实，社区干部说食堂开业以后每天送",
 	}
 	single := []string{"社区食堂开进了老旧小区，为独居老", "人提供上门送餐服务，老人们心里踏", "实，社区干部说食堂开业以后每天送", "餐两百多份，还要再开两家新食堂，", "方便更多的老人。"}
-	lines := plines(single...)
-	for i := range left {
-		lines = append(lines, newLine(len(lines)+1, left[i]+" "+right[i]))
-	}
+	lines := sideBySide(single, left, right)
 	got := texts(unweaveSideBySide(lines))
 	want := append(append(append([]string(nil), single...), left...), right...)
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("columns (-want +got):\n%s", diff)
 	}
+}
+
+// sideBySide is a page of the lines of single, then of left and right set
+// side by side, a line of each on one line of text.
+func sideBySide(single, left, right []string) []pline {
+	lines := plines(single...)
+	for i := range left {
+		lines = append(lines, newLine(len(lines)+1, left[i]+" "+right[i]))
+	}
+	return lines
 }
